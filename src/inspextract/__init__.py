@@ -1,0 +1,19 @@
+"""inspextract: inspection reports, press releases and committee papers to grounded JSON records."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from inspextract.records import Report
+
+__all__ = ["__version__", "parse"]
+
+
+def parse(source: Any, **options: Any) -> Report:
+    """Parse a document (path, bytes or file object) into a `Report`; see `inspextract.pipeline.parse`."""
+    from inspextract.pipeline import parse as _parse
+
+    return _parse(source, **options)

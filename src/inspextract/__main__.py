@@ -1,0 +1,3 @@
+from inspextract.cli import main
+
+main()

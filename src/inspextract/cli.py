@@ -1,0 +1,174 @@
+"""The `inspextract` command: a thin layer over the library (all logic lives below it)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, NoReturn, TypeVar
+
+import typer
+
+from inspextract import __version__
+from inspextract.errors import ExitCode, InspextractError
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 success; 1 batch: some documents failed; 2 usage error; 3 file not found or unreadable; "
+    "4 unsupported format; 5 damaged file; 6 password-protected PDF; 7 no extractable text; "
+    "8 over a size or page limit; 9 over the time limit; 10 spaCy model missing; 70 internal error."
+)
+
+app = typer.Typer(
+    name="inspextract",
+    help="Turn inspection reports, press releases and committee papers into grounded JSON records.\n\n"
+    + EXIT_CODES_HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+
+T = TypeVar("T")
+state = {"debug": False}
+
+
+def fail(message: str, code: int) -> NoReturn:
+    """Print a one-line error on stderr and exit with `code`."""
+    sys.stderr.write(f"inspextract: error: {message}\n")
+    raise typer.Exit(code)
+
+
+def guarded(action: Callable[[], T]) -> T:
+    """The one error boundary: known errors become one line and their exit code; bugs become code 70."""
+    try:
+        return action()
+    except InspextractError as err:
+        if state["debug"]:
+            raise
+        fail(str(err) or err.kind, err.exit_code)
+    except KeyboardInterrupt:
+        fail("interrupted", 130)
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as err:  # a bug: still one line unless --debug
+        if state["debug"]:
+            raise
+        fail(f"internal error ({type(err).__name__}: {err}); rerun with --debug for details", ExitCode.INTERNAL)
+
+
+def show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"inspextract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=show_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+) -> None:
+    state["debug"] = debug
+
+
+InputArg = Annotated[str, typer.Argument(help="Document to read: PDF, text, Markdown, HTML or DOCX; - for stdin.")]
+PdfEngine = Annotated[
+    str, typer.Option("--pdf-engine", help="PDF text engine: pdfplumber or pdfium.", show_default=True)
+]
+Timeout = Annotated[float, typer.Option("--timeout", help="Seconds allowed for the document (0 = no limit).")]
+MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest input file accepted, in bytes.")]
+MaxPages = Annotated[int, typer.Option("--max-pages", help="Most PDF pages accepted.")]
+
+DEFAULT_TIMEOUT_S = 120.0
+
+
+def make_limits(timeout: float, max_bytes: int | None, max_pages: int | None):  # type: ignore[no-untyped-def]
+    from inspextract.limits import DEFAULT_LIMITS, Limits
+
+    return Limits(
+        max_bytes=max_bytes or DEFAULT_LIMITS.max_bytes,
+        max_pages=max_pages or DEFAULT_LIMITS.max_pages,
+        timeout_s=timeout or None,
+    )
+
+
+def open_input(path: str) -> object:
+    """A path as given, or stdin's bytes for "-"."""
+    return sys.stdin.buffer.read() if path == "-" else path
+
+
+def check_engine(engine: str) -> None:
+    if engine not in ("pdfplumber", "pdfium"):
+        raise typer.BadParameter("choose pdfplumber or pdfium", param_hint="--pdf-engine")
+
+
+@app.command()
+def parse(
+    path: InputArg,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write the record to this file instead of stdout.")
+    ] = None,
+    pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
+    pdf_engine: PdfEngine = "pdfplumber",
+    timeout: Timeout = DEFAULT_TIMEOUT_S,
+    max_bytes: MaxBytes = 0,
+    max_pages: MaxPages = 0,
+) -> None:
+    """Extract one document's record and print it as JSON.
+
+    Exit codes: 0 success; 3 not found; 4 unsupported; 5 damaged; 6 encrypted; 7 no text; 8 too large;
+    9 timeout; 10 model missing; 70 internal error.
+    """
+    check_engine(pdf_engine)
+
+    def run() -> None:
+        from inspextract.output import to_json, write_atomic
+        from inspextract.pipeline import parse as parse_document
+
+        source = open_input(path)
+        report = parse_document(
+            source,  # type: ignore[arg-type]
+            limits=make_limits(timeout, max_bytes, max_pages),
+            pdf_engine=pdf_engine,
+        )
+        text = to_json(report, pretty=pretty) + "\n"
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(output, text)
+
+    guarded(run)
+
+
+@app.command()
+def text(
+    path: InputArg,
+    pdf_engine: PdfEngine = "pdfplumber",
+    timeout: Timeout = DEFAULT_TIMEOUT_S,
+) -> None:
+    """Print the normalised text that every evidence offset refers to."""
+    check_engine(pdf_engine)
+
+    def run() -> None:
+        from inspextract.pipeline import read_document
+
+        doc, _, _ = read_document(open_input(path), limits=make_limits(timeout, None, None),  # type: ignore[arg-type]
+                                  pdf_engine=pdf_engine)
+        sys.stdout.write(doc.text)
+
+    guarded(run)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the records `parse` emits."""
+    import json
+
+    from inspextract.records import Report
+
+    typer.echo(json.dumps(Report.model_json_schema(), indent=2))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,1 @@
+"""Extractors: one module per family of fields, each filling its part of a `Report`."""

@@ -1,0 +1,82 @@
+"""The library's front door: `parse` reads any supported input and returns a `Report`."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import IO
+
+from inspextract import __version__
+from inspextract.document import Document
+from inspextract.errors import InputNotFound, NoText
+from inspextract.limits import DEFAULT_LIMITS, Limits
+from inspextract.readers import read
+from inspextract.records import Report, Source
+from inspextract.segment import segment
+from inspextract.timeout import time_limit
+
+Input = str | os.PathLike[str] | bytes | IO[bytes]
+
+
+def load_bytes(source: Input, limits: Limits) -> tuple[bytes, str]:
+    """The input's bytes and the path to report ("-" for bytes and streams)."""
+    if isinstance(source, bytes):
+        limits.check_bytes(len(source))
+        return source, "-"
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        try:
+            size = path.stat().st_size
+            if not path.is_file():
+                raise InputNotFound(f"not a file: {path}")
+            limits.check_bytes(size)
+            return path.read_bytes(), str(source)
+        except FileNotFoundError:
+            raise InputNotFound(f"no such file: {path}") from None
+        except PermissionError:
+            raise InputNotFound(f"cannot read file (permission denied): {path}") from None
+        except IsADirectoryError:
+            raise InputNotFound(f"not a file: {path}") from None
+    data = source.read(limits.max_bytes + 1)
+    limits.check_bytes(len(data))
+    return data, getattr(source, "name", "-") if isinstance(getattr(source, "name", None), str) else "-"
+
+
+def read_document(source: Input, *, limits: Limits = DEFAULT_LIMITS, pdf_engine: str = "pdfplumber",
+                  name: str | None = None) -> tuple[Document, bytes, str]:
+    """Read the input into a `Document` (no extraction): what `inspextract text` prints."""
+    with time_limit(limits.timeout_s):
+        data, path = load_bytes(source, limits)
+        if not data.strip():
+            raise NoText("empty file")
+        doc = read(data, name=name or path, limits=limits, pdf_engine=pdf_engine)
+    if not doc.text.strip():
+        raise NoText("no extractable text")
+    return doc, data, path
+
+
+def parse(source: Input, *, limits: Limits = DEFAULT_LIMITS, pdf_engine: str = "pdfplumber",
+          name: str | None = None) -> Report:
+    """Parse a document (path, bytes or binary stream) into a validated, grounded `Report`."""
+    with time_limit(limits.timeout_s):
+        doc, data, path = read_document(source, limits=limits, pdf_engine=pdf_engine, name=name)
+        source_record = Source(
+            path=path,
+            sha256=hashlib.sha256(data).hexdigest(),
+            format=doc.format,
+            pages=doc.pages,
+            chars=len(doc.text),
+            extractor_version=__version__,
+        )
+        return extract(doc, source_record)
+
+
+def extract(doc: Document, source: Source) -> Report:
+    """Run every extractor over a read document."""
+    from inspextract.extract.metadata import find_metadata
+
+    blocks = segment(doc)
+    report = Report(source=source, warnings=list(doc.warnings))
+    find_metadata(doc, blocks, report)
+    return report
