@@ -25,7 +25,9 @@ def test_version() -> None:
 
 def test_missing_file_is_one_line_error(tmp_path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "inspextract", "parse", str(tmp_path / "nope.txt")], capture_output=True, text=True
+        [sys.executable, "-m", "inspextract", "parse", str(tmp_path / "nope.txt")],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == ExitCode.NOT_FOUND
     assert result.stdout == ""

@@ -52,7 +52,9 @@ def guarded(action: Callable[[], T]) -> T:
     except Exception as err:  # a bug: still one line unless --debug
         if state["debug"]:
             raise
-        fail(f"internal error ({type(err).__name__}: {err}); rerun with --debug for details", ExitCode.INTERNAL)
+        fail(
+            f"internal error ({type(err).__name__}: {err}); rerun with --debug for details", ExitCode.INTERNAL
+        )
 
 
 def show_version(value: bool) -> None:
@@ -64,14 +66,17 @@ def show_version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[
-        bool, typer.Option("--version", callback=show_version, is_eager=True, help="Print the version and exit.")
+        bool,
+        typer.Option("--version", callback=show_version, is_eager=True, help="Print the version and exit."),
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
 ) -> None:
     state["debug"] = debug
 
 
-InputArg = Annotated[str, typer.Argument(help="Document to read: PDF, text, Markdown, HTML or DOCX; - for stdin.")]
+InputArg = Annotated[
+    str, typer.Argument(help="Document to read: PDF, text, Markdown, HTML or DOCX; - for stdin.")
+]
 PdfEngine = Annotated[
     str, typer.Option("--pdf-engine", help="PDF text engine: pdfplumber or pdfium.", show_default=True)
 ]
@@ -152,8 +157,11 @@ def text(
     def run() -> None:
         from inspextract.pipeline import read_document
 
-        doc, _, _ = read_document(open_input(path), limits=make_limits(timeout, None, None),  # type: ignore[arg-type]
-                                  pdf_engine=pdf_engine)
+        doc, _, _ = read_document(
+            open_input(path),
+            limits=make_limits(timeout, None, None),  # type: ignore[arg-type]
+            pdf_engine=pdf_engine,
+        )
         sys.stdout.write(doc.text)
 
     guarded(run)

@@ -43,8 +43,9 @@ def load_bytes(source: Input, limits: Limits) -> tuple[bytes, str]:
     return data, getattr(source, "name", "-") if isinstance(getattr(source, "name", None), str) else "-"
 
 
-def read_document(source: Input, *, limits: Limits = DEFAULT_LIMITS, pdf_engine: str = "pdfplumber",
-                  name: str | None = None) -> tuple[Document, bytes, str]:
+def read_document(
+    source: Input, *, limits: Limits = DEFAULT_LIMITS, pdf_engine: str = "pdfplumber", name: str | None = None
+) -> tuple[Document, bytes, str]:
     """Read the input into a `Document` (no extraction): what `inspextract text` prints."""
     with time_limit(limits.timeout_s):
         data, path = load_bytes(source, limits)
@@ -56,8 +57,9 @@ def read_document(source: Input, *, limits: Limits = DEFAULT_LIMITS, pdf_engine:
     return doc, data, path
 
 
-def parse(source: Input, *, limits: Limits = DEFAULT_LIMITS, pdf_engine: str = "pdfplumber",
-          name: str | None = None) -> Report:
+def parse(
+    source: Input, *, limits: Limits = DEFAULT_LIMITS, pdf_engine: str = "pdfplumber", name: str | None = None
+) -> Report:
     """Parse a document (path, bytes or binary stream) into a validated, grounded `Report`."""
     with time_limit(limits.timeout_s):
         doc, data, path = read_document(source, limits=limits, pdf_engine=pdf_engine, name=name)

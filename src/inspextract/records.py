@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -12,7 +12,7 @@ SCHEMA_VERSION = "1"
 PartialDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 
 
-class DocumentType(str, Enum):
+class DocumentType(StrEnum):
     inspection_report = "inspection_report"
     progress_review = "progress_review"
     press_release = "press_release"
@@ -20,7 +20,7 @@ class DocumentType(str, Enum):
     other = "other"
 
 
-class InspectionKind(str, Enum):
+class InspectionKind(StrEnum):
     children_and_young_people = "children_and_young_people"
     children_at_risk_of_harm = "children_at_risk_of_harm"
     children_in_need_of_care_and_protection = "children_in_need_of_care_and_protection"
@@ -28,7 +28,7 @@ class InspectionKind(str, Enum):
     other = "other"
 
 
-class GradeWord(str, Enum):
+class GradeWord(StrEnum):
     excellent = "excellent"
     very_good = "very good"
     good = "good"
@@ -47,7 +47,7 @@ GRADE_VALUES: dict[str, int] = {
 }
 
 
-class Progress(str, Enum):
+class Progress(StrEnum):
     significant = "significant"
     considerable = "considerable"
     good = "good"
@@ -57,14 +57,14 @@ class Progress(str, Enum):
     no = "no"
 
 
-class FindingKind(str, Enum):
+class FindingKind(StrEnum):
     strength = "strength"
     improvement = "improvement"
     recommendation = "recommendation"
     progress = "progress"
 
 
-class SourceFormat(str, Enum):
+class SourceFormat(StrEnum):
     pdf = "pdf"
     text = "text"
     markdown = "markdown"

@@ -17,7 +17,9 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 
     Nested limits keep the outer deadline: an inner call never changes it.
     """
-    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    usable = (
+        seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    )
     if not usable:
         yield
         return
