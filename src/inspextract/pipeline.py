@@ -76,9 +76,21 @@ def parse(
 
 def extract(doc: Document, source: Source) -> Report:
     """Run every extractor over a read document."""
+    from inspextract.extract.entities import find_entities
+    from inspextract.extract.findings import find_findings
+    from inspextract.extract.grades import find_grades
+    from inspextract.extract.improvement_areas import find_improvement_areas
     from inspextract.extract.metadata import find_metadata
+    from inspextract.extract.people import find_people
 
     blocks = segment(doc)
     report = Report(source=source, warnings=list(doc.warnings))
     find_metadata(doc, blocks, report)
-    return report
+    report.areas_for_improvement = find_improvement_areas(doc, blocks)
+    report.grades, counts, report.indicators_total = find_grades(doc, blocks)
+    report.grade_counts = counts  # type: ignore[assignment]  # validated below
+    report.findings = find_findings(doc, blocks, report.areas_for_improvement)
+    report.entities = find_entities(doc)
+    report.people = find_people(doc, blocks, report.entities)
+    # Validate the assembled record once, so nothing invalid ever reaches the output.
+    return Report.model_validate(report.model_dump())
