@@ -82,6 +82,27 @@ _TRAILING_NUMBER = re.compile(r"^(\S.*?)\s+([0-9]{1,4})$")
 TEXT_FURNITURE_MIN_WORDS = 4
 
 
+def is_numbered_repeat(line: str, whole: Counter[str], masked: Counter[str]) -> bool:
+    """A page number plus a title repeated elsewhere: `whole`/`masked` count the document's lines."""
+    stripped = " ".join(line.split())
+    m = _LEADING_NUMBER.match(stripped) or _TRAILING_NUMBER.match(stripped)
+    if not m:
+        return False
+    rest = m.group(2) if m.re is _LEADING_NUMBER else m.group(1)
+    if len(rest.split()) < TEXT_FURNITURE_MIN_WORDS:
+        return False
+    # A trailing number alone could be a contents entry ("Area for improvement 1: ... 5"), so there the
+    # whole line must recur with other numbers.
+    return (m.re is _LEADING_NUMBER and whole[rest] >= 1) or masked[furniture_key(stripped)] >= 2
+
+
+def line_counts(lines: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
+    """How often each line occurs, as is and with digits masked."""
+    whole = Counter(" ".join(line.split()) for line in lines if line.strip())
+    masked = Counter(furniture_key(line) for line in lines if line.strip())
+    return whole, masked
+
+
 def strip_text_furniture(text: str) -> str:
     """Remove running-header lines left in text converted from a PDF: a page number plus a repeated line.
 
@@ -89,19 +110,5 @@ def strip_text_furniture(text: str) -> str:
     is a line elsewhere in the document, or when the line recurs with other page numbers.
     """
     lines = text.split("\n")
-    whole = Counter(" ".join(line.split()) for line in lines if line.strip())
-    masked = Counter(furniture_key(line) for line in lines if line.strip())
-    kept = []
-    for line in lines:
-        stripped = " ".join(line.split())
-        m = _LEADING_NUMBER.match(stripped) or _TRAILING_NUMBER.match(stripped)
-        if m and len((rest := m.group(2) if m.re is _LEADING_NUMBER else m.group(1)).split()) >= (
-            TEXT_FURNITURE_MIN_WORDS
-        ):
-            # A title after a leading page number; a trailing number alone could be a contents entry
-            # ("Area for improvement 1: ... 5"), so there the whole line must recur with other numbers.
-            repeats_title = m.re is _LEADING_NUMBER and whole[rest] >= 1
-            if repeats_title or masked[furniture_key(line)] >= 2:
-                continue
-        kept.append(line)
-    return "\n".join(kept)
+    whole, masked = line_counts(lines)
+    return "\n".join(line for line in lines if not is_numbered_repeat(line, whole, masked))

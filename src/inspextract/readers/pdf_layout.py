@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 
 # Words whose tops differ by less than this share of the font size sit on the same line (pdfplumber's
@@ -11,9 +12,13 @@ SAME_LINE_RATIO = 0.35
 # Where a gutter between two columns is looked for, as shares of the page width.
 GUTTER_SEARCH = (0.3, 0.7)
 # A gutter must be at least this wide (pt) and have at least this many lines on each side.
-GUTTER_MIN_WIDTH_PT = 6.0
+GUTTER_MIN_WIDTH_PT = 12.0
 GUTTER_MIN_LINES = 6
-# At most this share of a page's words may cross the gutter (running headers, footers, full-width titles).
+# The gutter line is drawn this far left of the right column's edge (pt).
+GUTTER_MARGIN_PT = 3.0
+# Lines of a column start at its edge or indented up to this much (bullets, their hanging text).
+COLUMN_INDENT_PT = 24.0
+# At most this share of a page's lines may cross the gutter (running headers, footers, full-width titles).
 GUTTER_MAX_CROSSING_SHARE = 0.08
 
 
@@ -84,39 +89,35 @@ def make_line(words: list[Word]) -> Line:
 
 
 def find_gutter(page: PageWords) -> float | None:
-    """The x of a vertical gap that splits the page's body into two columns, or None for one column."""
-    if len(page.words) < 2 * GUTTER_MIN_LINES:
-        return None
-    lo, hi = int(page.width * GUTTER_SEARCH[0]), int(page.width * GUTTER_SEARCH[1])
-    # Difference array: +1 where a word starts, -1 after it ends; the running sum counts crossings.
-    delta = [0] * (hi - lo + 2)
+    """The x just left of a second column's aligned left edge, or None for a single-column page.
+
+    A right column shows as many lines starting at the same x mid-page, each after a wide gap (or
+    nothing) to its left; the gutter is accepted only if few lines (headers, footers) cross it.
+    """
+    lo, hi = page.width * GUTTER_SEARCH[0], page.width * GUTTER_SEARCH[1]
+    rows: dict[int, list[Word]] = {}
     for w in page.words:
-        start, end = max(lo, int(w.x0)), min(hi, int(w.x1))
-        if start <= end:
-            delta[start - lo] += 1
-            delta[end - lo + 1] -= 1
-    crossing, running = [], 0
-    for step in delta[:-1]:
-        running += step
-        crossing.append(running)
-    allowed = GUTTER_MAX_CROSSING_SHARE * len(page.words)
-    best: tuple[int, int] | None = None  # widest run of x positions few words cross
-    run_start = None
-    for i, count in enumerate([*crossing, allowed + 1]):
-        if count <= allowed and run_start is None:
-            run_start = i
-        elif count > allowed and run_start is not None:
-            if best is None or i - run_start > best[1] - best[0]:
-                best = (run_start, i)
-            run_start = None
-    if best is None or best[1] - best[0] < GUTTER_MIN_WIDTH_PT:
+        rows.setdefault(round(w.top), []).append(w)
+    starts: Counter[int] = Counter()
+    for row in rows.values():
+        row.sort(key=lambda w: w.x0)
+        for before, word in zip([None, *row], row, strict=False):
+            if lo <= word.x0 <= hi and (before is None or word.x0 - before.x1 >= GUTTER_MIN_WIDTH_PT):
+                starts[round(word.x0)] += 1
+    if not starts:
         return None
-    gutter = lo + (best[0] + best[1]) / 2
-    left = {round(w.top) for w in page.words if w.x1 <= gutter}
-    right = {round(w.top) for w in page.words if w.x0 >= gutter}
-    if len(left) < GUTTER_MIN_LINES or len(right) < GUTTER_MIN_LINES:
+    core, count = max(starts.items(), key=lambda item: (item[1], -item[0]))
+    if count < GUTTER_MIN_LINES:
         return None
-    return gutter
+    # The commonest start may be indented text (bullets); the column edge is the leftmost start near it
+    # that no body line crosses.
+    for edge in sorted(x for x in starts if core - COLUMN_INDENT_PT <= x <= core):
+        gutter = edge - GUTTER_MARGIN_PT
+        crossing = sum(1 for w in page.words if w.x0 < gutter < w.x1)
+        left = {round(w.top) for w in page.words if w.x1 <= gutter}
+        if crossing <= GUTTER_MAX_CROSSING_SHARE * len(rows) and len(left) >= GUTTER_MIN_LINES:
+            return gutter
+    return None
 
 
 def page_lines(page: PageWords) -> list[Line]:
