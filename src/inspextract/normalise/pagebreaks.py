@@ -36,16 +36,17 @@ _OPEN_ENDINGS = frozenset(
         "our",
     ]
 )
-_BULLET_START = re.compile(r"^(?:[-•–*▪◦·●○■]|\d{1,2}(?:\.\d{1,2})*\.?)\s")
+_BULLET_GLYPH = re.compile(r"^[-•–*▪◦·●○■]\s")
 
 
 def continues(before: str, after: str) -> bool:
     """Whether the block `after` continues the sentence that `before` left unfinished."""
     before, after = before.rstrip(), after.lstrip()
-    if not before or not after or _FINISHED.search(before) or _BULLET_START.match(after):
+    if not before or not after or _FINISHED.search(before) or _BULLET_GLYPH.match(after):
         return False
     if after[0].islower():
         return True
+    # "... and the" + "15 most recent ...": a number after an open ending is the sentence going on.
     last = before.split()[-1].lower()
     return before.endswith(",") or last in _OPEN_ENDINGS
 

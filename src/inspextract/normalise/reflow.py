@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -50,7 +51,7 @@ def line_pitch(lines: Sequence[Line], size: float) -> float:
     """The usual distance between baselines of consecutive body lines."""
     steps = [
         b.top - a.top
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in itertools.pairwise(lines)
         if abs(a.size - size) < 0.5 and abs(b.size - size) < 0.5 and 0 < b.top - a.top < 3 * size
     ]
     return statistics.median(steps) if steps else 1.2 * size
@@ -115,10 +116,10 @@ def starts_block(
         return True
     if current.kind == "heading":
         return abs(line.size - prev.size) > 0.5 or line.top - prev.bottom > HEADING_LINE_GAP_RATIO * line.size
-    if kind in ("bullet", "numbered"):
-        return True
-    if line.column != prev.column:  # column or page flow: joined only if the sentence runs on
-        return not continues(prev.text, line.text)
+    if line.column != prev.column:  # text flowing into the next column: joined if the sentence runs on
+        return kind == "bullet" or not continues(prev.text, line.text)
+    if kind == "bullet" or (kind == "numbered" and not continues(prev.text, line.text)):
+        return True  # a number after an open sentence ("... and the / 15 most recent") is just text
     gap = line.top - prev.top
     if gap > PARAGRAPH_GAP_RATIO * pitch or gap < 0:
         return True

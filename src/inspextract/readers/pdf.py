@@ -106,18 +106,27 @@ def assemble(pages: list[PageText], count: int) -> tuple[str, tuple[int, ...]]:
     in_contents = False
     for page in pages:
         page_blocks, in_contents = reflow_page(page.lines, size, pitch, in_contents)
-        if blocks and page_blocks and runs_on(blocks[-1], page_blocks[0]):
+        if blocks and page_blocks and runs_on(blocks[-1], page_blocks[0], across_pages=True):
             blocks[-1].lines.extend(page_blocks.pop(0).lines)
-        blocks.extend(page_blocks)
+        for block in page_blocks:
+            if blocks and runs_on(blocks[-1], block, across_pages=False):
+                blocks[-1].lines.extend(block.lines)
+            else:
+                blocks.append(block)
     return render(blocks, vocab, count)
 
 
-def runs_on(before: Block, after: Block) -> bool:
-    """Whether a page's first block continues the previous page's last (a sentence cut by the page end)."""
+def runs_on(before: Block, after: Block, *, across_pages: bool) -> bool:
+    """Whether `after` continues the sentence `before` left open (cut by a page end or a stray gap).
+
+    Within a page only a lower-case start counts: a gap before a capital is a real paragraph break.
+    """
+    first = after.lines[0].text
     return (
         before.kind in FLOWING_KINDS
-        and after.kind == "paragraph"
-        and continues(before.lines[-1].text, after.lines[0].text)
+        and after.kind in ("paragraph", "numbered")
+        and (across_pages or first[:1].islower())
+        and continues(before.lines[-1].text, first)
     )
 
 
