@@ -18,6 +18,7 @@ FURNITURE_LINES_PER_EDGE = 2
 REPEAT_MIN_SHARE = 0.3
 # ... and on at least this many pages.
 REPEAT_MIN_PAGES = 2
+PAGE_LABEL = re.compile(r"^page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _DIGITS = re.compile(r"\d+")
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 PAGE_NUMBER = re.compile(
@@ -42,7 +43,11 @@ def edge_lines(lines: Sequence[Line], height: float) -> list[int]:
     candidates = []
     for i in sorted(set(top) | set(bottom)):
         line = lines[i]
-        if line.top < height * FURNITURE_BAND_SHARE or line.bottom > height * (1 - FURNITURE_BAND_SHARE):
+        in_band = line.top < height * FURNITURE_BAND_SHARE or line.bottom > height * (
+            1 - FURNITURE_BAND_SHARE
+        )
+        # "Page 3 of 9" is a page label wherever a short page leaves it; a bare "3" only in the bands.
+        if in_band or PAGE_LABEL.match(line.text.strip()):
             candidates.append(i)
     return candidates
 

@@ -127,7 +127,12 @@ def starts_block(
         return True  # back at the bullet's own margin: the list item has ended
     if line.bold and not prev.bold and current.kind == "paragraph" and SENTENCE_END.search(prev.text):
         return True
-    return bool(SENTENCE_END.search(prev.text) and is_short(prev, right_edge, size))
+    if not is_short(prev, right_edge, size):
+        return False
+    if SENTENCE_END.search(prev.text):
+        return True
+    # A lone short line before a capitalised one is a heading at body size ("1. Introduction").
+    return len(current.lines) == 1 and line.text[:1].isupper() and not continues(prev.text, line.text)
 
 
 def is_short(line: Line, right_edge: dict[int, float], size: float) -> bool:

@@ -46,8 +46,9 @@ def read_pdf(
     textless = [p.number for p in pages if not p.lines]
     if len(textless) == len(pages):
         if warnings:  # every page was left out for a reason the engine gave
-            error = TooLarge if any("inflates" in w for w in warnings) else DamagedInput
-            raise error(warnings[0])
+            if any("inflates" in w for w in warnings):
+                raise TooLarge(f"PDF content too large: {warnings[0]}")
+            raise DamagedInput(f"damaged PDF: {warnings[0]}")
         raise NoText("no extractable text (scanned PDF?); OCR not supported")
     if textless:
         label = "page" if len(textless) == 1 else "pages"
