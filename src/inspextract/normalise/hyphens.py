@@ -152,7 +152,7 @@ def keeps_hyphen(head: str, tail: str, vocab: Vocabulary) -> bool:
 
 def join_broken_line(left: str, right: str, vocab: Vocabulary) -> str:
     """Join two lines of one paragraph, re-joining a word broken at the end of `left`."""
-    if re.search(r"[A-Za-z]-$", left) and right:
+    if re.search(r"\w-$", left) and right:
         head = left[:-1]
         if keeps_hyphen(head, right, vocab):
             return left + right
