@@ -133,3 +133,11 @@ def test_page_numbers(text: str) -> None:
 @pytest.mark.parametrize("text", ["12 May 2015", "Page 3 shows", "Contents"])
 def test_page_numbers_noop(text: str) -> None:
     assert not is_page_number(text)
+
+
+def test_a_page_is_never_all_furniture() -> None:
+    pages = [
+        ([line(f"Page {n} of 3", 40), line(f"Finding {n}: services were rated good.", 60)], 842.0)
+        for n in (1, 2, 3)
+    ]
+    assert find_furniture(pages) == [{0}, {0}, {0}]

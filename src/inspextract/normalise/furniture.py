@@ -77,6 +77,8 @@ def find_furniture(pages: Sequence[tuple[Sequence[Line], float]]) -> list[set[in
                 continue  # the title page's top is its title, not a running header
             if (repeated and len(pages) > 1) or is_page_number(line.text):
                 drop.add(i)
+        if len(drop) == len(lines):  # a page of nothing but "furniture" is a page of repeated content
+            drop = {i for i in drop if is_page_number(lines[i].text)}
         furniture.append(drop)
     return furniture
 
