@@ -6,6 +6,7 @@ import difflib
 import importlib.util
 import random
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -16,6 +17,8 @@ from inspextract.errors import DamagedInput, EncryptedInput, InspextractError, N
 from inspextract.limits import Limits
 from inspextract.pipeline import read_document
 from inspextract.readers.pdf import page_ranges, read_pdf
+from inspextract.readers.pdf_engine import ENGINES
+from inspextract.readers.pdf_layout import PageWords, Word
 
 from .conftest import FIXTURES, ROOT
 
@@ -158,3 +161,54 @@ def test_bad_pdf_gives_a_clear_outcome(name: str, bad_pdfs: Path) -> None:
         with pytest.raises(expected) as caught:
             read_document(bad_pdfs / name, limits=limits)
         assert "\n" not in str(caught.value) and str(caught.value)
+
+
+class FakeEngine:
+    """A `PdfEngine` with text on some pages only: the reader's contract without a PDF library."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+
+    def page_count(self) -> int:
+        return len(self.texts)
+
+    def iter_pages(self) -> Iterator[PageWords]:
+        for number, text in enumerate(self.texts, start=1):
+            words = tuple(
+                Word(w, 72 + 40 * i, 72 + 40 * i + 30, 400, 410, 10) for i, w in enumerate(text.split())
+            )
+            yield PageWords(number, 595, 842, words)
+
+    def skipped(self) -> list[str]:
+        return []
+
+    def close(self) -> None:
+        pass
+
+
+def read_fake(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> Document:
+    monkeypatch.setitem(ENGINES, "fake", lambda data, limits: FakeEngine(texts))
+    return read_pdf(b"%PDF-1.7 fake", limits=Limits(), engine="fake")
+
+
+def test_pages_without_text_are_reported_as_ranges(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = read_fake(["First page text.", "Second page text.", "", "", "", "Sixth page.", ""], monkeypatch)
+    assert doc.warnings == ("no text layer on pages 3-5, 7 (scanned?); OCR not supported",)
+    assert doc.page_of(doc.text.index("Sixth")) == 6
+    assert list(doc.page_starts) == sorted(doc.page_starts)
+
+
+def test_no_text_on_any_page_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(NoText, match="OCR not supported"):
+        read_fake(["", ""], monkeypatch)
+
+
+def test_page_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(ENGINES, "fake", lambda data, limits: FakeEngine(["text"] * 3))
+    with pytest.raises(TooLarge, match="too many pages"):
+        read_pdf(b"%PDF-1.7 fake", limits=Limits(max_pages=2), engine="fake")
+
+
+def test_not_a_pdf() -> None:
+    with pytest.raises(DamagedInput, match="not a PDF"):
+        read_pdf(b"plain text", limits=Limits())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -9,6 +10,8 @@ from dataclasses import dataclass
 # Words whose tops differ by less than this share of the font size sit on the same line (pdfplumber's
 # own default y tolerance is 3 pt at ~10 pt type; a ratio keeps it right for large headings too).
 SAME_LINE_RATIO = 0.35
+# Pieces of a line closer than this share of the font size are one word (a space is ~0.25-0.3 em).
+WORD_JOIN_GAP_RATIO = 0.1
 # Where a gutter between two columns is looked for, as shares of the page width.
 GUTTER_SEARCH = (0.3, 0.7)
 # A gutter must be at least this wide (pt) and have at least this many lines on each side.
@@ -77,8 +80,13 @@ def group_lines(words: list[Word]) -> list[Line]:
 def make_line(words: list[Word]) -> Line:
     """One line from its words (already left to right)."""
     sizes = [round(w.size, 1) for w in words]
+    text = words[0].text
+    for before, word in itertools.pairwise(words):
+        # Engines split words where the font changes ("9527" bold, "." regular); touching pieces rejoin.
+        text += "" if word.x0 - before.x1 < WORD_JOIN_GAP_RATIO * word.size else " "
+        text += word.text
     return Line(
-        text=" ".join(w.text for w in words),
+        text=text,
         x0=min(w.x0 for w in words),
         x1=max(w.x1 for w in words),
         top=min(w.top for w in words),
