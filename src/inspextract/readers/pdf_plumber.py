@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zlib
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ INFLATE_CHUNK_BYTES = 1 * MiB
 MAX_MESSAGE_CHARS = 160
 # Characters with the same text this close together (pt) are one glyph drawn twice (pdfplumber's default).
 DUPLICATE_TOLERANCE_PT = 1.0
+PDF_LOGGERS = ("pdfminer", "pdfplumber")
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b(?!s)")
 
 
@@ -101,6 +103,17 @@ def unique_chars(page: Any) -> Any:
     return page.filter(lambda obj: id(obj) not in duplicates)
 
 
+class ProblemCounter(logging.Handler):
+    """Counts pdfminer's log warnings (syntax it repaired) instead of letting them reach stderr."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
 class PdfplumberEngine:
     """`PdfEngine` over pdfplumber: opens with the empty password, recovers broken xref tables."""
 
@@ -108,14 +121,22 @@ class PdfplumberEngine:
         self.limits = limits
         self.warnings: list[str] = []
         self.inflated_total = 0
+        # pdfminer logs each repair on stderr; the user gets one warning in the record instead.
+        self.problems = ProblemCounter()
+        self.loggers = [(logger, logger.propagate) for logger in map(logging.getLogger, PDF_LOGGERS)]
+        for logger, _ in self.loggers:
+            logger.addHandler(self.problems)
+            logger.propagate = False
         try:
             self.pdf = pdfplumber.open(io.BytesIO(data), password="")
             self.pages = self.pdf.pages
             if not self.pages and _PAGE_OBJECT.search(data):
                 self.recover_xref()
         except InspextractError:
+            self.release_logger()
             raise
         except Exception as err:  # pdfminer raises many kinds (syntax, EOF, key, type, recursion)
+            self.release_logger()
             raise pdf_error(err) from None
 
     def recover_xref(self) -> None:
@@ -141,6 +162,11 @@ class PdfplumberEngine:
         return len(self.pages)
 
     def skipped(self) -> list[str]:
+        if self.problems.count:
+            return [
+                *self.warnings,
+                f"damaged PDF: the reader worked around {self.problems.count} syntax problem(s)",
+            ]
         return self.warnings
 
     def iter_pages(self) -> Iterator[PageWords]:
@@ -193,5 +219,11 @@ class PdfplumberEngine:
         )
         return PageWords(page.page_number, float(page.width), float(page.height), words)
 
+    def release_logger(self) -> None:
+        for logger, propagates in self.loggers:
+            logger.removeHandler(self.problems)
+            logger.propagate = propagates
+
     def close(self) -> None:
+        self.release_logger()
         self.pdf.close()
