@@ -44,7 +44,9 @@ def open_pdfplumber(data: bytes, limits: Limits) -> PdfEngine:
 
 
 def open_pdfium(data: bytes, limits: Limits) -> PdfEngine:
-    raise UnsupportedFormat("pdfium engine not available yet")
+    from inspextract.readers.pdf_pdfium import PdfiumEngine
+
+    return PdfiumEngine(data, limits)
 
 
 ENGINES: dict[str, EngineOpener] = {"pdfplumber": open_pdfplumber, "pdfium": open_pdfium}
