@@ -171,7 +171,9 @@ def bad_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("name", BAD_PDFS)
 def test_bad_pdf_gives_a_clear_outcome(name: str, engine: str, bad_pdfs: Path) -> None:
     if engine == "pdfium" and name in PDFIUM_UNRESOLVED:
-        pytest.skip("pdfium engine: hits the 30 s limit inside pytest (1.7 s from the CLI); not yet understood")
+        pytest.skip(
+            "pdfium engine: hits the 30 s limit inside pytest (1.7 s from the CLI); not yet understood"
+        )
     expected = PDFIUM_DIFFERS.get(name, BAD_PDFS[name]) if engine == "pdfium" else BAD_PDFS[name]
     limits = Limits(timeout_s=30)
     if expected is None:
