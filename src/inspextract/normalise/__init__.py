@@ -23,4 +23,9 @@ def normalise_whitespace(text: str) -> str:
 
 def normalise_text(text: str) -> tuple[str, list[str]]:
     """Normalise decoded text from a text-like format; returns the text and any warnings."""
-    return normalise_whitespace(text), []
+    from inspextract.normalise.furniture import strip_text_furniture
+    from inspextract.normalise.pagebreaks import rejoin_broken_paragraphs
+
+    # Text converted from PDFs keeps running headers and paragraphs cut by page breaks: repair both.
+    text = normalise_whitespace(strip_text_furniture(normalise_whitespace(text)))
+    return rejoin_broken_paragraphs(text), []

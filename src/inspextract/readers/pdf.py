@@ -1,0 +1,163 @@
+"""PDF: positioned words from an engine, page furniture removed, lines reflowed into plain-text blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from inspextract.document import Document
+from inspextract.errors import DamagedInput, NoText, TooLarge
+from inspextract.limits import Limits
+from inspextract.normalise import normalise_whitespace
+from inspextract.normalise.furniture import find_furniture, is_numbered_repeat, line_counts
+from inspextract.normalise.hyphens import Vocabulary, join_broken_line
+from inspextract.normalise.pagebreaks import continues
+from inspextract.normalise.reflow import Block, body_size, line_pitch, reflow_page
+from inspextract.readers.pdf_engine import open_engine
+from inspextract.readers.pdf_layout import Line, PageWords, page_lines
+from inspextract.readers.sniff import PDF_HEADER_WINDOW_BYTES, PDF_MAGIC
+
+# Kinds of block listed one per line (no blank line between neighbours of the same kind).
+LIST_KINDS = ("bullet", "contents")
+FLOWING_KINDS = ("paragraph", "bullet", "numbered")
+
+
+class PageOcr(Protocol):
+    """Hook for a future OCR stage: words for a page that has no text layer, or None."""
+
+    def __call__(self, data: bytes, page: PageWords) -> PageWords | None: ...
+
+
+@dataclass
+class PageText:
+    number: int
+    height: float
+    lines: list[Line]
+
+
+def read_pdf(
+    data: bytes, *, limits: Limits, engine: str = "pdfplumber", ocr: PageOcr | None = None
+) -> Document:
+    """Read a PDF into normalised text with a page map; `ocr` is consulted for pages without text."""
+    if PDF_MAGIC not in data[:PDF_HEADER_WINDOW_BYTES]:
+        raise DamagedInput("not a PDF (no %PDF header)")
+    pages, count, warnings = read_pages(data, limits, engine, ocr)
+    textless = [p.number for p in pages if not p.lines]
+    if len(textless) == len(pages):
+        if warnings:  # every page was left out for a reason the engine gave
+            if any("inflates" in w for w in warnings):
+                raise TooLarge(f"PDF content too large: {warnings[0]}")
+            raise DamagedInput(f"damaged PDF: {warnings[0]}")
+        raise NoText("no extractable text (scanned PDF?); OCR not supported")
+    if textless:
+        label = "page" if len(textless) == 1 else "pages"
+        warnings.append(f"no text layer on {label} {page_ranges(textless)} (scanned?); OCR not supported")
+    text, page_starts = assemble(pages, count)
+    return Document(text=text, format="pdf", page_starts=page_starts, warnings=tuple(warnings))
+
+
+def read_pages(
+    data: bytes, limits: Limits, engine: str, ocr: PageOcr | None
+) -> tuple[list[PageText], int, list[str]]:
+    """Every readable page's lines in reading order, the page count, and the engine's warnings."""
+    pdf = open_engine(engine, data, limits)
+    try:
+        count = pdf.page_count()
+        if count == 0:
+            raise DamagedInput("PDF has no pages")
+        limits.check_pages(count)
+        pages = []
+        for page in pdf.iter_pages():
+            if ocr is not None and not any(w.text.strip() for w in page.words):
+                page = ocr(data, page) or page
+            lines = page_lines(page)
+            for line in lines:
+                line.page = page.number
+                line.text = normalise_whitespace(line.text)
+            pages.append(PageText(page.number, page.height, [line for line in lines if line.text]))
+        return pages, count, list(pdf.skipped())
+    except RecursionError:
+        raise DamagedInput("damaged PDF: nesting too deep") from None
+    finally:
+        pdf.close()
+
+
+def page_ranges(numbers: Sequence[int]) -> str:
+    """1, 2, 3, 5 -> "1-3, 5"."""
+    ranges: list[list[int]] = []
+    for n in numbers:
+        if ranges and n == ranges[-1][1] + 1:
+            ranges[-1][1] = n
+        else:
+            ranges.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
+
+
+def assemble(pages: list[PageText], count: int) -> tuple[str, tuple[int, ...]]:
+    """The document's text and where each page starts in it."""
+    furniture = find_furniture([(p.lines, p.height) for p in pages])
+    for page, drop in zip(pages, furniture, strict=True):
+        page.lines = [line for i, line in enumerate(page.lines) if i not in drop]
+    all_lines = [line for page in pages for line in page.lines]
+    size = body_size(all_lines)
+    pitch = line_pitch(all_lines, size)
+    vocab = Vocabulary.from_lines(line.text for line in all_lines)
+    blocks: list[Block] = []
+    in_contents = False
+    for page in pages:
+        page_blocks, in_contents = reflow_page(page.lines, size, pitch, in_contents)
+        if blocks and page_blocks and runs_on(blocks[-1], page_blocks[0], across_pages=True):
+            blocks[-1].lines.extend(page_blocks.pop(0).lines)
+        for block in page_blocks:
+            if blocks and runs_on(blocks[-1], block, across_pages=False):
+                blocks[-1].lines.extend(block.lines)
+            else:
+                blocks.append(block)
+    return render(blocks, vocab, count)
+
+
+def runs_on(before: Block, after: Block, *, across_pages: bool) -> bool:
+    """Whether `after` continues the sentence `before` left open (cut by a page end or a stray gap).
+
+    Within a page only a lower-case start counts: a gap before a capital is a real paragraph break.
+    """
+    first = after.lines[0].text
+    return (
+        before.kind in FLOWING_KINDS
+        and after.kind in ("paragraph", "numbered")
+        and (across_pages or first[:1].islower())
+        and continues(before.lines[-1].text, first)
+    )
+
+
+def render(blocks: list[Block], vocab: Vocabulary, count: int) -> tuple[str, tuple[int, ...]]:
+    """Blocks as text (blank line between blocks, one line per list item) and the page start offsets."""
+    bodies = []
+    for block in blocks:
+        body, offsets = "", []
+        for line in block.lines:
+            body = join_broken_line(body, line.text, vocab) if body else line.text
+            offsets.append((line.page, len(body) - len(line.text)))
+        bodies.append((block.kind, body, offsets))
+    # Running headers that the layout could not place (a page number plus the title, set as body text).
+    whole, masked = line_counts([body for _, body, _ in bodies])
+    text = ""
+    starts: dict[int, int] = {}
+    previous_kind = None
+    for kind, body, offsets in bodies:
+        if is_numbered_repeat(body, whole, masked):
+            continue
+        if text:
+            text += "\n" if kind == previous_kind and kind in LIST_KINDS else "\n\n"
+        for page, offset in offsets:
+            starts.setdefault(page, len(text) + offset)
+        text += body
+        previous_kind = kind
+    page_starts = [0] * count
+    following = len(text)
+    for number in range(count, 0, -1):  # a page without text starts where the next one does
+        following = starts.get(number, following)
+        page_starts[number - 1] = following
+    page_starts[0] = 0
+    return text, tuple(page_starts)
