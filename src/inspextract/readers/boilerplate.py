@@ -1,0 +1,118 @@
+"""Finding a web page's article and dropping its furniture (navigation, banners, share links, related lists)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+# An <article> inside <main> is the content when it holds at least this share of main's text; below it the
+# articles are teasers on a listing page and main itself is kept.
+ARTICLE_SHARE_OF_MAIN = 0.5
+# An element named like furniture is still kept when it holds more than this share of the page's text:
+# theme wrappers carry classes such as "nav-open" or "has-sidebar" around the whole page.
+FURNITURE_MAX_SHARE = 0.4
+# A list of at least this many items that is nearly all link text is a menu or a "see also" list.
+LINK_LIST_MIN_ITEMS = 3
+LINK_LIST_MIN_LINK_SHARE = 0.9
+
+FURNITURE_TAGS = "nav, aside, footer, form, dialog, [hidden], [aria-hidden=true]"
+FURNITURE_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu"}
+)
+# Words in class/id names that site templates give to furniture (matched as whole hyphen/underscore parts).
+FURNITURE_NAMES = frozenset(
+    {
+        "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "cookie", "cookies", "consent",
+        "gdpr", "share", "sharing", "social", "addthis", "sharethis", "related", "latest", "sidebar", "skip",
+        "newsletter", "subscribe", "pagination", "pager", "comments", "promo", "advert", "ads", "banner",
+        "toolbar", "masthead", "footer", "header", "feedback", "print", "tags", "sitemap",
+    }
+)  # fmt: skip
+# Headings of the lists news pages append to an article ("Latest Articles", "Related news", "Share this").
+RELATED_HEADING = re.compile(
+    r"^\s*(?:(?:latest|related|recent|more|other|popular|top)\s+(?:articles?|news|stories|posts|"
+    r"content|links|items|pages|updates)|you (?:may|might) also (?:like|be interested)|share(?: this(?: page|"
+    r" article)?)?:?|follow us|tags?:?)\s*$",
+    re.I,
+)
+_NAME_PARTS = re.compile(r"[\s_\-]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def find_main_content(tree: LexborHTMLParser) -> tuple[LexborNode, str]:
+    """The element holding the article, and how it was found ("article", "main" or "body")."""
+    body = tree.body or tree.root
+    assert body is not None  # Lexbor always builds <html><body>
+    mains = tree.css("main, [role=main]")
+    root, how = (max(mains, key=text_length), "main") if mains else (body, "body")
+    articles = root.css("article, [role=article]")
+    if articles:
+        best = max(articles, key=text_length)
+        if text_length(best) >= ARTICLE_SHARE_OF_MAIN * text_length(root):
+            root, how = best, "article"
+    return root, how
+
+
+def drop_boilerplate(root: LexborNode) -> int:
+    """Remove furniture inside the content element; returns how many elements were removed."""
+    total = max(1, text_length(root))
+    removed = 0
+    for node in root.css(FURNITURE_TAGS):
+        if node.mem_id != root.mem_id and _is_small(node, total):
+            node.decompose()
+            removed += 1
+    for node in root.css("[class], [id], [role], [style]"):
+        if node.mem_id != root.mem_id and is_furniture(node) and _is_small(node, total):
+            node.decompose()
+            removed += 1
+    for heading in root.css("h1, h2, h3, h4, h5, h6, p, div, span"):
+        if heading.parent is not None and RELATED_HEADING.match(heading.text(deep=True) or "") and (
+            heading.css_first("p, div, ul, ol") is None
+        ):
+            following = heading.next
+            while following is not None and not following.is_element_node:
+                following = following.next
+            if following is not None and following.tag in ("ul", "ol", "div", "nav", "section"):
+                following.decompose()
+                removed += 1
+            heading.decompose()
+            removed += 1
+    for listing in root.css("ul, ol"):
+        if is_link_list(listing):
+            listing.decompose()
+            removed += 1
+    return removed
+
+
+def is_furniture(node: LexborNode) -> bool:
+    """Whether an element's role, class, id or inline style marks it as page furniture."""
+    attrs = node.attributes
+    if (attrs.get("role") or "").strip().lower() in FURNITURE_ROLES:
+        return True
+    if _HIDDEN_STYLE.search(attrs.get("style") or ""):
+        return True
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return any(part in FURNITURE_NAMES for part in _NAME_PARTS.split(names) if part)
+
+
+def is_link_list(listing: LexborNode) -> bool:
+    """A list whose items are nearly all links: a menu or a list of other pages, not article text."""
+    items = listing.css("li")
+    if len(items) < LINK_LIST_MIN_ITEMS:
+        return False
+    text = text_length(listing)
+    linked = sum(len((a.text(deep=True) or "").strip()) for a in listing.css("a"))
+    return text > 0 and linked >= LINK_LIST_MIN_LINK_SHARE * text
+
+
+def text_length(node: LexborNode) -> int:
+    """Characters of visible text under a node (whitespace excluded)."""
+    return len("".join((node.text(deep=True) or "").split()))
+
+
+def _is_small(node: LexborNode, total: int) -> bool:
+    # Never drop what holds the article: a furniture-looking wrapper around most of the text is a theme's.
+    return node.css_first("h1, main, article") is None and text_length(node) <= FURNITURE_MAX_SHARE * total

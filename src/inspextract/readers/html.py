@@ -1,0 +1,207 @@
+"""Saved web pages (press releases): the article's main content as headings, paragraphs and list items.
+
+Parsing is Lexbor's HTML5 parser (selectolax): the browser's rules for broken markup, entities and comments,
+so the text is what a reader of the page saw. Nothing the page links to is ever fetched.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import TYPE_CHECKING
+
+from inspextract.document import Document
+from inspextract.errors import TooLarge
+from inspextract.limits import DEFAULT_LIMITS, Limits
+from inspextract.readers.boilerplate import drop_boilerplate, find_main_content
+from inspextract.readers.markup import BlockWriter, join_cells
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborNode
+
+# Fewer words than this in the article is not a press release's worth of text: the page is probably a
+# listing, a cookie wall or a script-rendered shell. Press releases in the dev corpus have 450+ words.
+THIN_CONTENT_WORDS = 60
+# A table row with more text than this is page layout, not a label/value or data row.
+LAYOUT_ROW_MIN_CHARS = 1000
+# Where browsers look for <meta charset>: the first 1024 bytes (HTML standard's prescan).
+CHARSET_PRESCAN_BYTES = 1024
+
+# Elements whose content is never visible text.
+INVISIBLE_TAGS = (
+    "head, script, style, noscript, template, svg, math, iframe, object, embed, canvas, "
+    "select, option, button, input, textarea, img, audio, video, map"
+)
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "hr",
+        "html", "legend", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot",
+        "thead", "ul",
+    }
+)  # fmt: skip
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
+_TITLE_CLOSE = re.compile(r"</title\s*>", re.I)
+_NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.I | re.S)
+_UNCLOSED_COMMENT = re.compile(r"<!--(?:(?!-->).)*\Z", re.S)
+# WHATWG's encoding labels: these legacy names mean Windows-1252 in every browser.
+_MEANS_CP1252 = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii", "l1"})
+
+
+def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read a saved web page into the normalised text of its main content."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    if len(data) > limits.max_html_bytes:
+        raise TooLarge(
+            f"document too large: {len(data):,} bytes of HTML (limit {limits.max_html_bytes:,})"
+        )
+    markup, warnings = decode_html(data)
+    markup, repaired = close_runaway_title(markup)
+    if repaired:
+        warnings.append("malformed HTML: an unclosed <title> was closed at the end of its line")
+    if _UNCLOSED_COMMENT.search(markup):
+        warnings.append("malformed HTML: an unclosed comment (<!--) hides the rest of the page")
+    # A browser running scripts never shows <noscript>; Lexbor lets its content out in some contexts.
+    tree = LexborHTMLParser(_NOSCRIPT.sub(" ", markup))
+    for node in tree.css(INVISIBLE_TAGS):
+        node.decompose()
+    main, how = find_main_content(tree)
+    dropped = drop_boilerplate(main)
+    writer = BlockWriter()
+    write_blocks(main, writer)
+    text, more = writer.render()
+    warnings.extend(more)
+    if how == "body" and dropped == 0:
+        warnings.append("no article or main element and no page furniture found: used the whole page")
+    if writer.word_count < THIN_CONTENT_WORDS:
+        warnings.append(f"thin content: only {writer.word_count} words of article text found on the page")
+    if (bad := text.count("\ufffd")) > 0:
+        warnings.append(f"garbled text: {bad} invalid character(s) replaced with U+FFFD")
+    return Document(text=text, format="html", warnings=tuple(warnings))
+
+
+def decode_html(data: bytes) -> tuple[str, list[str]]:
+    """Decode as a browser would: BOM, then <meta charset>, then UTF-8 with a Windows-1252 fallback."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace").lstrip("\ufeff"), []
+    declared = _declared_charset(data[:CHARSET_PRESCAN_BYTES])
+    if declared and declared != "utf-8":
+        return data.decode(declared, errors="replace"), []
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        note = "declared UTF-8 but is not" if declared else "not UTF-8"
+        return data.decode("cp1252", errors="replace"), [f"{note}: decoded as Windows-1252 (legacy encoding)"]
+
+
+def _declared_charset(head: bytes) -> str | None:
+    """The codec named by a <meta charset> in the page's first bytes, if Python knows it."""
+    if not (m := _META_CHARSET.search(head)):
+        return None
+    label = m[1].decode("ascii").lower()
+    if label in _MEANS_CP1252:
+        return "cp1252"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    # A page cannot really be UTF-16 once its bytes were readable as ASCII markup (HTML standard).
+    return "utf-8" if name.startswith("utf-16") else name
+
+
+def close_runaway_title(markup: str) -> tuple[str, bool]:
+    """Close an unclosed <title> at its line's end: HTML5 would make the rest of the page its title."""
+    opened = _TITLE_OPEN.search(markup)
+    if not opened or _TITLE_CLOSE.search(markup, opened.end()):
+        return markup, False
+    end = markup.find("\n", opened.end())
+    end = len(markup) if end < 0 else end
+    cut = markup.find("<", opened.end(), end)
+    end = end if cut < 0 else cut
+    return f"{markup[:end]}</title>{markup[end:]}", True
+
+
+def write_blocks(root: LexborNode, writer: BlockWriter) -> None:
+    """Walk the content (without recursion: pages can nest thousands deep) and write its blocks."""
+    inline: list[str] = []
+    pending: list[tuple[str, str]] = [("paragraph", "")]  # kind and prefix of the block being collected
+    list_counters: list[int | None] = []  # per open list: next <ol> number, None for <ul>
+    # Cells of the open table rows, innermost last; None for a layout row (its cells are read as blocks).
+    rows: list[list[str] | None] = []
+
+    def flush() -> None:
+        if rows and rows[-1] is not None:
+            rows[-1].append("".join(inline))
+        elif inline:
+            kind, prefix = pending[-1]
+            text = "".join(inline)
+            if text.strip():
+                writer.add(kind, text, prefix)
+                pending[-1] = ("paragraph", "") if kind == "item" else pending[-1]
+        inline.clear()
+
+    stack: list[tuple[LexborNode, bool]] = [(root, True)]
+    while stack:
+        node, entering = stack.pop()
+        tag = node.tag or ""
+        if tag == "-text":
+            inline.append((node.text_content or "").replace("\n", " "))
+            continue
+        if not node.is_element_node:
+            continue  # comments, doctype
+        if entering:
+            stack.append((node, False))
+            stack.extend((child, True) for child in reversed(list(node.iter(include_text=True))))
+        if tag == "br":
+            if entering:
+                inline.append("\n")
+        elif tag in HEADINGS:
+            flush()
+            if entering:
+                pending.append(("heading", ""))
+            elif len(pending) > 1:
+                pending.pop()
+        elif tag in ("ul", "ol", "menu"):
+            flush()
+            if entering:
+                start = node.attributes.get("start") or "1"
+                list_counters.append(int(start) if tag == "ol" and start.isdigit() else None)
+            elif list_counters:
+                list_counters.pop()
+        elif tag == "li":
+            flush()
+            if entering:
+                number = list_counters[-1] if list_counters else None
+                if number is not None:
+                    list_counters[-1] = number + 1
+                pending[-1] = ("item", f"{number}. " if number is not None else "- ")
+            else:
+                pending[-1] = ("paragraph", "")
+        elif tag == "tr":
+            flush()
+            if entering:
+                rows.append(None if is_layout_row(node) else [])
+            elif rows and (row := rows.pop()) is not None:
+                writer.add("row", join_cells(row))
+        elif tag in ("td", "th"):
+            flush()
+        elif tag in BLOCK_TAGS:
+            if rows and rows[-1] is not None:
+                inline.append(" ")
+            else:
+                flush()
+    flush()
+    for row in reversed(rows):  # rows left open by broken markup
+        if row is not None:
+            writer.add("row", join_cells(row))
+
+
+def is_layout_row(row: LexborNode) -> bool:
+    """A table row used for page layout (nested tables, headings, long text) rather than for data."""
+    return row.css_first("table, h1, h2, h3, h4, h5, h6, ul, ol") is not None or (
+        len(row.text(deep=True) or "") > LAYOUT_ROW_MIN_CHARS
+    )
