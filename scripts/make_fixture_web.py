@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
+import itertools
 import re
 import shutil
-import sys
 import zipfile
 from pathlib import Path
 
@@ -112,7 +112,7 @@ def press_release_html(text: str) -> str:
     parts: list[str] = []
     for i, block in enumerate(blocks):
         if i == 0 and first_is_title:
-            parts.append(f"<h1 class=\"page-title\">{to_html_text(block.strip())}</h1>")
+            parts.append(f'<h1 class="page-title">{to_html_text(block.strip())}</h1>')
             continue
         lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
         if all(BULLET_LINE.match(ln) for ln in lines):
@@ -193,9 +193,14 @@ def committee_report_docx(text: str, created: dt.datetime) -> bytes:
     lines = text.replace("\r\n", "\n").split("\n")
     # Paragraph numbers are real Word numbering when the sequence has no gaps; a gap means typed numbers.
     numbers = [m[1] for ln in lines if (m := TYPED_NUMBER.match(ln.strip()))]
-    gapped_sections = {n.split(".")[0] for prev, n in zip(numbers, numbers[1:], strict=False)
-                       if "." in n and "." in prev and n.split(".")[0] == prev.split(".")[0]
-                       and int(n.split(".")[1]) != int(prev.split(".")[1]) + 1}
+    gapped_sections = {
+        n.split(".")[0]
+        for prev, n in itertools.pairwise(numbers)
+        if "." in n
+        and "." in prev
+        and n.split(".")[0] == prev.split(".")[0]
+        and int(n.split(".")[1]) != int(prev.split(".")[1]) + 1
+    }
     table = None
     i = 0
     first = True
@@ -263,10 +268,12 @@ def main() -> int:
         text = (DEV / "docs" / f"{stem}.txt").read_text(encoding="utf-8")
         (ROOT / "fixtures/dev-html/docs" / f"{stem}.html").write_text(press_release_html(text), "utf-8")
         shutil.copy(DEV / "gold" / f"{stem}.json", ROOT / "fixtures/dev-html/gold")
-    created = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+    created = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
     for stem in COMMITTEE_REPORTS:
         text = (DEV / "docs" / f"{stem}.txt").read_text(encoding="utf-8")
-        write_fixed_zip(committee_report_docx(text, created), ROOT / "fixtures/dev-docx/docs" / f"{stem}.docx")
+        write_fixed_zip(
+            committee_report_docx(text, created), ROOT / "fixtures/dev-docx/docs" / f"{stem}.docx"
+        )
         shutil.copy(DEV / "gold" / f"{stem}.json", ROOT / "fixtures/dev-docx/gold")
     return 0
 

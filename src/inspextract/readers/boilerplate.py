@@ -1,4 +1,4 @@
-"""Finding a web page's article and dropping its furniture (navigation, banners, share links, related lists)."""
+"""Finding a web page's article and dropping its furniture (navigation, banners, share links, link lists)."""
 
 from __future__ import annotations
 
@@ -69,8 +69,10 @@ def drop_boilerplate(root: LexborNode) -> int:
             node.decompose()
             removed += 1
     for heading in root.css("h1, h2, h3, h4, h5, h6, p, div, span"):
-        if heading.parent is not None and RELATED_HEADING.match(heading.text(deep=True) or "") and (
-            heading.css_first("p, div, ul, ol") is None
+        if (
+            heading.parent is not None
+            and _is_short_label(heading)
+            and RELATED_HEADING.match(heading.text(deep=True) or "")
         ):
             following = heading.next
             while following is not None and not following.is_element_node:
@@ -111,6 +113,18 @@ def is_link_list(listing: LexborNode) -> bool:
 def text_length(node: LexborNode) -> int:
     """Characters of visible text under a node (whitespace excluded)."""
     return len("".join((node.text(deep=True) or "").split()))
+
+
+def _is_short_label(node: LexborNode) -> bool:
+    """A heading, or a div/span/p that holds only a line of text (checked without walking its subtree)."""
+    if node.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        return True
+    first = node.child
+    while first is not None and first.tag in ("strong", "b", "span", "em"):
+        first = first.child
+    return (
+        first is not None and first.is_text_node and first.next is None and len(first.text_content or "") < 60
+    )
 
 
 def _is_small(node: LexborNode, total: int) -> bool:

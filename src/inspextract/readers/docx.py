@@ -18,7 +18,9 @@ from inspextract.readers.markup import BlockWriter, join_cells
 
 # Runs inside these are not the document's visible text: deleted or moved-away revisions, the fallback copy
 # of a text box (its "Choice" copy is read), field instructions, and paragraph/run property blocks.
-SKIPPED = frozenset({"del", "moveFrom", "Fallback", "instrText", "delText", "pPr", "rPr", "footnoteReference"})
+SKIPPED = frozenset(
+    {"del", "moveFrom", "Fallback", "instrText", "delText", "pPr", "rPr", "footnoteReference"}
+)
 BREAKS = frozenset({"br", "cr"})
 
 
@@ -130,7 +132,7 @@ class BodyReader:
             ilvl = style_ilvl if ilvl is None else ilvl
         label = self.numbering.label(num_id, ilvl or 0) if num_id is not None else None
         heading = self.styles.heading_level(style_id, outline)
-        if heading is not None and not (label == "- "):
+        if heading is not None and label != "- ":
             self.writer.add("heading", text, label or "")
         elif label == "- ":
             self.writer.add("item", text, label)

@@ -19,7 +19,15 @@ READ_CHUNK_BYTES = 64 * 1024
 # Word never writes a DTD; one in a part is an entity attack (XXE, billion laughs) and is refused.
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 _MARKER_OVERLAP = max(len(m) for m in _DTD_MARKERS) - 1
-ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError)
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+    OSError,
+)
 
 
 def open_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
@@ -40,7 +48,9 @@ def open_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
             f"(limit {limits.max_inflated_bytes:,})"
         )
     for m in members:
-        if m.file_size > RATIO_CHECK_FLOOR_BYTES and m.file_size > MAX_COMPRESSION_RATIO * max(1, m.compress_size):
+        if m.file_size > RATIO_CHECK_FLOOR_BYTES and m.file_size > MAX_COMPRESSION_RATIO * max(
+            1, m.compress_size
+        ):
             raise TooLarge(
                 f"document too large: {m.filename} would inflate {m.file_size // max(1, m.compress_size):,} "
                 f"times (a zip bomb; limit {MAX_COMPRESSION_RATIO}x)"

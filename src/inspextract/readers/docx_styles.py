@@ -1,4 +1,4 @@
-"""Word paragraph styles (which are headings, which carry numbering) and list numbering ("1.", "1.1", bullets)."""
+"""Word paragraph styles (headings, styles that carry numbering) and list numbering ("1.", "1.1", bullets)."""
 
 from __future__ import annotations
 
