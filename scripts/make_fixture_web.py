@@ -94,6 +94,48 @@ gtag('js', new Date()); var msg = "SCRIPT TEXT MUST NOT APPEAR";</script>
 """
 
 
+# An older council site: div layout without <main>/<article>, ids instead of landmarks, a "Related news"
+# column and an AddThis share bar; the article is only found by dropping the furniture around it.
+COUNCIL_PAGE = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"
+ "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
+<title>{title} - Scottish Borders Council</title>
+<script type="text/javascript">var _gaq = _gaq || []; _gaq.push(['_trackPageview']); // SCRIPT TEXT MUST NOT APPEAR
+</script>
+</head>
+<body>
+<div id="wrapper">
+<div id="cookieMessage"><p>This site uses cookies. By continuing to browse you agree to our use of cookies.
+<a href="/cookies">Find out more</a> <a href="#" onclick="hide()">Close</a></p></div>
+<div id="header">
+  <div id="logo"><a href="/"><img src="/logo.gif" alt="Scottish Borders Council" /></a></div>
+  <ul id="topmenu"><li><a href="/az">A to Z</a></li><li><a href="/news">News</a></li>
+  <li><a href="/jobs">Jobs</a></li><li><a href="/contact">Contact us</a></li></ul>
+</div>
+<div id="breadcrumbs">You are here: <a href="/">Home</a> &gt; <a href="/news">News</a> &gt; {title}</div>
+<div id="content-area">
+<div class="news-item">
+{body}
+<div class="addthis_toolbox"><a class="addthis_button_facebook">Facebook</a>
+<a class="addthis_button_twitter">Twitter</a> <a class="addthis_button_email">Email</a></div>
+</div>
+<div id="right-column">
+  <h2>Related news</h2>
+  <ul><li><a href="/news/11">Council budget agreed for 2016/17</a></li>
+  <li><a href="/news/12">Roadworks on the A7 at Galashiels</a></li>
+  <li><a href="/news/13">Library opening hours over the holiday</a></li></ul>
+</div>
+</div>
+<div id="footer"><p>Scottish Borders Council, Council Headquarters, Newtown St Boswells, Melrose TD6 0SA</p>
+<p><a href="/privacy">Privacy</a> | <a href="/accessibility">Accessibility</a> | &copy; 2016</p></div>
+</div>
+</body>
+</html>
+"""
+
+
 def to_html_text(text: str) -> str:
     """Escape text the way a CMS does: curly quotes and ampersands as named entities, some nbsp."""
     out = html.escape(text, quote=False)
@@ -102,7 +144,7 @@ def to_html_text(text: str) -> str:
     return out.replace("Care Inspectorate", "Care&nbsp;Inspectorate", 1)
 
 
-def press_release_html(text: str) -> str:
+def press_release_html(text: str, template: str = PAGE_HEAD) -> str:
     """A news page whose article holds this press release: title, standfirst, paragraphs and bullet lists."""
     blocks = [b for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
     if blocks and blocks[-1].strip() == "Latest Articles":
@@ -128,7 +170,7 @@ def press_release_html(text: str) -> str:
             joined = "<br>\n".join(to_html_text(ln) for ln in lines)
             joined = joined.replace("available here:", 'available <a href="/download/report.pdf">here</a>:')
             parts.append(f"<p>{joined}</p>")
-    return PAGE_HEAD.format(title=to_html_text(title), body="\n".join(parts))
+    return template.format(title=to_html_text(title), body="\n".join(parts))
 
 
 LABEL_LINE = re.compile(r"^([A-Z][\w ]{1,30}):[\s\u00a0]*$")
@@ -264,9 +306,10 @@ def main() -> int:
         for sub in ("docs", "gold"):
             shutil.rmtree(ROOT / "fixtures" / name / sub, ignore_errors=True)
             (ROOT / "fixtures" / name / sub).mkdir(parents=True)
-    for stem in PRESS_RELEASES:
+    for stem, template in zip(PRESS_RELEASES, (PAGE_HEAD, COUNCIL_PAGE), strict=True):
         text = (DEV / "docs" / f"{stem}.txt").read_text(encoding="utf-8")
-        (ROOT / "fixtures/dev-html/docs" / f"{stem}.html").write_text(press_release_html(text), "utf-8")
+        page = press_release_html(text, template)
+        (ROOT / "fixtures/dev-html/docs" / f"{stem}.html").write_text(page, "utf-8")
         shutil.copy(DEV / "gold" / f"{stem}.json", ROOT / "fixtures/dev-html/gold")
     created = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
     for stem in COMMITTEE_REPORTS:

@@ -23,6 +23,7 @@ MIN_WORD_RATIO = 0.97
 FURNITURE = (
     "cookie", "Skip to main content", "Find a care service", "Latest Articles", "New guidance for care homes",
     "Twitter", "Share this page", "Compass House", "Privacy", "MUST NOT APPEAR", "dataLayer", "Breadcrumb",
+    "You are here", "Related news", "Council budget agreed", "Newtown St Boswells", "A to Z", "_gaq",
 )  # fmt: skip
 
 
@@ -106,6 +107,15 @@ def test_malformed_page_gives_visible_text_and_warnings(malformed_html: bytes) -
         assert hidden not in doc.text, hidden
     assert any("unclosed comment" in w for w in doc.warnings)
     assert any("unclosed <title>" in w for w in doc.warnings)
+
+
+def test_content_column_is_found_without_main_or_article() -> None:
+    page = (
+        b"<div id='top'><a href='/'>Home</a> <a href='/news'>News</a></div>"
+        b"<div id='content'><h1>Inspection published</h1><p>Inspectors found strengths.</p></div>"
+        b"<div id='foot'>Council Headquarters, Melrose</div>"
+    )
+    assert read_html(page).text == "Inspection published\n\nInspectors found strengths."
 
 
 def test_thin_page_is_warned_about() -> None:

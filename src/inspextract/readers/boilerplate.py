@@ -18,6 +18,12 @@ FURNITURE_MAX_SHARE = 0.4
 LINK_LIST_MIN_ITEMS = 3
 LINK_LIST_MIN_LINK_SHARE = 0.9
 
+# Without <main>, CMS templates name the content column; the first of these holding at least
+# CONTENT_SHARE_OF_BODY of the page's text is taken (a smaller match is a teaser box, not the column).
+CONTENT_SELECTORS = (
+    "[itemprop=articleBody]", "#main-content", "#maincontent", ".main-content", "#content", ".content",
+)  # fmt: skip
+CONTENT_SHARE_OF_BODY = 0.3
 FURNITURE_TAGS = "nav, aside, footer, form, dialog, [hidden], [aria-hidden=true]"
 FURNITURE_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu"}
@@ -38,16 +44,25 @@ RELATED_HEADING = re.compile(
     r" article)?)?:?|follow us|tags?:?)\s*$",
     re.I,
 )
-_NAME_PARTS = re.compile(r"[\s_\-]+")
+# Furniture words also met glued to others ("cookieMessage", "addthis_toolbox", "socialbar").
+FURNITURE_PREFIXES = ("cookie", "consent", "breadcrumb", "addthis", "sharethis", "social", "newsletter")
+_NAME_PARTS = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def find_main_content(tree: LexborHTMLParser) -> tuple[LexborNode, str]:
-    """The element holding the article, and how it was found ("article", "main" or "body")."""
+    """The element holding the article, and how it was found ("article", "main", "content" or "body")."""
     body = tree.body or tree.root
     assert body is not None  # Lexbor always builds <html><body>
     mains = tree.css("main, [role=main]")
     root, how = (max(mains, key=text_length), "main") if mains else (body, "body")
+    if how == "body":
+        total = text_length(body)
+        for selector in CONTENT_SELECTORS:
+            found = tree.css_first(selector)
+            if found is not None and text_length(found) >= CONTENT_SHARE_OF_BODY * total:
+                root, how = found, "content"
+                break
     articles = root.css("article, [role=article]")
     if articles:
         best = max(articles, key=text_length)
@@ -96,8 +111,9 @@ def is_furniture(node: LexborNode) -> bool:
         return True
     if _HIDDEN_STYLE.search(attrs.get("style") or ""):
         return True
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    return any(part in FURNITURE_NAMES for part in _NAME_PARTS.split(names) if part)
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    parts = [part.lower() for part in _NAME_PARTS.split(names) if part]
+    return any(part in FURNITURE_NAMES or part.startswith(FURNITURE_PREFIXES) for part in parts)
 
 
 def is_link_list(listing: LexborNode) -> bool:
