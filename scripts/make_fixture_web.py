@@ -102,7 +102,7 @@ COUNCIL_PAGE = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
 <title>{title} - Scottish Borders Council</title>
-<script type="text/javascript">var _gaq = _gaq || []; _gaq.push(['_trackPageview']); 
+<script type="text/javascript">var _gaq = _gaq || []; _gaq.push(['_trackPageview']);
 // SCRIPT TEXT MUST NOT APPEAR
 </script>
 </head>
