@@ -191,3 +191,36 @@ def test_parser_itself_never_expands_entities(xml: str) -> None:
         assert "amplification" in str(e)
     text = " ".join(t for _, t in writer.blocks)
     assert "root:" not in text and "lollol" not in text
+
+
+def test_stream_cap_stops_the_parser_midway() -> None:
+    # The cap that holds when declared sizes lie: the parser is fed from the capped stream and stops.
+    from inspextract.readers.docx import BodyReader
+    from inspextract.readers.docx_styles import Numbering, Styles
+    from inspextract.readers.markup import BlockWriter
+
+    data = package(body("<w:p><w:r><w:t>hello world</w:t></w:r></w:p>" * 20_000))
+    with zipfile.ZipFile(io.BytesIO(data)) as z, pytest.raises(TooLarge, match="document too large"):
+        BodyReader(Styles(), Numbering(), BlockWriter()).read(CappedPart(z, "word/document.xml", [100_000]))
+
+
+def test_damaged_copies_of_a_word_file_never_crash() -> None:
+    import random
+
+    from inspextract.errors import InspextractError
+
+    original = (FIXTURES / "dev-docx" / "docs" / "002_84b999fd0e3ca32a.docx").read_bytes()
+    rng = random.Random(20240101)
+    outcomes = {"record": 0, "error": 0}
+    for _ in range(150):
+        data = bytearray(original)
+        if rng.random() < 0.3:
+            data = data[: rng.randrange(len(data))]
+        for _ in range(rng.randrange(1, 20)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        try:
+            read_docx(bytes(data))
+            outcomes["record"] += 1
+        except InspextractError:
+            outcomes["error"] += 1
+    assert outcomes["error"] > 0  # the damage was real

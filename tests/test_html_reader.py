@@ -141,3 +141,21 @@ def test_legacy_encoding_is_decoded_with_a_warning() -> None:
     assert doc.text == "Costs £5 – Renée" and any("not UTF-8" in w for w in doc.warnings)
     declared = read_html(b'<meta charset="iso-8859-1"><p>caf\xe9 \x93q\x94</p>')
     assert declared.text == "café “q”" and not any("UTF-8" in w for w in declared.warnings)
+
+
+def test_damaged_copies_of_a_page_never_crash() -> None:
+    import random
+
+    from inspextract.errors import InspextractError
+
+    original = (FIXTURES / "dev-html" / "docs" / "000_ec44523ad50dec88.html").read_bytes()
+    rng = random.Random(20240101)
+    for _ in range(150):
+        data = bytearray(original[: rng.randrange(1, len(original))])
+        for _ in range(rng.randrange(0, 30)):
+            data[rng.randrange(len(data))] = rng.choice(b"<>&;/!-\"'=\x00\xff\xc3#x")
+        try:
+            doc = read_html(bytes(data))
+        except InspextractError:
+            continue
+        doc.text.encode("utf-8")  # (a broken "<script>" tag may show its code: a browser shows it too)

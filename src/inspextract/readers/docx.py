@@ -37,6 +37,8 @@ def read_docx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     except etree.XMLSyntaxError as e:
         styles, numbering = Styles(), Numbering()
         warnings.append(f"styles or list numbering unreadable ({e.msg}): headings and numbers may be missing")
+    except ZIP_ERRORS as e:
+        raise DamagedInput(f"damaged DOCX: cannot inflate its styles or numbering ({e})") from None
     writer = BlockWriter()
     try:
         with CappedPart(package, "word/document.xml", budget) as part:

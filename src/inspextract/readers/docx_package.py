@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 from typing import IO
@@ -20,6 +21,7 @@ READ_CHUNK_BYTES = 64 * 1024
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 _MARKER_OVERLAP = max(len(m) for m in _DTD_MARKERS) - 1
 ZIP_ERRORS = (
+    struct.error,
     zipfile.BadZipFile,
     zlib.error,
     EOFError,
