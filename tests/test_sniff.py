@@ -58,3 +58,19 @@ def test_html_saved_as_pdf_is_read_as_html(tmp_path) -> None:
     fake.write_bytes(page)
     doc = read_document(fake)[0]
     assert doc.format == "html" and doc.text.startswith("An inspection of services")
+
+
+def test_sniffing_and_cli_start_leave_markup_parsers_unloaded() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from inspextract.cli import main\n"
+        "from inspextract.readers import read\n"
+        "from inspextract.readers.sniff import sniff\n"
+        "sniff(b'<html><body><p>x</p></body></html>')\n"
+        "print(sorted(m for m in ('lxml', 'selectolax', 'docx') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
