@@ -224,3 +224,11 @@ def test_damaged_copies_of_a_word_file_never_crash() -> None:
         except InspextractError:
             outcomes["error"] += 1
     assert outcomes["error"] > 0  # the damage was real
+
+
+def test_hidden_text_is_not_read() -> None:
+    xml = body(
+        "<w:p><w:r><w:t>Shown</w:t></w:r>"
+        '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> hidden</w:t></w:r></w:p>'
+    )
+    assert read_docx(package(xml)).text == "Shown"

@@ -159,3 +159,20 @@ def test_damaged_copies_of_a_page_never_crash() -> None:
         except InspextractError:
             continue
         doc.text.encode("utf-8")  # (a broken "<script>" tag may show its code: a browser shows it too)
+
+
+def test_title_above_the_article_and_mega_menus() -> None:
+    menu = b"".join(b"<li><a href='/s%d'>Council service number %d</a></li>" % (i, i) for i in range(80))
+    page = (
+        b"<body><div class='mega-menu'><ul>" + menu + b"</ul></div>"
+        b"<main><header class='page-header'><h1>Inspection published</h1></header>"
+        b"<article><p>Inspectors found strengths in leadership and in early help.</p></article></main></body>"
+    )
+    text = read_html(page).text
+    assert text == "Inspection published\n\nInspectors found strengths in leadership and in early help."
+
+
+def test_link_heavy_menu_outweighing_the_article_is_dropped() -> None:
+    menu = b"".join(b"<li><a href='/s%d'>Council service number %d</a></li>" % (i, i) for i in range(80))
+    page = b"<body><div id='megaMenu'><ul>" + menu + b"</ul></div><h1>Inspection published</h1><p>Short.</p>"
+    assert read_html(page).text == "Inspection published\n\nShort."

@@ -71,37 +71,61 @@ def find_main_content(tree: LexborHTMLParser) -> tuple[LexborNode, str]:
     return root, how
 
 
+def title_outside(tree: LexborHTMLParser, content: LexborNode) -> LexborNode | None:
+    """The page's <h1> when the content element lacks one (templates put it in a header above the article)."""
+    if content.css_first("h1") is not None:
+        return None
+    scope = tree.css_first("main, [role=main]") or tree.body
+    heading = scope.css_first("h1") if scope is not None else None
+    return heading if heading is not None and not _inside(heading, content) else None
+
+
+def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None and parent.mem_id != ancestor.mem_id:
+        parent = parent.parent
+    return parent is not None
+
+
 def drop_boilerplate(root: LexborNode) -> int:
     """Remove furniture inside the content element; returns how many elements were removed."""
     total = max(1, text_length(root))
-    removed = 0
-    for node in root.css(FURNITURE_TAGS):
-        if node.mem_id != root.mem_id and _is_small(node, total):
-            node.decompose()
-            removed += 1
-    for node in root.css("[class], [id], [role], [style]"):
-        if node.mem_id != root.mem_id and is_furniture(node) and _is_small(node, total):
-            node.decompose()
-            removed += 1
+    removed = remove_outermost(
+        [n for n in root.css(FURNITURE_TAGS) if n.mem_id != root.mem_id and not _holds_article(n)]
+    )
+    removed += remove_outermost(
+        [
+            n
+            for n in root.css("[class], [id], [role], [style]")
+            if n.mem_id != root.mem_id and is_furniture(n) and _may_drop(n, total)
+        ]
+    )
+    related: list[LexborNode] = []
     for heading in root.css("h1, h2, h3, h4, h5, h6, p, div, span"):
-        if (
-            heading.parent is not None
-            and _is_short_label(heading)
-            and RELATED_HEADING.match(heading.text(deep=True) or "")
-        ):
+        if _is_short_label(heading) and RELATED_HEADING.match(heading.text(deep=True) or ""):
+            related.append(heading)
             following = heading.next
             while following is not None and not following.is_element_node:
                 following = following.next
             if following is not None and following.tag in ("ul", "ol", "div", "nav", "section"):
-                following.decompose()
-                removed += 1
-            heading.decompose()
-            removed += 1
-    for listing in root.css("ul, ol"):
-        if is_link_list(listing):
-            listing.decompose()
-            removed += 1
-    return removed
+                related.append(following)
+    removed += remove_outermost(related)
+    return removed + remove_outermost([n for n in root.css("ul, ol") if is_link_list(n)])
+
+
+def remove_outermost(nodes: list[LexborNode]) -> int:
+    """Remove these nodes, skipping any inside another: a removed node frees its whole subtree."""
+    chosen = {n.mem_id for n in nodes}
+    outermost = []
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in chosen:
+            parent = parent.parent
+        if parent is None:
+            outermost.append(node)
+    for node in outermost:
+        node.decompose()
+    return len(outermost)
 
 
 def is_furniture(node: LexborNode) -> bool:
@@ -118,12 +142,13 @@ def is_furniture(node: LexborNode) -> bool:
 
 def is_link_list(listing: LexborNode) -> bool:
     """A list whose items are nearly all links: a menu or a list of other pages, not article text."""
-    items = listing.css("li")
-    if len(items) < LINK_LIST_MIN_ITEMS:
-        return False
-    text = text_length(listing)
-    linked = sum(len((a.text(deep=True) or "").strip()) for a in listing.css("a"))
-    return text > 0 and linked >= LINK_LIST_MIN_LINK_SHARE * text
+    return len(listing.css("li")) >= LINK_LIST_MIN_ITEMS and link_share(listing) >= LINK_LIST_MIN_LINK_SHARE
+
+
+def link_share(node: LexborNode) -> float:
+    """Share of a node's text that is link text."""
+    text = text_length(node)
+    return sum(text_length(a) for a in node.css("a")) / text if text else 0.0
 
 
 def text_length(node: LexborNode) -> int:
@@ -143,6 +168,12 @@ def _is_short_label(node: LexborNode) -> bool:
     )
 
 
-def _is_small(node: LexborNode, total: int) -> bool:
-    # Never drop what holds the article: a furniture-looking wrapper around most of the text is a theme's.
-    return node.css_first("h1, main, article") is None and text_length(node) <= FURNITURE_MAX_SHARE * total
+def _holds_article(node: LexborNode) -> bool:
+    return node.css_first("h1, main, article") is not None
+
+
+def _may_drop(node: LexborNode, total: int) -> bool:
+    """Furniture-named and safe to drop: small, or nearly all links (mega-menus outweigh short articles)."""
+    if _holds_article(node):
+        return False
+    return text_length(node) <= FURNITURE_MAX_SHARE * total or link_share(node) >= LINK_LIST_MIN_LINK_SHARE

@@ -142,6 +142,13 @@ class BodyReader:
             self.writer.add("paragraph", text, label or "")
 
 
+def is_hidden_run(run: Any) -> bool:
+    """A run formatted as hidden text (w:vanish): Word does not show or print it."""
+    rpr = child(run, "rPr")
+    vanish = child(rpr, "vanish") if rpr is not None else None
+    return vanish is not None and attr(vanish, "val") not in ("0", "false", "off")
+
+
 def paragraph_text(paragraph: Any) -> str:
     """The visible text of a w:p: runs, tabs as spaces, line breaks as newlines (revisions resolved)."""
     out: list[str] = []
@@ -150,6 +157,8 @@ def paragraph_text(paragraph: Any) -> str:
         el = stack.pop()
         name = local(el.tag)
         if name in SKIPPED or name == "p":  # a nested paragraph (text box) was read on its own
+            continue
+        if name == "r" and is_hidden_run(el):
             continue
         if name == "t":
             out.append(el.text or "")

@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING
 from inspextract.document import Document
 from inspextract.errors import DamagedInput, TooLarge
 from inspextract.limits import DEFAULT_LIMITS, Limits
-from inspextract.readers.boilerplate import drop_boilerplate, find_main_content
+from inspextract.readers.boilerplate import (
+    drop_boilerplate,
+    find_main_content,
+    remove_outermost,
+    title_outside,
+)
 from inspextract.readers.markup import BlockWriter, join_cells
 
 if TYPE_CHECKING:
@@ -105,11 +110,13 @@ def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
             raise DamagedInput(f"damaged HTML: elements nested more than {MAX_NESTING_DEPTH:,} deep")
         warnings.append("malformed HTML: elements nested thousands deep; layout tags were ignored")
     tree = LexborHTMLParser(markup)
-    for node in tree.css(INVISIBLE_TAGS):
-        node.decompose()
+    remove_outermost(tree.css(INVISIBLE_TAGS))
     main, how = find_main_content(tree)
+    title = title_outside(tree, main)
     dropped = drop_boilerplate(main)
     writer = BlockWriter()
+    if title is not None:
+        writer.add("heading", title.text(deep=True) or "")
     write_blocks(main, writer)
     text, more = writer.render()
     warnings.extend(more)

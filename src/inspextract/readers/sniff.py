@@ -22,7 +22,7 @@ OTHER_PACKAGES = (
 # PDF readers accept junk before the header; so do we, within this many bytes.
 PDF_HEADER_WINDOW_BYTES = 1024
 HTML_START = re.compile(
-    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)[\s>]", re.I | re.S
+    rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)[\s>]", re.I | re.S
 )
 HTML_TAG = re.compile(rb"<(p|div|h[1-6]|article|section|br|li|span|a)\b[^>]*>", re.I)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
