@@ -176,3 +176,19 @@ def test_link_heavy_menu_outweighing_the_article_is_dropped() -> None:
     menu = b"".join(b"<li><a href='/s%d'>Council service number %d</a></li>" % (i, i) for i in range(80))
     page = b"<body><div id='megaMenu'><ul>" + menu + b"</ul></div><h1>Inspection published</h1><p>Short.</p>"
     assert read_html(page).text == "Inspection published\n\nShort."
+
+
+@pytest.mark.parametrize(
+    "page",
+    [b"<a" * 200_000, b"<!--" * 100_000 + b"-->", b"<noscript" * 100_000, b"<title" * 100_000],
+    ids=["unclosed-tags", "many-comments", "unclosed-noscript", "unclosed-titles"],
+)
+def test_pathological_markup_is_read_in_linear_time(page: bytes) -> None:
+    import contextlib
+
+    from inspextract.errors import InspextractError
+
+    started = time.perf_counter()
+    with contextlib.suppress(InspextractError):
+        read_html(page)
+    assert time.perf_counter() - started < 5

@@ -50,42 +50,19 @@ BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
-_TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
+_TITLE_OPEN = re.compile(r"<title\b[^<>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title\s*>", re.I)
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+# Attribute runs stop at "<" too, so that a page of unclosed "<a<a<a" is scanned in linear time.
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^<>]*?(/?)>")
 _LAYOUT_TAG = re.compile(
     r"</?(?:div|span|section|article|aside|main|header|footer|nav|font|center|b|i|u|em|strong|small|big|"
-    r"a|abbr|blockquote|table|tbody|thead|tfoot|tr|td|th|dl|dd|dt|form|fieldset|label|sup|sub|s|strike)\b[^>]*>",
+    r"a|abbr|blockquote|table|tbody|thead|tfoot|tr|td|th|dl|dd|dt|form|fieldset|label|sup|sub|s|strike)\b[^<>]*>",
     re.I,
 )
 # Elements that never nest (void) or close themselves implicitly: they do not deepen the tree.
 _FLAT_TAGS = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-        "p",
-        "li",
-        "dt",
-        "dd",
-        "option",
-        "tr",
-        "td",
-        "th",
-    ]
+    "area base br col embed hr img input link meta source track wbr p li dt dd option tr td th".split()  # noqa: SIM905
 )
-_NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.I | re.S)
-_UNCLOSED_COMMENT = re.compile(r"<!--(?:(?!-->).)*\Z", re.S)
 # WHATWG's encoding labels: these legacy names mean Windows-1252 in every browser.
 _MEANS_CP1252 = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii", "l1"})
 
@@ -100,10 +77,9 @@ def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     markup, repaired = close_runaway_title(markup)
     if repaired:
         warnings.append("malformed HTML: an unclosed <title> was closed at the end of its line")
-    if _UNCLOSED_COMMENT.search(markup):
+    if has_unclosed_comment(markup):
         warnings.append("malformed HTML: an unclosed comment (<!--) hides the rest of the page")
-    # A browser running scripts never shows <noscript>; Lexbor lets its content out in some contexts.
-    markup = _NOSCRIPT.sub(" ", markup)
+    markup = drop_noscript(markup)
     if nesting_depth(markup) > MAX_NESTING_DEPTH:
         markup = _LAYOUT_TAG.sub(" ", markup)
         if nesting_depth(markup) > MAX_NESTING_DEPTH:
@@ -172,6 +148,33 @@ def nesting_depth(markup: str) -> int:
         depth = max(0, depth - 1) if closing else depth + 1
         deepest = max(deepest, depth)
     return deepest
+
+
+def has_unclosed_comment(markup: str) -> bool:
+    """Whether a "<!--" is never closed (the rest of the page is then a comment, not text)."""
+    pos = 0
+    while (start := markup.find("<!--", pos)) >= 0:
+        end = markup.find("-->", start + 4)
+        if end < 0:
+            return True
+        pos = end + 3
+    return False
+
+
+def drop_noscript(markup: str) -> str:
+    """Remove closed <noscript> elements: a browser running scripts never shows them, and Lexbor lets
+    their content out in some contexts. A linear scan (a lazy regex is quadratic on unclosed ones)."""
+    lower = markup.lower()
+    out, pos = [], 0
+    while (start := lower.find("<noscript", pos)) >= 0:
+        end = lower.find("</noscript", start)
+        close = lower.find(">", end) if end >= 0 else -1
+        if close < 0:
+            break
+        out.append(markup[pos:start])
+        pos = close + 1
+    out.append(markup[pos:])
+    return " ".join(out)
 
 
 def close_runaway_title(markup: str) -> tuple[str, bool]:
