@@ -232,3 +232,14 @@ def test_hidden_text_is_not_read() -> None:
         '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> hidden</w:t></w:r></w:p>'
     )
     assert read_docx(package(xml)).text == "Shown"
+
+
+def test_zip_with_too_many_members_is_refused_before_listing() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("[Content_Types].xml", CONTENT_TYPES)
+        z.writestr("word/document.xml", body("<w:p><w:r><w:t>x</w:t></w:r></w:p>"))
+        for i in range(6000):
+            z.writestr(f"word/media/{i}.bin", b"")
+    with pytest.raises(TooLarge, match="zip members"):
+        read_docx(out.getvalue())

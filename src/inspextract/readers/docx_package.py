@@ -17,6 +17,12 @@ REQUIRED_PARTS = ("[Content_Types].xml", "word/document.xml")
 MAX_COMPRESSION_RATIO = 200
 RATIO_CHECK_FLOOR_BYTES = 1024 * 1024
 READ_CHUNK_BYTES = 64 * 1024
+# Word files have tens of parts (a few hundred with many images); zipfile builds an object per member
+# before anything else can be checked, so the count is read from the end record first.
+MAX_ZIP_MEMBERS = 5000
+EOCD = b"PK\x05\x06"
+ZIP64_EOCD = b"PK\x06\x06"
+EOCD_SEARCH_BYTES = 65_557  # the end record (22 bytes) plus the longest zip comment
 # Word never writes a DTD; one in a part is an entity attack (XXE, billion laughs) and is refused.
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 _MARKER_OVERLAP = max(len(m) for m in _DTD_MARKERS) - 1
@@ -34,6 +40,9 @@ ZIP_ERRORS = (
 
 def open_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
     """Open the zip, check it is a DOCX and that its declared sizes are within the limits."""
+    members_declared = declared_member_count(data)
+    if members_declared > MAX_ZIP_MEMBERS:
+        raise TooLarge(f"document too large: {members_declared:,} zip members (limit {MAX_ZIP_MEMBERS:,})")
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         members = package.infolist()
@@ -58,6 +67,18 @@ def open_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
                 f"times (a zip bomb; limit {MAX_COMPRESSION_RATIO}x)"
             )
     return package
+
+
+def declared_member_count(data: bytes) -> int:
+    """The member count the zip's end record declares (0 when there is no readable end record)."""
+    tail_start = max(0, len(data) - EOCD_SEARCH_BYTES)
+    at = data.rfind(EOCD, tail_start)
+    if at < 0 or at + 22 > len(data):
+        return 0
+    count = int(struct.unpack_from("<H", data, at + 10)[0])
+    if count == 0xFFFF and (at64 := data.rfind(ZIP64_EOCD, 0, at)) >= 0 and at64 + 40 <= len(data):
+        count = int(struct.unpack_from("<Q", data, at64 + 32)[0])
+    return count
 
 
 class CappedPart(io.RawIOBase):
