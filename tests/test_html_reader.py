@@ -192,3 +192,14 @@ def test_pathological_markup_is_read_in_linear_time(page: bytes) -> None:
     with contextlib.suppress(InspextractError):
         read_html(page)
     assert time.perf_counter() - started < 5
+
+
+def test_article_header_is_kept_but_the_site_header_is_not() -> None:
+    article = (
+        b"<article><div class='article-header'><h2>Inspection published</h2><p>12 May 2023</p></div>"
+        b"<p>Inspectors found strengths in leadership.</p></article>"
+    )
+    text = read_html(b"<main>" + article + b"</main>").text
+    assert text == "Inspection published\n\n12 May 2023\n\nInspectors found strengths in leadership."
+    page = b"<div id='header'><span>Council</span></div><h2>News</h2><p>Inspectors found strengths.</p>"
+    assert read_html(page).text == "News\n\nInspectors found strengths."

@@ -25,6 +25,9 @@ CONTENT_SELECTORS = (
 )  # fmt: skip
 CONTENT_SHARE_OF_BODY = 0.3
 FURNITURE_TAGS = "nav, aside, footer, form, dialog, [hidden], [aria-hidden=true]"
+# Only furniture at page level: inside an <article> or <main> these hold the article's title and date.
+PAGE_LEVEL_TAGS = "header"
+PAGE_LEVEL_NAMES = frozenset({"header", "masthead", "banner", "footer"})
 FURNITURE_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu"}
 )
@@ -34,7 +37,7 @@ FURNITURE_NAMES = frozenset(
         "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "cookie", "cookies", "consent",
         "gdpr", "share", "sharing", "social", "addthis", "sharethis", "related", "latest", "sidebar", "skip",
         "newsletter", "subscribe", "pagination", "pager", "comments", "promo", "advert", "ads", "banner",
-        "toolbar", "masthead", "footer", "header", "feedback", "print", "tags", "sitemap",
+        "toolbar", "feedback", "print", "tags", "sitemap",
     }
 )  # fmt: skip
 # Headings of the lists news pages append to an article ("Latest Articles", "Related news", "Share this").
@@ -87,17 +90,21 @@ def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
     return parent is not None
 
 
-def drop_boilerplate(root: LexborNode) -> int:
-    """Remove furniture inside the content element; returns how many elements were removed."""
+def drop_boilerplate(root: LexborNode, *, page_level: bool = False) -> int:
+    """Remove furniture inside the content element; returns how many elements were removed.
+
+    `page_level` says the content element is the page (or a CMS content column), not an article or main.
+    """
     total = max(1, text_length(root))
+    tags = f"{FURNITURE_TAGS}, {PAGE_LEVEL_TAGS}" if page_level else FURNITURE_TAGS
     removed = remove_outermost(
-        [n for n in root.css(FURNITURE_TAGS) if n.mem_id != root.mem_id and not _holds_article(n)]
+        [n for n in root.css(tags) if n.mem_id != root.mem_id and not _holds_article(n)]
     )
     removed += remove_outermost(
         [
             n
             for n in root.css("[class], [id], [role], [style]")
-            if n.mem_id != root.mem_id and is_furniture(n) and _may_drop(n, total)
+            if n.mem_id != root.mem_id and is_furniture(n, page_level) and _may_drop(n, total)
         ]
     )
     related: list[LexborNode] = []
@@ -128,7 +135,7 @@ def remove_outermost(nodes: list[LexborNode]) -> int:
     return len(outermost)
 
 
-def is_furniture(node: LexborNode) -> bool:
+def is_furniture(node: LexborNode, page_level: bool = False) -> bool:
     """Whether an element's role, class, id or inline style marks it as page furniture."""
     attrs = node.attributes
     if (attrs.get("role") or "").strip().lower() in FURNITURE_ROLES:
@@ -137,7 +144,8 @@ def is_furniture(node: LexborNode) -> bool:
         return True
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
     parts = [part.lower() for part in _NAME_PARTS.split(names) if part]
-    return any(part in FURNITURE_NAMES or part.startswith(FURNITURE_PREFIXES) for part in parts)
+    names_used = FURNITURE_NAMES | PAGE_LEVEL_NAMES if page_level else FURNITURE_NAMES
+    return any(part in names_used or part.startswith(FURNITURE_PREFIXES) for part in parts)
 
 
 def is_link_list(listing: LexborNode) -> bool:

@@ -89,7 +89,7 @@ def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     remove_outermost(tree.css(INVISIBLE_TAGS))
     main, how = find_main_content(tree)
     title = title_outside(tree, main)
-    dropped = drop_boilerplate(main)
+    dropped = drop_boilerplate(main, page_level=how in ("body", "content"))
     writer = BlockWriter()
     if title is not None:
         writer.add("heading", title.text(deep=True) or "")
