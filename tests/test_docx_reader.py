@@ -103,7 +103,9 @@ def test_runs_tabs_breaks_and_revisions() -> None:
         "<w:r><w:br/><w:t>Email: b@example.org</w:t></w:r>"
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r></w:p>'
     )
-    assert read_docx(package(xml)).text == "Person to Contact: Beth Culshaw\nEmail: b@example.org"
+    doc = read_docx(package(xml))
+    assert doc.text == "Person to Contact: Beth Culshaw\nEmail: b@example.org"
+    assert doc.warnings == ("2 tracked change(s): read as if accepted",)
 
 
 @pytest.mark.parametrize(

@@ -42,7 +42,10 @@ def read_docx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     writer = BlockWriter()
     try:
         with CappedPart(package, "word/document.xml", budget) as part:
-            BodyReader(styles, numbering, writer).read(part)
+            body = BodyReader(styles, numbering, writer)
+            body.read(part)
+        if body.revisions:
+            warnings.append(f"{body.revisions} tracked change(s): read as if accepted")
     except etree.XMLSyntaxError as e:
         if not writer.blocks:
             raise DamagedInput(f"damaged DOCX: word/document.xml is not well-formed XML ({e.msg})") from None
@@ -65,6 +68,7 @@ class BodyReader:
         self.rows: list[list[str]] = []  # open table rows (tables nest), cells so far
         self.cells: list[list[str]] = []  # paragraphs of the open cells
         self.skip_depth = 0  # inside a Fallback (text box copy): paragraphs there are not read
+        self.revisions = 0  # tracked insertions and deletions met
 
     def read(self, source: Any) -> None:
         from lxml import etree
@@ -93,7 +97,9 @@ class BodyReader:
                     del parent[0]
 
     def start(self, name: str) -> None:
-        if name == "Fallback":
+        if name in ("ins", "del"):
+            self.revisions += 1
+        elif name == "Fallback":
             self.skip_depth += 1
         elif name == "tr" and not self.skip_depth:
             self.rows.append([])
