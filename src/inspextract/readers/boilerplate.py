@@ -53,10 +53,56 @@ _NAME_PARTS = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
+class TextStats:
+    """Text and link-text lengths, list items and article markers of every element, from one walk.
+
+    Asking the parser for each candidate's text would cost the square of the page's size on deeply nested
+    pages; these counts are taken once (bottom-up) and then looked up.
+    """
+
+    def __init__(self, root: LexborNode) -> None:
+        self.chars: dict[int, int] = {}
+        self.link_chars: dict[int, int] = {}
+        self.items: dict[int, int] = {}
+        self.holds_article: set[int] = set()
+        walk: list[tuple[int, int | None, str, int]] = []  # (id, parent id, tag, own characters) in pre-order
+        stack: list[tuple[LexborNode, int | None]] = [(root, None)]
+        while stack:
+            node, parent = stack.pop()
+            if node.is_text_node:
+                walk.append((node.mem_id, parent, "-text", len("".join((node.text_content or "").split()))))
+            elif node.is_element_node:
+                walk.append((node.mem_id, parent, node.tag or "", 0))
+                stack.extend((child, node.mem_id) for child in node.iter(include_text=True))
+        for mem_id, parent, tag, own in reversed(walk):  # children before their parents
+            chars = self.chars[mem_id] = self.chars.get(mem_id, 0) + own
+            links = self.link_chars[mem_id] = chars if tag == "a" else self.link_chars.get(mem_id, 0)
+            items = self.items.get(mem_id, 0) + (tag == "li")
+            if tag in ("h1", "main", "article"):
+                self.holds_article.add(mem_id)
+            if parent is not None:
+                self.chars[parent] = self.chars.get(parent, 0) + chars
+                self.link_chars[parent] = self.link_chars.get(parent, 0) + links
+                self.items[parent] = self.items.get(parent, 0) + items
+                if mem_id in self.holds_article:
+                    self.holds_article.add(parent)
+
+    def text(self, node: LexborNode) -> int:
+        """Characters of visible text under a node (whitespace excluded)."""
+        return self.chars.get(node.mem_id, 0)
+
+    def link_share(self, node: LexborNode) -> float:
+        """Share of a node's text that is link text."""
+        text = self.text(node)
+        return self.link_chars.get(node.mem_id, 0) / text if text else 0.0
+
+
 def find_main_content(tree: LexborHTMLParser) -> tuple[LexborNode, str]:
     """The element holding the article, and how it was found ("article", "main", "content" or "body")."""
     body = tree.body or tree.root
     assert body is not None  # Lexbor always builds <html><body>
+    stats = TextStats(body)
+    text_length = stats.text
     mains = tree.css("main, [role=main]")
     root, how = (max(mains, key=text_length), "main") if mains else (body, "body")
     if how == "body":
@@ -95,16 +141,17 @@ def drop_boilerplate(root: LexborNode, *, page_level: bool = False) -> int:
 
     `page_level` says the content element is the page (or a CMS content column), not an article or main.
     """
-    total = max(1, text_length(root))
+    stats = TextStats(root)
+    total = max(1, stats.text(root))
     tags = f"{FURNITURE_TAGS}, {PAGE_LEVEL_TAGS}" if page_level else FURNITURE_TAGS
     removed = remove_outermost(
-        [n for n in root.css(tags) if n.mem_id != root.mem_id and not _holds_article(n)]
+        [n for n in root.css(tags) if n.mem_id != root.mem_id and n.mem_id not in stats.holds_article]
     )
     removed += remove_outermost(
         [
             n
             for n in root.css("[class], [id], [role], [style]")
-            if n.mem_id != root.mem_id and is_furniture(n, page_level) and _may_drop(n, total)
+            if n.mem_id != root.mem_id and is_furniture(n, page_level) and _may_drop(n, total, stats)
         ]
     )
     related: list[LexborNode] = []
@@ -117,7 +164,7 @@ def drop_boilerplate(root: LexborNode, *, page_level: bool = False) -> int:
             if following is not None and following.tag in ("ul", "ol", "div", "nav", "section"):
                 related.append(following)
     removed += remove_outermost(related)
-    return removed + remove_outermost([n for n in root.css("ul, ol") if is_link_list(n)])
+    return removed + remove_outermost([n for n in root.css("ul, ol") if is_link_list(n, stats)])
 
 
 def remove_outermost(nodes: list[LexborNode]) -> int:
@@ -148,20 +195,12 @@ def is_furniture(node: LexborNode, page_level: bool = False) -> bool:
     return any(part in names_used or part.startswith(FURNITURE_PREFIXES) for part in parts)
 
 
-def is_link_list(listing: LexborNode) -> bool:
+def is_link_list(listing: LexborNode, stats: TextStats) -> bool:
     """A list whose items are nearly all links: a menu or a list of other pages, not article text."""
-    return len(listing.css("li")) >= LINK_LIST_MIN_ITEMS and link_share(listing) >= LINK_LIST_MIN_LINK_SHARE
-
-
-def link_share(node: LexborNode) -> float:
-    """Share of a node's text that is link text."""
-    text = text_length(node)
-    return sum(text_length(a) for a in node.css("a")) / text if text else 0.0
-
-
-def text_length(node: LexborNode) -> int:
-    """Characters of visible text under a node (whitespace excluded)."""
-    return len("".join((node.text(deep=True) or "").split()))
+    return (
+        stats.items.get(listing.mem_id, 0) >= LINK_LIST_MIN_ITEMS
+        and stats.link_share(listing) >= LINK_LIST_MIN_LINK_SHARE
+    )
 
 
 def _is_short_label(node: LexborNode) -> bool:
@@ -176,12 +215,10 @@ def _is_short_label(node: LexborNode) -> bool:
     )
 
 
-def _holds_article(node: LexborNode) -> bool:
-    return node.css_first("h1, main, article") is not None
-
-
-def _may_drop(node: LexborNode, total: int) -> bool:
+def _may_drop(node: LexborNode, total: int, stats: TextStats) -> bool:
     """Furniture-named and safe to drop: small, or nearly all links (mega-menus outweigh short articles)."""
-    if _holds_article(node):
+    if node.mem_id in stats.holds_article:
         return False
-    return text_length(node) <= FURNITURE_MAX_SHARE * total or link_share(node) >= LINK_LIST_MIN_LINK_SHARE
+    return (
+        stats.text(node) <= FURNITURE_MAX_SHARE * total or stats.link_share(node) >= LINK_LIST_MIN_LINK_SHARE
+    )
