@@ -17,11 +17,10 @@ from inspextract.readers.docx_styles import Numbering, Styles, attr, child, loca
 from inspextract.readers.markup import BlockWriter, join_cells
 
 # Runs inside these are not the document's visible text: deleted or moved-away revisions, the fallback copy
-# of a text box (its "Choice" copy is read), field instructions, and paragraph/run property blocks.
-SKIPPED = frozenset(
-    {"del", "moveFrom", "Fallback", "instrText", "delText", "pPr", "rPr", "footnoteReference"}
-)
-BREAKS = frozenset({"br", "cr"})
+# of a text box (its "Choice" copy is read), field instructions, and paragraph properties (tab stops).
+SKIPPED = frozenset({"del", "moveFrom", "Fallback", "instrText", "delText", "pPr", "footnoteReference"})
+# Elements of a run that carry its text, and what the non-"t" ones stand for.
+TEXT_PIECES = {"t": "", "tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
 
 
 def read_docx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -61,13 +60,22 @@ def read_docx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
 
 
 class BodyReader:
-    """Streams word/document.xml, writing each paragraph and table row as a block."""
+    """Streams word/document.xml, writing each paragraph and table row as a block.
+
+    Text is taken run by run and each run is freed as soon as it is read, so even one enormous paragraph
+    costs the size of its text, not of its XML tree.
+    """
 
     def __init__(self, styles: Styles, numbering: Numbering, writer: BlockWriter) -> None:
         self.styles, self.numbering, self.writer = styles, numbering, writer
         self.rows: list[list[str]] = []  # open table rows (tables nest), cells so far
         self.cells: list[list[str]] = []  # paragraphs of the open cells
-        self.skip_depth = 0  # inside a Fallback (text box copy): paragraphs there are not read
+        self.texts: list[list[str]] = []  # text of the open paragraphs (a text box nests one in another)
+        self.skip_depth = (
+            0  # inside deleted/moved-away text, a text box's Fallback copy or paragraph properties
+        )
+        self.fallback_depth = 0  # inside a Fallback: whole paragraphs there are not read
+        self.hidden_run = False
         self.revisions = 0  # tracked insertions and deletions met
 
     def read(self, source: Any) -> None:
@@ -89,30 +97,45 @@ class BodyReader:
                 self.start(name)
                 continue
             self.end(name, element)
-            if name in ("p", "tbl", "tr", "sdt"):
+            if name in ("r", "p", "tbl", "tr", "sdt"):
                 # Free what is read: the tree would otherwise grow to the size of the document.
                 element.clear(keep_tail=False)
                 parent = element.getparent()
-                while parent is not None and element.getprevious() is not None:
-                    del parent[0]
+                previous = element.getprevious()
+                while parent is not None and previous is not None and local(previous.tag) != "pPr":
+                    parent.remove(previous)
+                    previous = element.getprevious()
 
     def start(self, name: str) -> None:
         if name in ("ins", "del"):
             self.revisions += 1
-        elif name == "Fallback":
+        if name in SKIPPED:
             self.skip_depth += 1
-        elif name == "tr" and not self.skip_depth:
+            self.fallback_depth += name == "Fallback"
+        elif name == "p":
+            self.texts.append([])
+        elif name == "r":
+            self.hidden_run = False
+        elif name == "tr" and not self.fallback_depth:
             self.rows.append([])
-        elif name == "tc" and not self.skip_depth:
+        elif name == "tc" and not self.fallback_depth:
             self.cells.append([])
 
     def end(self, name: str, element: Any) -> None:
-        if name == "Fallback":
+        if name in SKIPPED:
             self.skip_depth -= 1
-        elif self.skip_depth:
-            return
+            self.fallback_depth -= name == "Fallback"
+        elif name == "vanish":
+            self.hidden_run = attr(element, "val") not in ("0", "false", "off")
+        elif name in TEXT_PIECES:
+            if self.texts and not self.skip_depth and not self.hidden_run:
+                self.texts[-1].append(element.text or "" if name == "t" else TEXT_PIECES[name])
         elif name == "p":
-            self.paragraph(element)
+            text = "".join(self.texts.pop()) if self.texts else ""
+            if not self.fallback_depth:
+                self.paragraph(element, text)
+        elif self.fallback_depth:
+            return
         elif name == "tc" and self.cells:
             cell = " ".join(self.cells.pop())
             if self.rows:
@@ -124,8 +147,7 @@ class BodyReader:
             else:
                 self.writer.add("row", row)
 
-    def paragraph(self, element: Any) -> None:
-        text = paragraph_text(element)
+    def paragraph(self, element: Any, text: str) -> None:
         if not text.strip():
             return
         if self.cells:
@@ -146,34 +168,3 @@ class BodyReader:
             self.writer.add("item", text, label)
         else:
             self.writer.add("paragraph", text, label or "")
-
-
-def is_hidden_run(run: Any) -> bool:
-    """A run formatted as hidden text (w:vanish): Word does not show or print it."""
-    rpr = child(run, "rPr")
-    vanish = child(rpr, "vanish") if rpr is not None else None
-    return vanish is not None and attr(vanish, "val") not in ("0", "false", "off")
-
-
-def paragraph_text(paragraph: Any) -> str:
-    """The visible text of a w:p: runs, tabs as spaces, line breaks as newlines (revisions resolved)."""
-    out: list[str] = []
-    stack = list(reversed(list(paragraph)))
-    while stack:
-        el = stack.pop()
-        name = local(el.tag)
-        if name in SKIPPED or name == "p":  # a nested paragraph (text box) was read on its own
-            continue
-        if name == "r" and is_hidden_run(el):
-            continue
-        if name == "t":
-            out.append(el.text or "")
-        elif name == "tab":
-            out.append("\t")
-        elif name in BREAKS:
-            out.append("\n")
-        elif name == "noBreakHyphen":
-            out.append("-")
-        else:
-            stack.extend(reversed(list(el)))
-    return "".join(out)
