@@ -23,3 +23,18 @@ def gold_for(doc: Path) -> dict:
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile-input corpus of shared/tools/make_bad.py, built once per session (skipped if absent)."""
+    import subprocess
+    import sys
+
+    candidates = [base / "shared" / "tools" / "make_bad.py" for base in (ROOT.parent, ROOT.parent.parent)]
+    tool = next((c for c in candidates if c.exists()), None)
+    if tool is None:
+        pytest.skip("shared/tools/make_bad.py not found beside the repository")
+    out = tmp_path_factory.mktemp("bad")
+    subprocess.run([sys.executable, str(tool), str(out)], check=True, capture_output=True, timeout=120)
+    return out
