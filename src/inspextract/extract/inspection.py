@@ -1,0 +1,149 @@
+"""What inspection the document is about: its kind, the inspectorates taking part and the lead."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from inspextract.lexicon import inspectorates
+from inspextract.records import InspectionKind
+
+# The title page and opening paragraphs (characters): where a document names the inspection it is about.
+HEAD_CHARS = 1500
+LEAD_WINDOW_CHARS = (
+    60  # how far before/after a name lead wording may sit ("was led by the Care Inspectorate")
+)
+CARE_INSPECTORATE = "Care Inspectorate"
+
+# Sentence ends: after . ! ? (and a closing quote) before a capital or opening quote; also every line break
+# that ends a block (a blank line, or a line ending in punctuation, or a bullet on the next line).
+SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?])[”’\"']?\s+(?=[“‘\"'(A-Z0-9])|\n\s*\n|(?<=[.!?:;])\s*\n|\n(?=\s*(?:[•\-–*▪]|\d+\.)\s)"
+)
+PROGRESS_REVIEW = re.compile(
+    r"\bprogress review\b|\breview of progress\b|\bfollow[- ]up (?:inspection|review)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@cache
+def load_cues() -> dict[str, Any]:
+    """The inspection cue table (`models/lexicons/inspection_cues.json`), compiled."""
+    path = resources.files("inspextract").joinpath("models", "lexicons", "inspection_cues.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    flags = re.IGNORECASE | re.MULTILINE
+    return {
+        "kinds": {
+            InspectionKind(kind): [re.compile(p, flags) for p in patterns]
+            for kind, patterns in data["kinds"].items()
+        },
+        "sentence_cues": [
+            (re.compile(c["pattern"], flags), float(c["weight"]))
+            for c in data["participation"] + data["background"]
+        ],
+        "lead_before": re.compile(data["lead_before"], flags),
+        "lead_after": re.compile(data["lead_after"], flags),
+        "fieldwork": re.compile(data["fieldwork"], flags),
+        "publication": re.compile(data["publication"], flags),
+    }
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentence-like spans of the text (sentences, bullets, label lines)."""
+    spans, pos = [], 0
+    for match in SENTENCE_BREAK.finditer(text):
+        if text[pos : match.start()].strip():
+            spans.append(Span(pos, match.start()))
+        pos = match.end()
+    if text[pos:].strip():
+        spans.append(Span(pos, len(text)))
+    return spans
+
+
+def find_kind(text: str, title: str | None) -> tuple[InspectionKind | None, Span | None]:
+    """The kind of inspection, read from the title first, then the opening, then the whole text."""
+    kinds = load_cues()["kinds"]
+    regions = [(title or "", None), (text[:HEAD_CHARS], 0), (text, 0)]
+    for region, offset in regions:
+        hits: dict[InspectionKind, list[re.Match[str]]] = {}
+        for kind, patterns in kinds.items():
+            for pattern in patterns:
+                hits.setdefault(kind, []).extend(pattern.finditer(region))
+        hits = {kind: found for kind, found in hits.items() if found}
+        if not hits:
+            continue
+        # A specific kind named where the general one is ("services for children and young people at risk
+        # of harm") is the more precise description of the same inspection.
+        specific = {k: v for k, v in hits.items() if k != InspectionKind.children_and_young_people}
+        chosen = specific or hits
+        kind = max(chosen, key=lambda k: (len(chosen[k]), -chosen[k][0].start()))
+        first = chosen[kind][0]
+        span = Span(first.start() + offset, first.end() + offset) if offset is not None else None
+        return kind, span
+    if re.search(r"\binspection\b|\binspectors?\b", text, re.IGNORECASE):
+        return InspectionKind.other, None
+    return None, None
+
+
+def is_progress_review(text: str, title: str | None) -> Span | None:
+    """Where the title or opening says the document is about a progress review, or None."""
+    if title and PROGRESS_REVIEW.search(title):
+        match = PROGRESS_REVIEW.search(text)
+        return Span(match.start(), match.end()) if match else Span(0, 0)
+    match = PROGRESS_REVIEW.search(text[:HEAD_CHARS])
+    return Span(match.start(), match.end()) if match else None
+
+
+def participation_score(sentence: str) -> float:
+    """Positive when a sentence says who carried out this inspection; negative for background."""
+    return sum(weight for pattern, weight in load_cues()["sentence_cues"] if pattern.search(sentence))
+
+
+def find_bodies(text: str) -> tuple[list[str], Span | None]:
+    """Every inspectorate the document says took part, in order of first mention, and the deciding sentence."""
+    lexicon = inspectorates()
+    taking_part: list[str] = []
+    mentioned: list[str] = []
+    best: tuple[float, Span] | None = None
+    for span in sentences(text):
+        sentence = text[span.start : span.end]
+        names = [m.canonical for m in lexicon.find(sentence)]
+        if not names:
+            continue
+        score = participation_score(sentence)
+        if score > 0:
+            taking_part.extend(n for n in names if n not in taking_part)
+            if best is None or score > best[0]:
+                best = (score, span)
+        elif score == 0:
+            mentioned.extend(n for n in names if n not in mentioned)
+    if taking_part:
+        return taking_part, best[1] if best else None
+    # No sentence says who carried it out (a short press release): the inspectorates it names, outside
+    # background sentences, are the ones speaking for the inspection.
+    return mentioned, None
+
+
+def find_lead(text: str, bodies: list[str]) -> tuple[str | None, Span | None]:
+    """The inspectorate stated to lead; else the Care Inspectorate when it takes part, or a sole body."""
+    cues = load_cues()
+    for mention in inspectorates().find(text):
+        before = text[max(0, mention.start - LEAD_WINDOW_CHARS) : mention.start]
+        after = text[mention.end : mention.end + LEAD_WINDOW_CHARS]
+        if cues["lead_before"].search(before) or cues["lead_after"].match(after):
+            if not bodies or mention.canonical in bodies:
+                return mention.canonical, Span(mention.start, mention.end)
+    if CARE_INSPECTORATE in bodies:
+        return CARE_INSPECTORATE, None
+    if len(bodies) == 1:
+        return bodies[0], None
+    return None, None

@@ -1,0 +1,127 @@
+"""When the inspection happened (fieldwork) and when its report was published."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from inspextract.extract.dates import DATE, Period, find_periods
+from inspextract.extract.inspection import load_cues, sentences
+from inspextract.extract.title import iter_head_lines
+from inspextract.records import DocumentType
+
+# How far before a date its cue may sit ("took place between …", "was published on …"), in characters:
+# a clause, long enough for "inspectors looked at a wide range of services in the area between".
+CUE_WINDOW_CHARS = 120
+# A year that follows a name is part of the name ("Public Services Reform (Scotland) Act 2010").
+NAMED_YEAR = re.compile(
+    r"(?:Act|Guidelines|Guidance|Regulations|Strategy|Plan|Framework|Standards|Order)\s+$"
+)
+PUBLISHED_TODAY = re.compile(
+    r"\b(?:published|publishes|released|publish) today\b|\btoday\b[^.]{0,80}\bpublish", re.I
+)
+COPYRIGHT_YEAR = re.compile(r"©\s*[A-Z][^\n]{0,60}?\b((?:19|20)\d\d)\b")
+# Inspectorate reports print their month of publication on the cover ("May 2015", "Published June 2023").
+COVER_DATE = re.compile(rf"^(?:published:?\s+)?(?P<date>{DATE.pattern})(?:\s|$)", re.IGNORECASE)
+COVER_LINES = 12
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A partial date with the span that states it."""
+
+    value: str
+    start: int
+    end: int
+
+
+def date_before(a: str, b: str) -> bool:
+    """True when partial date `a` is certainly earlier than `b` (compared at their common precision)."""
+    size = min(len(a), len(b))
+    return a[:size] < b[:size]
+
+
+def _periods_with_context(text: str) -> list[tuple[Period, str, str]]:
+    """Every period with the clause before it (since the previous date in its sentence) and the text after."""
+    out = []
+    for span in sentences(text):
+        sentence = text[span.start : span.end]
+        prev_end = 0
+        periods = find_periods(sentence)
+        for i, period in enumerate(periods):
+            p_start, p_end = period.start, period.end
+            before = sentence[max(prev_end, p_start - CUE_WINDOW_CHARS) : p_start]
+            after_limit = periods[i + 1].start if i + 1 < len(periods) else len(sentence)
+            after = sentence[p_end:after_limit]
+            prev_end = p_end
+            if NAMED_YEAR.search(before):
+                continue
+            shifted = Period(p_start + span.start, p_end + span.start, period.first, period.last)
+            out.append((shifted, before, after))
+    return out
+
+
+def _last_cue(pattern: re.Pattern[str], text: str) -> int:
+    """Offset of the last match of `pattern` in `text`, or -1."""
+    starts = [m.start() for m in pattern.finditer(text)]
+    return starts[-1] if starts else -1
+
+
+def find_fieldwork(text: str) -> Period | None:
+    """The fieldwork period of this document's inspection: the latest one the text describes.
+
+    A progress review also recounts the original inspection; a report's own fieldwork is the most recent
+    inspection activity it describes, so the latest period with fieldwork wording wins.
+    """
+    cues = load_cues()
+    candidates = []
+    for period, before, _after in _periods_with_context(text):
+        if period.first is None:
+            continue
+        fieldwork_at = _last_cue(cues["fieldwork"], before)
+        if fieldwork_at < 0 or _last_cue(cues["publication"], before) > fieldwork_at:
+            continue
+        candidates.append(period)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda p: (p.first or "", -p.start))
+
+
+def find_published(
+    text: str, doc_type: DocumentType, fieldwork_end: str | None, fieldwork_start: str | None = None
+) -> Dated | None:
+    """When the report the document is about was published; None when no year is printed.
+
+    A publication date earlier than the fieldwork belongs to an earlier inspection and is skipped.
+    """
+    floor = fieldwork_end or fieldwork_start
+
+    def acceptable(value: str | None) -> bool:
+        return value is not None and not (floor and date_before(value, floor))
+
+    if doc_type in (DocumentType.inspection_report, DocumentType.progress_review):
+        for start, end in iter_head_lines(text, COVER_LINES):
+            m = COVER_DATE.match(text[start:end])
+            if m:
+                period = find_periods(m["date"])
+                if period and acceptable(period[0].first):
+                    return Dated(period[0].first or "", start + m.start("date"), start + m.end("date"))
+    cues = load_cues()
+    for period, before, after in _periods_with_context(text):
+        published_at = _last_cue(cues["publication"], before)
+        stated = published_at >= 0 and published_at > _last_cue(cues["fieldwork"], before)
+        # "On 18 April 2023 the Care Inspectorate published its report": the verb may follow the date.
+        stated = stated or (cues["publication"].search(after[:60]) is not None and len(before.strip()) <= 12)
+        if stated and acceptable(period.first):
+            return Dated(period.first or "", period.start, period.end)
+    if doc_type == DocumentType.press_release and PUBLISHED_TODAY.search(text):
+        # A release "published today" is dated by its dateline, when the dateline has a year.
+        for start, end in iter_head_lines(text, 3):
+            for period in find_periods(text[start:end], start):
+                if period.first and len(period.first) == 10 and acceptable(period.first):
+                    return Dated(period.first, period.start, period.end)
+    if doc_type in (DocumentType.inspection_report, DocumentType.progress_review):
+        for m in COPYRIGHT_YEAR.finditer(text):
+            if acceptable(m.group(1)):
+                return Dated(m.group(1), m.start(1), m.end(1))
+    return None

@@ -1,0 +1,146 @@
+"""The document's own title: a headline or first heading as printed, or a committee paper's "Subject:"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from inspextract.extract.dates import DATE
+from inspextract.lexicon import inspectorates
+
+# How many lines of the opening to read for a title: a cover page plus a committee paper's label block.
+HEAD_LINES = 25
+# A headline longer than this (words) is a sentence, not a title; generous for long committee-note titles.
+TITLE_MAX_WORDS = 30
+# Two printings of the same title (cover and inside page) differ by at most a typo or two.
+SAME_TITLE_RATIO = 0.9
+
+# "Subject:", "Report by:", "TN Number:" ... a short label ending in a colon, value on the line or the next.
+LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z.'’/&() -]{0,38}?)\s*:\s*(?P<value>.*)$")
+REPORT_BY = re.compile(r"^(?:report|paper|note) (?:by|from)\b", re.IGNORECASE)
+TITLE_LABELS = {"subject", "title", "report title", "title of report", "subject of report"}
+# Lines of a title page that are not its title: page numbers, protective markings, "Contents".
+FURNITURE = re.compile(
+    r"^(?:\d{1,3}|page \d+(?: of \d+)?|official(?:[ -]sensitive)?|not protectively marked|contents|"
+    r"public|private|confidential|item \d+|agenda item \d+[a-z]?)$",
+    re.IGNORECASE,
+)
+# A title that stops on one of these words continues on the next line ("Services for children in" / "Fife").
+OPEN_ENDING = re.compile(r"(?:\b(?:in|of|for|and|the|to|at|on|with|by|from|across)|[-–—:,])$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Title:
+    """The title as printed (white space collapsed) and its span in the text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def iter_head_lines(text: str, limit: int = HEAD_LINES) -> Iterator[tuple[int, int]]:
+    """(start, end) of the first `limit` non-blank lines, trimmed."""
+    pos, seen = 0, 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            yield pos + lead, pos + lead + len(stripped)
+            seen += 1
+            if seen >= limit:
+                return
+        pos += len(line) + 1
+
+
+def is_furniture(line: str) -> bool:
+    """A line of a title page that never is the title: markings, page numbers, a bare date, a logo's name."""
+    if FURNITURE.match(line):
+        return True
+    if DATE.fullmatch(line):
+        return True
+    mentions = inspectorates().find(line)
+    return len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(line) - 1
+
+
+def is_label(line: str) -> bool:
+    """A committee paper's label line ("Report by …", "Meeting: 28 September 2022")."""
+    return bool(REPORT_BY.match(line) or LABEL.match(line))
+
+
+def is_headline(line: str) -> bool:
+    """A line that reads as a title: short, and not a sentence ending in a full stop."""
+    words = line.split()
+    return (
+        0 < len(words) <= TITLE_MAX_WORDS
+        and not line.rstrip().endswith((".", "?", "!"))
+        and line[0].isupper()
+    )
+
+
+def labelled_title(text: str, lines: list[tuple[int, int]]) -> Title | None:
+    """The value of a "Subject:" / "Title:" label, on its line or the next."""
+    for i, (start, end) in enumerate(lines):
+        m = LABEL.match(text[start:end])
+        if not m or m["label"].strip().lower() not in TITLE_LABELS:
+            continue
+        if m["value"].strip():
+            return Title(" ".join(m["value"].split()), start + m.start("value"), end)
+        if i + 1 < len(lines):
+            v_start, v_end = lines[i + 1]
+            return Title(" ".join(text[v_start:v_end].split()), v_start, v_end)
+    return None
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3}
+
+
+def find_title(text: str) -> Title | None:
+    """The document's title; None when it opens with a sentence (a press release with no headline)."""
+    lines = list(iter_head_lines(text))
+    subject = labelled_title(text, lines)
+    first: tuple[int, int, int] | None = None  # (line index, start, end) of the first headline-like line
+    for i, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if is_furniture(line):
+            continue
+        if is_label(line):
+            break
+        if is_headline(line):
+            first = (i, start, end)
+        break
+    if subject is not None:
+        # A committee paper's labelled subject is its title, unless the paper opens with a fuller headline
+        # that repeats it (a technical note's "Technical Notes 2023, Issue 64 - <subject>").
+        if first is not None and content_words(subject.text) <= content_words(text[first[1] : first[2]]):
+            return best_printing(text, Title(" ".join(text[first[1] : first[2]].split()), first[1], first[2]))
+        return subject
+    if first is None:
+        return None
+    i, start, end = first
+    # A title broken over lines: continue while the line ends open or the next begins in lower case.
+    while i + 1 < len(lines):
+        nxt_start, nxt_end = lines[i + 1]
+        nxt = text[nxt_start:nxt_end]
+        open_end = OPEN_ENDING.search(text[start:end]) is not None
+        if not (open_end or nxt[:1].islower()) or not is_headline(nxt) or is_furniture(nxt) or is_label(nxt):
+            break
+        end, i = nxt_end, i + 1
+    return best_printing(text, Title(" ".join(text[start:end].split()), start, end))
+
+
+def best_printing(text: str, title: Title) -> Title:
+    """The most often printed form of a title repeated with small differences (a cover-page typo)."""
+    best, best_count = title, text.count(text[title.start : title.end])
+    for start, end in iter_head_lines(text, HEAD_LINES * 2):
+        line = text[start:end]
+        if (start, end) == (title.start, title.end) or is_furniture(line):
+            continue
+        if SequenceMatcher(None, line.lower(), title.text.lower()).ratio() < SAME_TITLE_RATIO:
+            continue
+        count = text.count(line)
+        if count > best_count:
+            best, best_count = Title(" ".join(line.split()), start, end), count
+    return best
