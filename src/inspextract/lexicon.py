@@ -53,8 +53,8 @@ class Lexicon:
         require_capital: bool = False,
     ) -> None:
         self.table = table
-        # Place names that are also common words ("borders", "highland", "may") count only when printed
-        # with a capital letter; matching stays case-insensitive so "WEST LOTHIAN COUNCIL" is found.
+        # Place names that are also common words ("the borders", "highland") count only when their last word
+        # is printed with a capital letter; matching stays case-insensitive so "WEST LOTHIAN COUNCIL" is found.
         self.require_capital = require_capital
         self._canonical_of: dict[str, str] = {}
         alternatives = []
@@ -84,7 +84,7 @@ class Lexicon:
         out = []
         for match in self._regex.finditer(text):
             canonical = self.canonical(match.group())
-            if self.require_capital and not any(ch.isupper() for ch in match.group()):
+            if self.require_capital and not match.group().split()[-1][:1].isupper():
                 continue
             if canonical is not None:
                 out.append(Mention(canonical, match.start(), match.end()))

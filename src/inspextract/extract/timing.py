@@ -13,16 +13,24 @@ from inspextract.records import DocumentType
 # How far before a date its cue may sit ("took place between …", "was published on …"), in characters:
 # a clause, long enough for "inspectors looked at a wide range of services in the area between".
 CUE_WINDOW_CHARS = 120
-# A year that follows a name is part of the name ("Public Services Reform (Scotland) Act 2010").
+# How far after a date that opens its clause the verb may sit: past a list of inspectorates as the subject
+# ("Between 6 February and 19 May 2023 the Care Inspectorate, with …, undertook"), in characters.
+AFTER_WINDOW_CHARS = 220
+# A year that follows a capitalised word is part of a name ("Public Services Reform (Scotland) Act 2010",
+# "Technical Notes 2023"), unless the word is a preposition opening a sentence ("In 2014").
 NAMED_YEAR = re.compile(
-    r"(?:Act|Guidelines|Guidance|Regulations|Strategy|Plan|Framework|Standards|Order)\s+$"
+    r"\b(?!(?:In|Since|From|During|By|Until|Of|And|Before|After|Between)\s)[A-Z][\w)]*\s+$"
 )
+# What may precede a date that opens its clause: a paragraph number and a preposition ("2.1 On").
+CLAUSE_OPENING = re.compile(r"^[\d.()\s]*(?:(?:on|in|during|by|at|from|over)\s*)?$", re.IGNORECASE)
 PUBLISHED_TODAY = re.compile(
     r"\b(?:published|publishes|released|publish) today\b|\btoday\b[^.]{0,80}\bpublish", re.I
 )
 COPYRIGHT_YEAR = re.compile(r"©\s*[A-Z][^\n]{0,60}?\b((?:19|20)\d\d)\b")
 # Inspectorate reports print their month of publication on the cover ("May 2015", "Published June 2023").
-COVER_DATE = re.compile(rf"^(?:published:?\s+)?(?P<date>{DATE.pattern})(?:\s|$)", re.IGNORECASE)
+COVER_DATE = re.compile(
+    rf"^(?:(?:report\s+)?published(?:\s+on)?:?\s+)?(?P<date>{DATE.pattern})(?:\s|$)", re.IGNORECASE
+)
 COVER_LINES = 12
 
 
@@ -54,7 +62,7 @@ def _periods_with_context(text: str) -> list[tuple[Period, str, str]]:
             after_limit = periods[i + 1].start if i + 1 < len(periods) else len(sentence)
             after = sentence[p_end:after_limit]
             prev_end = p_end
-            if NAMED_YEAR.search(before):
+            if len(period.first or "") == 4 and period.first == period.last and NAMED_YEAR.search(before):
                 continue
             shifted = Period(p_start + span.start, p_end + span.start, period.first, period.last)
             out.append((shifted, before, after))
@@ -67,6 +75,22 @@ def _last_cue(pattern: re.Pattern[str], text: str) -> int:
     return starts[-1] if starts else -1
 
 
+def is_cued(wanted: re.Pattern[str], other: re.Pattern[str], before: str, after: str) -> bool:
+    """Does the clause around a date say `wanted` (fieldwork, publication) rather than `other`?
+
+    The nearest cue before the date decides ("took place between …", "was published on …"); a date that
+    opens its clause is decided by the first cue after it ("Between 6 February and 19 May the … undertook").
+    """
+    wanted_at, other_at = _last_cue(wanted, before), _last_cue(other, before)
+    if wanted_at >= 0 or other_at >= 0:
+        return wanted_at > other_at
+    if not CLAUSE_OPENING.match(before):
+        return False
+    after = after[:AFTER_WINDOW_CHARS]
+    wanted_match, other_match = wanted.search(after), other.search(after)
+    return wanted_match is not None and (other_match is None or wanted_match.start() < other_match.start())
+
+
 def find_fieldwork(text: str) -> Period | None:
     """The fieldwork period of this document's inspection: the latest one the text describes.
 
@@ -75,13 +99,11 @@ def find_fieldwork(text: str) -> Period | None:
     """
     cues = load_cues()
     candidates = []
-    for period, before, _after in _periods_with_context(text):
+    for period, before, after in _periods_with_context(text):
         if period.first is None:
             continue
-        fieldwork_at = _last_cue(cues["fieldwork"], before)
-        if fieldwork_at < 0 or _last_cue(cues["publication"], before) > fieldwork_at:
-            continue
-        candidates.append(period)
+        if is_cued(cues["fieldwork"], cues["publication"], before, after):
+            candidates.append(period)
     if not candidates:
         return None
     return max(candidates, key=lambda p: (p.first or "", -p.start))
@@ -108,11 +130,7 @@ def find_published(
                     return Dated(period[0].first or "", start + m.start("date"), start + m.end("date"))
     cues = load_cues()
     for period, before, after in _periods_with_context(text):
-        published_at = _last_cue(cues["publication"], before)
-        stated = published_at >= 0 and published_at > _last_cue(cues["fieldwork"], before)
-        # "On 18 April 2023 the Care Inspectorate published its report": the verb may follow the date.
-        stated = stated or (cues["publication"].search(after[:60]) is not None and len(before.strip()) <= 12)
-        if stated and acceptable(period.first):
+        if is_cued(cues["publication"], cues["fieldwork"], before, after) and acceptable(period.first):
             return Dated(period.first or "", period.start, period.end)
     if doc_type == DocumentType.press_release and PUBLISHED_TODAY.search(text):
         # A release "published today" is dated by its dateline, when the dateline has a year.

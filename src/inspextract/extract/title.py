@@ -27,6 +27,14 @@ FURNITURE = re.compile(
     r"public|private|confidential|item \d+|agenda item \d+[a-z]?)$",
     re.IGNORECASE,
 )
+# A committee paper's banner above its title: agenda item and report numbers, the council or committee name,
+# a meeting line with its date ("CHILDREN AND LEARNING COMMITTEE – 5 SEPTEMBER 2023").
+BANNER = re.compile(
+    r"^(?:(?:agenda\s+)?item|report|paper|appendix)(?:\s+(?:no\.?|number))?\s*[\w/.-]*\d[\w/.-]*$"
+    r"|^(?:\S+\s+){0,5}(?:council|committee|sub-committee|board|group|partnership|meeting)"
+    r"(?:\s*[-–—,:]?\s*(?:\w+day\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+(?:19|20)\d\d)?$",
+    re.IGNORECASE,
+)
 # A title that stops on one of these words continues on the next line ("Services for children in" / "Fife").
 OPEN_ENDING = re.compile(r"(?:\b(?:in|of|for|and|the|to|at|on|with|by|from|across)|[-–—:,])$", re.IGNORECASE)
 
@@ -56,7 +64,7 @@ def iter_head_lines(text: str, limit: int = HEAD_LINES) -> Iterator[tuple[int, i
 
 def is_furniture(line: str) -> bool:
     """A line of a title page that never is the title: markings, page numbers, a bare date, a logo's name."""
-    if FURNITURE.match(line):
+    if FURNITURE.match(line) or BANNER.match(line):
         return True
     if DATE.fullmatch(line):
         return True

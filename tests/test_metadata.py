@@ -1,0 +1,246 @@
+"""Document-level metadata on short synthetic documents of each kind (other councils, years and wordings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from inspextract.document import Document
+from inspextract.extract.metadata import AREA_NOT_FOUND, find_metadata
+from inspextract.normalise import normalise_whitespace
+from inspextract.records import Report, Source
+from inspextract.segment import segment
+
+
+def metadata(text: str) -> Report:
+    doc = Document(normalise_whitespace(text), "text")
+    report = Report(
+        source=Source(path="-", sha256="0", format="text", chars=len(doc.text), extractor_version="0")
+    )
+    find_metadata(doc, segment(doc), report)
+    for ev in report.metadata_evidence.values():
+        assert doc.text[ev.start : ev.end] == ev.quote
+    return report
+
+
+INSPECTION_REPORT = """\
+Joint inspection of services for children and young people at risk of harm in Highland
+
+Report published: 14 November 2023
+
+Contents
+
+1. About this inspection 3
+2. How we conducted this inspection 4
+3. What happens next? 12
+
+1. About this inspection
+
+The Care Inspectorate led the joint inspection of services for children and young people at risk of harm in the \
+Highland community planning partnership area. In 2018, Scottish Ministers asked the Care Inspectorate to lead \
+inspections, working with the Mental Welfare Commission for Scotland and Audit Scotland.
+
+2. How we conducted this inspection
+
+A team of inspectors from the Care Inspectorate, Education Scotland, Healthcare Improvement Scotland and His \
+Majesty's Inspectorate of Constabulary in Scotland carried out the inspection between 12 June and 28 August 2023. \
+We read records of children in Inverness and spoke to staff in Moray who work across the boundary.
+
+3. What happens next?
+
+The Care Inspectorate will request a joint action plan from the Highland partnership.
+
+© Care Inspectorate 2023
+"""
+
+
+def test_inspection_report() -> None:
+    report = metadata(INSPECTION_REPORT)
+    assert report.document_type == "inspection_report"
+    assert (
+        report.title
+        == "Joint inspection of services for children and young people at risk of harm in Highland"
+    )
+    assert report.areas == ["Highland"]
+    assert report.partnership == "Highland community planning partnership"
+    inspection = report.inspection
+    assert inspection.kind == "children_at_risk_of_harm"
+    assert not inspection.is_progress_review
+    assert inspection.lead_body == "Care Inspectorate"
+    assert inspection.bodies == [
+        "Care Inspectorate",
+        "Education Scotland",
+        "Healthcare Improvement Scotland",
+        "HM Inspectorate of Constabulary in Scotland",
+    ]
+    assert (inspection.fieldwork_start, inspection.fieldwork_end) == ("2023-06-12", "2023-08-28")
+    assert inspection.published == "2023-11-14"
+    assert {"title", "areas", "inspection.bodies", "inspection.published"} <= report.metadata_evidence.keys()
+
+
+PRESS_RELEASE = """\
+Care Inspectorate publishes report on adult support and protection in Fife
+
+Dundee, 12 March 2024
+
+A joint inspection of adult support and protection in Fife has found clear strengths in how the Fife Health and \
+Social Care Partnership keeps adults at risk of harm safe.
+
+Inspectors from the Care Inspectorate, Healthcare Improvement Scotland and HMICS carried out the inspection \
+between September and November 2023. The report is published today.
+
+Jackie Irvine, chief executive of the Care Inspectorate, said: “Staff in Fife know the people they support well.”
+
+Notes to editors
+
+The Care Inspectorate is based in Dundee.
+"""
+
+
+def test_press_release_with_dated_dateline() -> None:
+    report = metadata(PRESS_RELEASE)
+    assert report.document_type == "press_release"
+    assert report.title == "Care Inspectorate publishes report on adult support and protection in Fife"
+    assert report.areas == ["Fife"]
+    assert report.partnership == "Fife Health and Social Care Partnership"
+    inspection = report.inspection
+    assert inspection.kind == "adult_support_and_protection"
+    assert inspection.lead_body == "Care Inspectorate"
+    assert set(inspection.bodies) == {
+        "Care Inspectorate",
+        "Healthcare Improvement Scotland",
+        "HM Inspectorate of Constabulary in Scotland",
+    }
+    assert (inspection.fieldwork_start, inspection.fieldwork_end) == ("2023-09", "2023-11")
+    assert inspection.published == "2024-03-12"
+
+
+def test_press_release_opening_with_a_sentence_has_no_title_nor_yearless_date() -> None:
+    report = metadata(
+        "Inspectors have praised services for children and young people in Falkirk in a report published today "
+        "(Thursday 4 May).\n\nThe inspection was led by the Care Inspectorate. Inspectors visited services in "
+        "the area in February 2017.\n\nA spokesperson said: “We welcome the report.”\n\nNotes to Editors\n"
+    )
+    assert report.document_type == "press_release"
+    assert report.title is None
+    assert report.areas == ["Falkirk"]
+    assert report.partnership is None
+    assert report.inspection.published is None
+    assert report.inspection.fieldwork_start == "2017-02"
+
+
+COMMITTEE_PAPER = """\
+AGENDA ITEM NO 7
+
+REPORT NO CHS/45/23
+
+ANGUS COUNCIL
+
+CHILDREN AND LEARNING COMMITTEE – 5 SEPTEMBER 2023
+
+JOINT INSPECTION OF SERVICES FOR CHILDREN AT RISK OF HARM IN ANGUS
+
+REPORT BY DIRECTOR OF EDUCATION AND LIFELONG LEARNING
+
+1. RECOMMENDATIONS
+
+It is recommended that the Committee notes the findings of the inspection.
+
+2. BACKGROUND
+
+2.1 Between 6 February and 19 May 2023 the Care Inspectorate, with Education Scotland, Healthcare Improvement \
+Scotland and HM Inspectorate of Constabulary in Scotland, undertook a joint inspection of services for children \
+at risk of harm in Angus. The report was published on 8 August 2023.
+
+3. FINANCIAL IMPLICATIONS
+
+There are no financial implications.
+"""
+
+
+def test_committee_paper_with_banner_lines() -> None:
+    report = metadata(COMMITTEE_PAPER)
+    assert report.document_type == "committee_report"
+    assert report.title == "JOINT INSPECTION OF SERVICES FOR CHILDREN AT RISK OF HARM IN ANGUS"
+    assert report.areas == ["Angus"]
+    assert report.inspection.kind == "children_at_risk_of_harm"
+    assert report.inspection.lead_body == "Care Inspectorate"
+    assert len(report.inspection.bodies) == 4
+    assert (report.inspection.fieldwork_start, report.inspection.fieldwork_end) == (
+        "2023-02-06",
+        "2023-05-19",
+    )
+    assert report.inspection.published == "2023-08-08"
+
+
+def test_committee_paper_subject_label_is_the_title() -> None:
+    report = metadata(
+        "Report by Head of Children's Services\n\nEducation Committee: 2 March 2022\n\n"
+        "Subject: Progress Review of Services for Children and Young People in Inverclyde\n\n"
+        "1. Purpose\n\n1.1 The purpose of this report is to advise members of the progress review.\n\n"
+        "2. Recommendations\n\n2.1 The Committee is asked to note the report.\n"
+    )
+    assert report.document_type == "committee_report"
+    assert report.title == "Progress Review of Services for Children and Young People in Inverclyde"
+    assert report.areas == ["Inverclyde"]
+    assert report.inspection.is_progress_review
+
+
+PROGRESS_REVIEW = """\
+Services for children and young people in Orkney
+
+June 2021
+
+Progress review following a joint inspection
+
+Contents
+
+1. Background to this progress review 2
+
+1. Background to this progress review
+
+We carried out a joint inspection of services for children and young people in Orkney between September and \
+October 2019. The report, published in February 2020, found weaknesses.
+
+2. How we conducted this progress review
+
+A team of inspectors from the Care Inspectorate and Healthcare Improvement Scotland undertook the review during \
+the week beginning 7 December 2020.
+
+3. What happens next?
+
+We will publish a further progress review.
+"""
+
+
+def test_progress_review_uses_its_own_fieldwork_and_cover_date() -> None:
+    report = metadata(PROGRESS_REVIEW)
+    assert report.document_type == "progress_review"
+    assert report.title == "Services for children and young people in Orkney"
+    assert report.areas == ["Orkney Islands"]
+    assert report.inspection.is_progress_review
+    assert report.inspection.bodies == ["Care Inspectorate", "Healthcare Improvement Scotland"]
+    assert (report.inspection.fieldwork_start, report.inspection.fieldwork_end) == ("2020-12-07", "2020-12")
+    assert report.inspection.published == "2021-06"
+
+
+def test_document_outside_scotland() -> None:
+    report = metadata(
+        "Joint targeted area inspection of the multi-agency response to children in Leeds\n\n"
+        "Published: 5 July 2023\n\n"
+        "Ofsted, the Care Quality Commission, HM Inspectorate of Constabulary and Fire & Rescue Services and HM "
+        "Inspectorate of Probation carried out a joint inspection between 15 and 19 May 2023.\n\n"
+        "The borders between agencies were clear.\n"
+    )
+    assert report.areas == []
+    assert AREA_NOT_FOUND in report.warnings
+    assert report.inspection.kind == "other"
+    assert report.inspection.lead_body is None
+    assert "HM Inspectorate of Constabulary in Scotland" not in report.inspection.bodies
+    assert len(report.inspection.bodies) == 4
+    assert report.inspection.published == "2023-07-05"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "12\n\n3", "Hello.", "a" * 5000])
+def test_odd_text_never_crashes(text: str) -> None:
+    report = metadata(text)
+    assert report.document_type == "other"
