@@ -35,14 +35,17 @@ Contents
 
 1. About this inspection
 
-The Care Inspectorate led the joint inspection of services for children and young people at risk of harm in the \
-Highland community planning partnership area. In 2018, Scottish Ministers asked the Care Inspectorate to lead \
+The Care Inspectorate led the joint inspection of services for children and young people at risk of \
+harm in the \
+Highland community planning partnership area. In 2018, Scottish Ministers asked the Care \
+Inspectorate to lead \
 inspections, working with the Mental Welfare Commission for Scotland and Audit Scotland.
 
 2. How we conducted this inspection
 
 A team of inspectors from the Care Inspectorate, Education Scotland, Healthcare Improvement Scotland and His \
-Majesty's Inspectorate of Constabulary in Scotland carried out the inspection between 12 June and 28 August 2023. \
+Majesty's Inspectorate of Constabulary in Scotland carried out the inspection between 12 June and \
+28 August 2023. \
 We read records of children in Inverness and spoke to staff in Moray who work across the boundary.
 
 3. What happens next?
@@ -82,13 +85,15 @@ Care Inspectorate publishes report on adult support and protection in Fife
 
 Dundee, 12 March 2024
 
-A joint inspection of adult support and protection in Fife has found clear strengths in how the Fife Health and \
+A joint inspection of adult support and protection in Fife has found clear strengths in how the \
+Fife Health and \
 Social Care Partnership keeps adults at risk of harm safe.
 
 Inspectors from the Care Inspectorate, Healthcare Improvement Scotland and HMICS carried out the inspection \
 between September and November 2023. The report is published today.
 
-Jackie Irvine, chief executive of the Care Inspectorate, said: “Staff in Fife know the people they support well.”
+Jackie Irvine, chief executive of the Care Inspectorate, said: “Staff in Fife know the people they \
+support well.”
 
 Notes to editors
 
@@ -116,8 +121,9 @@ def test_press_release_with_dated_dateline() -> None:
 
 def test_press_release_opening_with_a_sentence_has_no_title_nor_yearless_date() -> None:
     report = metadata(
-        "Inspectors have praised services for children and young people in Falkirk in a report published today "
-        "(Thursday 4 May).\n\nThe inspection was led by the Care Inspectorate. Inspectors visited services in "
+        "Inspectors have praised services for children and young people in Falkirk in a report "
+        "published today (Thursday 4 May).\n\nThe inspection was led by the Care Inspectorate. "
+        "Inspectors visited services in "
         "the area in February 2017.\n\nA spokesperson said: “We welcome the report.”\n\nNotes to Editors\n"
     )
     assert report.document_type == "press_release"
@@ -147,8 +153,10 @@ It is recommended that the Committee notes the findings of the inspection.
 
 2. BACKGROUND
 
-2.1 Between 6 February and 19 May 2023 the Care Inspectorate, with Education Scotland, Healthcare Improvement \
-Scotland and HM Inspectorate of Constabulary in Scotland, undertook a joint inspection of services for children \
+2.1 Between 6 February and 19 May 2023 the Care Inspectorate, with Education Scotland, Healthcare \
+Improvement \
+Scotland and HM Inspectorate of Constabulary in Scotland, undertook a joint inspection of services \
+for children \
 at risk of harm in Angus. The report was published on 8 August 2023.
 
 3. FINANCIAL IMPLICATIONS
@@ -203,7 +211,8 @@ October 2019. The report, published in February 2020, found weaknesses.
 
 2. How we conducted this progress review
 
-A team of inspectors from the Care Inspectorate and Healthcare Improvement Scotland undertook the review during \
+A team of inspectors from the Care Inspectorate and Healthcare Improvement Scotland undertook the \
+review during \
 the week beginning 7 December 2020.
 
 3. What happens next?
@@ -227,7 +236,8 @@ def test_document_outside_scotland() -> None:
     report = metadata(
         "Joint targeted area inspection of the multi-agency response to children in Leeds\n\n"
         "Published: 5 July 2023\n\n"
-        "Ofsted, the Care Quality Commission, HM Inspectorate of Constabulary and Fire & Rescue Services and HM "
+        "Ofsted, the Care Quality Commission, HM Inspectorate of Constabulary and Fire & Rescue Services "
+        "and HM "
         "Inspectorate of Probation carried out a joint inspection between 15 and 19 May 2023.\n\n"
         "The borders between agencies were clear.\n"
     )

@@ -53,8 +53,8 @@ class Lexicon:
         require_capital: bool = False,
     ) -> None:
         self.table = table
-        # Place names that are also common words ("the borders", "highland") count only when their last word
-        # is printed with a capital letter; matching stays case-insensitive so "WEST LOTHIAN COUNCIL" is found.
+        # Place names that are also common words ("the borders", "highland") count only when their last
+        # word is printed with a capital; matching stays case-insensitive so "WEST LOTHIAN COUNCIL" is found.
         self.require_capital = require_capital
         self._canonical_of: dict[str, str] = {}
         alternatives = []

@@ -1,4 +1,4 @@
-"""Partial dates ("May 2016", "8 December 2014", "2014") and periods ("between October 2022 and February 2023").
+"""Partial dates ("May 2016", "8 December 2014") and periods ("between October 2022 and February 2023").
 
 Values are partial ISO dates, only as precise as the text: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
 A date printed without a year has no value: the year is never guessed.
@@ -126,7 +126,7 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
 
 
 def _complete(first: DateMention, last: DateMention) -> DateMention:
-    """The first end of a range borrows what it lacks from the last: "8 and 19 May 2023", "January and ... 2014"."""
+    """The first end of a range borrows what it lacks from the last ("8 and 19 May 2023")."""
     year, month = first.year, first.month
     if month is None and first.day is not None:
         month = last.month

@@ -109,7 +109,7 @@ def participation_score(sentence: str) -> float:
 
 
 def find_bodies(text: str) -> tuple[list[str], Span | None]:
-    """Every inspectorate the document says took part, in order of first mention, and the deciding sentence."""
+    """Every inspectorate the document says took part (in order of mention) and the deciding sentence."""
     lexicon = inspectorates()
     taking_part: list[str] = []
     mentioned: list[str] = []
@@ -139,9 +139,9 @@ def find_lead(text: str, bodies: list[str]) -> tuple[str | None, Span | None]:
     for mention in inspectorates().find(text):
         before = text[max(0, mention.start - LEAD_WINDOW_CHARS) : mention.start]
         after = text[mention.end : mention.end + LEAD_WINDOW_CHARS]
-        if cues["lead_before"].search(before) or cues["lead_after"].match(after):
-            if not bodies or mention.canonical in bodies:
-                return mention.canonical, Span(mention.start, mention.end)
+        is_lead = cues["lead_before"].search(before) or cues["lead_after"].match(after)
+        if is_lead and (not bodies or mention.canonical in bodies):
+            return mention.canonical, Span(mention.start, mention.end)
     if CARE_INSPECTORATE in bodies:
         return CARE_INSPECTORATE, None
     if len(bodies) == 1:

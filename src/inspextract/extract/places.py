@@ -23,8 +23,8 @@ SECOND_AREA_SHARE = 0.6
 # "X Community Planning Partnership", "X Council", "partners in X".
 BEFORE_AREA = re.compile(r"(?:\b(?:in|across|within|for|of)\s+(?:the\s+)?)$", re.IGNORECASE)
 AFTER_AREA = re.compile(
-    r"^\s+(?:Community Planning Partnership|community planning partnership|Partnership|partnership|Council|council"
-    r"|Health and Social Care Partnership|HSCP|CPP|area)\b"
+    r"^\s+(?:Community Planning Partnership|community planning partnership|Partnership|partnership"
+    r"|Council|council|Health and Social Care Partnership|HSCP|CPP|area)\b"
 )
 # "Compass House, 11 Riverside Drive, Dundee, DD1 4NY": a place in a postal address is not the inspected area.
 POSTCODE_AFTER = re.compile(r"^,?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
