@@ -18,6 +18,7 @@ LEAD_WINDOW_CHARS = (
     60  # how far before/after a name lead wording may sit ("was led by the Care Inspectorate")
 )
 CARE_INSPECTORATE = "Care Inspectorate"
+FUTURE_WINDOW_CHARS = 40  # how far before "progress review" future wording ("will conduct a") may sit
 
 # Sentence ends: after . ! ? (and a closing quote) before a capital or opening quote; also every line break
 # that ends a block (a blank line, or a line ending in punctuation, or a bullet on the next line).
@@ -54,6 +55,9 @@ def load_cues() -> dict[str, Any]:
         "lead_after": re.compile(data["lead_after"], flags),
         "fieldwork": re.compile(data["fieldwork"], flags),
         "publication": re.compile(data["publication"], flags),
+        "future": re.compile(data["future"], flags),
+        "superseded": re.compile(data["superseded"], flags),
+        "inspection_context": re.compile(data["inspection_context"], flags),
     }
 
 
@@ -99,8 +103,12 @@ def is_progress_review(text: str, title: str | None) -> Span | None:
     if title and PROGRESS_REVIEW.search(title):
         match = PROGRESS_REVIEW.search(text)
         return Span(match.start(), match.end()) if match else Span(0, 0)
-    match = PROGRESS_REVIEW.search(text[:HEAD_CHARS])
-    return Span(match.start(), match.end()) if match else None
+    future = load_cues()["future"]
+    for match in PROGRESS_REVIEW.finditer(text[:HEAD_CHARS]):
+        # "A progress review will follow" announces another document; it does not make this one a review.
+        if not future.search(text[max(0, match.start() - FUTURE_WINDOW_CHARS) : match.start()]):
+            return Span(match.start(), match.end())
+    return None
 
 
 def participation_score(sentence: str) -> float:
@@ -120,11 +128,14 @@ def find_bodies(text: str) -> tuple[list[str], Span | None]:
         if not names:
             continue
         score = participation_score(sentence)
-        if score > 0:
+        # A sentence about this inspection speaks of inspecting, a review or scrutiny; "working with the
+        # Mental Welfare Commission" in a finding about services does not enrol the Commission.
+        about_inspection = load_cues()["inspection_context"].search(sentence) is not None
+        if score > 0 and about_inspection:
             taking_part.extend(n for n in names if n not in taking_part)
             if best is None or score > best[0]:
                 best = (score, span)
-        elif score == 0:
+        elif score >= 0:
             mentioned.extend(n for n in names if n not in mentioned)
     if taking_part:
         return taking_part, best[1] if best else None
@@ -136,12 +147,21 @@ def find_bodies(text: str) -> tuple[list[str], Span | None]:
 def find_lead(text: str, bodies: list[str]) -> tuple[str | None, Span | None]:
     """The inspectorate stated to lead; else the Care Inspectorate when it takes part, or a sole body."""
     cues = load_cues()
-    for mention in inspectorates().find(text):
-        before = text[max(0, mention.start - LEAD_WINDOW_CHARS) : mention.start]
-        after = text[mention.end : mention.end + LEAD_WINDOW_CHARS]
-        is_lead = cues["lead_before"].search(before) or cues["lead_after"].match(after)
-        if is_lead and (not bodies or mention.canonical in bodies):
-            return mention.canonical, Span(mention.start, mention.end)
+    stated: list[tuple[bool, str, Span]] = []
+    for span in sentences(text):
+        sentence = text[span.start : span.end]
+        for mention in inspectorates().find(sentence):
+            before = sentence[max(0, mention.start - LEAD_WINDOW_CHARS) : mention.start]
+            after = sentence[mention.end : mention.end + LEAD_WINDOW_CHARS]
+            is_lead = cues["lead_before"].search(before) or cues["lead_after"].match(after)
+            if is_lead and (not bodies or mention.canonical in bodies):
+                about = cues["inspection_context"].search(sentence) is not None
+                where = Span(span.start + mention.start, span.start + mention.end)
+                stated.append((about, mention.canonical, where))
+    if stated:
+        # Leading an inspection beats leading something else ("training led by …"); then the first stated.
+        _, name, where = max(stated, key=lambda item: item[0])
+        return name, where
     if CARE_INSPECTORATE in bodies:
         return CARE_INSPECTORATE, None
     if len(bodies) == 1:

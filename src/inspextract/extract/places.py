@@ -26,13 +26,17 @@ AFTER_AREA = re.compile(
     r"^\s+(?:Community Planning Partnership|community planning partnership|Partnership|partnership"
     r"|Council|council|Health and Social Care Partnership|HSCP|CPP|area)\b"
 )
-# "Compass House, 11 Riverside Drive, Dundee, DD1 4NY": a place in a postal address is not the inspected area.
+# Mentions that do not name the inspected area: a postal address ("Compass House, Dundee, DD1 4NY"), a press
+# release's dateline ("Dundee, 12 March 2024"), a health board or university ("NHS Greater Glasgow").
 POSTCODE_AFTER = re.compile(r"^,?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+DATELINE_AFTER = re.compile(r"^\s*[,–—-]\s*(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+")
+NOT_COUNCIL_BEFORE = re.compile(r"(?:\bNHS|\bGreater|\bUniversity of|\bRoyal|\bCollege)\s+$")
 
 # "<area> Community Planning Partnership", "<area> Partnership", "<area> community planning partnership".
 PARTNERSHIP_SUFFIX = re.compile(
     r"^\s+(?P<suffix>(?:Community|community)\s+(?:Planning|planning)\s+(?:Partnership|partnership)"
     r"|(?:Health|health)\s+(?:and|&)\s+(?:Social|social)\s+(?:Care|care)\s+(?:Partnership|partnership)"
+    r"|(?:Integrated\s+)?(?:Children|children)['’]s\s+(?:Services|services)\s+(?:Partnership|partnership)"
     r"|Partnership|partnership)\b(?!\s+(?:Board|board|Group|group|working|Working))"
 )
 
@@ -48,7 +52,7 @@ class AreaVerdict:
 def score_mention(text: str, mention: Mention, title_span: tuple[int, int] | None) -> float:
     """How strongly one mention says "this is the area inspected"."""
     before, after = text[max(0, mention.start - 40) : mention.start], text[mention.end : mention.end + 60]
-    if POSTCODE_AFTER.match(after):
+    if POSTCODE_AFTER.match(after) or DATELINE_AFTER.match(after) or NOT_COUNCIL_BEFORE.search(before):
         return 0.0
     weight = WEIGHT_ANY
     if title_span and title_span[0] <= mention.start < title_span[1]:

@@ -102,6 +102,9 @@ def find_fieldwork(text: str) -> Period | None:
     for period, before, after in _periods_with_context(text):
         if period.first is None:
             continue
+        # "The previous inspection took place in 2019", "a review will be carried out in 2025": not this one.
+        if cues["superseded"].search(before) or cues["future"].search(before):
+            continue
         if is_cued(cues["fieldwork"], cues["publication"], before, after):
             candidates.append(period)
     if not candidates:
@@ -130,6 +133,8 @@ def find_published(
                     return Dated(period[0].first or "", start + m.start("date"), start + m.end("date"))
     cues = load_cues()
     for period, before, after in _periods_with_context(text):
+        if cues["superseded"].search(before):
+            continue
         if is_cued(cues["publication"], cues["fieldwork"], before, after) and acceptable(period.first):
             return Dated(period.first or "", period.start, period.end)
     if doc_type == DocumentType.press_release and PUBLISHED_TODAY.search(text):
