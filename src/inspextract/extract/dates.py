@@ -48,7 +48,8 @@ DATE = re.compile(
     rf"|(?:(?i:{_SEASON})\s+)?(?P<year4>{_YEAR}))(?![\w/])",
 )
 # Words that join the two ends of a period; the first end may borrow month and year from the second.
-_RANGE_JOIN = r"\s*(?:-|–|—|to|until|till|and|through|through to)\s*"
+RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|and|through|through to)\s*")
+LEAD_CHARS = 40  # longest lead-in before a date: "during the week commencing on " is 30 characters
 RANGE_LEAD = re.compile(r"(?i:between|from|during|over)\s+$")
 WEEK_LEAD = re.compile(r"(?i:(?:the\s+)?week\s+(?:beginning|commencing|starting)(?:\s+on)?)\s+$")
 
@@ -154,19 +155,21 @@ def find_periods(text: str, offset: int = 0) -> list[Period]:
     while i < len(dates):
         first = dates[i]
         nxt = dates[i + 1] if i + 1 < len(dates) else None
-        lead = text[: first.start]
-        if nxt and re.fullmatch(_RANGE_JOIN, text[first.end : nxt.start]):
+        # Only the few words before a date can lead into it; a bounded slice keeps long texts linear.
+        lead_start = max(0, first.start - LEAD_CHARS)
+        lead = text[lead_start : first.start]
+        if nxt and nxt.start - first.end <= LEAD_CHARS and RANGE_JOIN.fullmatch(text[first.end : nxt.start]):
             begin = _complete(first, nxt)
             start = first.start
             if m := RANGE_LEAD.search(lead):
-                start = m.start()
+                start = lead_start + m.start()
             periods.append(Period(start + offset, nxt.end + offset, begin.value, nxt.value))
             i += 2
             continue
         start, last = first.start, first.value
         if m := WEEK_LEAD.search(lead):
             # A week is as precise as its month: it may end on another day we are not told.
-            start, last = m.start(), partial_date(first.year, first.month)
+            start, last = lead_start + m.start(), partial_date(first.year, first.month)
         periods.append(Period(start + offset, first.end + offset, first.value, last))
         i += 1
     return periods

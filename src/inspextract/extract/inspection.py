@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -61,16 +61,18 @@ def load_cues() -> dict[str, Any]:
     }
 
 
-def sentences(text: str) -> list[Span]:
+@lru_cache(maxsize=2)  # several extractors walk the same document's sentences in turn
+def sentences(text: str) -> tuple[Span, ...]:
     """Sentence-like spans of the text (sentences, bullets, label lines)."""
-    spans, pos = [], 0
+    spans: list[Span] = []
+    pos = 0
     for match in SENTENCE_BREAK.finditer(text):
         if text[pos : match.start()].strip():
             spans.append(Span(pos, match.start()))
         pos = match.end()
     if text[pos:].strip():
         spans.append(Span(pos, len(text)))
-    return spans
+    return tuple(spans)
 
 
 def find_kind(text: str, title: str | None) -> tuple[InspectionKind | None, Span | None]:

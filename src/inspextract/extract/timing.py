@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from inspextract.extract.dates import DATE, Period, find_periods
 from inspextract.extract.inspection import load_cues, sentences
@@ -49,7 +50,8 @@ def date_before(a: str, b: str) -> bool:
     return a[:size] < b[:size]
 
 
-def _periods_with_context(text: str) -> list[tuple[Period, str, str]]:
+@lru_cache(maxsize=2)  # fieldwork and publication read the same periods
+def _periods_with_context(text: str) -> tuple[tuple[Period, str, str], ...]:
     """Every period with the clause before it (since the previous date in its sentence) and the text after."""
     out = []
     for span in sentences(text):
@@ -66,7 +68,7 @@ def _periods_with_context(text: str) -> list[tuple[Period, str, str]]:
                 continue
             shifted = Period(p_start + span.start, p_end + span.start, period.first, period.last)
             out.append((shifted, before, after))
-    return out
+    return tuple(out)
 
 
 def _last_cue(pattern: re.Pattern[str], text: str) -> int:

@@ -144,7 +144,11 @@ def best_printing(text: str, title: Title) -> Title:
     best, best_count = title, text.count(text[title.start : title.end])
     for start, end in iter_head_lines(text, HEAD_LINES * 2):
         line = text[start:end]
-        if (start, end) == (title.start, title.end) or is_furniture(line):
+        if (start, end) == (title.start, title.end) or abs(len(line) - len(title.text)) > len(
+            title.text
+        ) // 5:
+            continue
+        if is_furniture(line):
             continue
         if SequenceMatcher(None, line.lower(), title.text.lower()).ratio() < SAME_TITLE_RATIO:
             continue
