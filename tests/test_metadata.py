@@ -254,3 +254,85 @@ def test_document_outside_scotland() -> None:
 def test_odd_text_never_crashes(text: str) -> None:
     report = metadata(text)
     assert report.document_type == "other"
+
+
+ADULT_SUPPORT_REPORT = """\
+OFFICIAL
+
+Joint inspection of adult support and protection in the
+Aberdeen City partnership
+
+Report published: 21 March 2023
+
+Contents
+
+1. Introduction 3
+2. How we conducted this inspection 4
+
+1. Introduction
+
+The Care Inspectorate led this joint inspection of adult support and protection, working with Healthcare \
+Improvement Scotland and His Majesty's Inspectorate of Constabulary in Scotland. The Aberdeen City partnership \
+and the Aberdeen City Health and Social Care Partnership were told of the inspection in August 2022.
+
+2. How we conducted this inspection
+
+The inspection took place between October 2022 and January 2023. The previous inspection took place in 2017.
+
+Staff from NHS Grampian attended training led by Healthcare Improvement Scotland. Social workers spoke highly \
+of joint visits with the Mental Welfare Commission for Scotland.
+
+© Care Inspectorate 2023
+"""
+
+
+def test_adult_support_and_protection_report() -> None:
+    report = metadata(ADULT_SUPPORT_REPORT)
+    assert report.document_type == "inspection_report"
+    assert report.title == "Joint inspection of adult support and protection in the Aberdeen City partnership"
+    assert report.areas == ["Aberdeen City"]
+    assert report.partnership == "Aberdeen City partnership"
+    inspection = report.inspection
+    assert inspection.kind == "adult_support_and_protection"
+    assert inspection.lead_body == "Care Inspectorate"
+    # The Commission is named in a finding about joint visits, not as taking part in the inspection.
+    assert inspection.bodies == [
+        "Care Inspectorate",
+        "Healthcare Improvement Scotland",
+        "HM Inspectorate of Constabulary in Scotland",
+    ]
+    assert (inspection.fieldwork_start, inspection.fieldwork_end) == ("2022-10", "2023-01")
+    assert inspection.published == "2023-03-21"
+
+
+def test_health_boards_addresses_and_datelines_are_not_the_inspected_area() -> None:
+    report = metadata(
+        "Inspection finds strong services for children and young people in West Lothian\n\n"
+        "Edinburgh, 3 June 2019\n\n"
+        "Services for children and young people in West Lothian are performing well, inspectors said today. "
+        "NHS Greater Glasgow and Clyde and NHS Lothian staff were interviewed. The inspection was led by the "
+        "Care Inspectorate.\n\nWrite to the Care Inspectorate, Compass House, 11 Riverside Drive, Dundee, "
+        "DD1 4NY.\n"
+    )
+    assert report.areas == ["West Lothian"]
+
+
+def test_a_future_progress_review_does_not_make_the_document_one() -> None:
+    report = metadata(
+        "Joint inspection of services for children and young people in Moray\n\n"
+        "The Care Inspectorate will carry out a progress review in 2025.\n\n"
+        "Inspectors from the Care Inspectorate visited services between 4 and 15 March 2024.\n"
+    )
+    assert not report.inspection.is_progress_review
+    assert (report.inspection.fieldwork_start, report.inspection.fieldwork_end) == ("2024-03-04", "2024-03-15")
+    assert report.inspection.published is None
+
+
+def test_an_earlier_report_publication_is_not_this_ones() -> None:
+    report = metadata(
+        "Progress review of services for children in Clackmannanshire\n\n"
+        "The original report was published in June 2016. Inspectors carried out the review in May 2017.\n"
+    )
+    assert report.inspection.is_progress_review
+    assert report.inspection.fieldwork_start == "2017-05"
+    assert report.inspection.published is None

@@ -64,12 +64,17 @@ def iter_head_lines(text: str, limit: int = HEAD_LINES) -> Iterator[tuple[int, i
 
 def is_furniture(line: str) -> bool:
     """A line of a title page that never is the title: markings, page numbers, a bare date, a logo's name."""
-    if FURNITURE.match(line) or BANNER.match(line):
+    if FURNITURE.match(line):
         return True
     if DATE.fullmatch(line):
         return True
     mentions = inspectorates().find(line)
     return len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(line) - 1
+
+
+def is_banner(line: str) -> bool:
+    """A committee paper's agenda/report number, council or meeting line above its title."""
+    return BANNER.match(line) is not None
 
 
 def is_label(line: str) -> bool:
@@ -112,7 +117,7 @@ def find_title(text: str) -> Title | None:
     first: tuple[int, int, int] | None = None  # (line index, start, end) of the first headline-like line
     for i, (start, end) in enumerate(lines):
         line = text[start:end]
-        if is_furniture(line):
+        if is_furniture(line) or is_banner(line):
             continue
         if is_label(line):
             break
