@@ -272,14 +272,16 @@ Contents
 1. Introduction
 
 The Care Inspectorate led this joint inspection of adult support and protection, working with Healthcare \
-Improvement Scotland and His Majesty's Inspectorate of Constabulary in Scotland. The Aberdeen City partnership \
+Improvement Scotland and His Majesty's Inspectorate of Constabulary in Scotland. The Aberdeen City \
+partnership \
 and the Aberdeen City Health and Social Care Partnership were told of the inspection in August 2022.
 
 2. How we conducted this inspection
 
 The inspection took place between October 2022 and January 2023. The previous inspection took place in 2017.
 
-Staff from NHS Grampian attended training led by Healthcare Improvement Scotland. Social workers spoke highly \
+Staff from NHS Grampian attended training led by Healthcare Improvement Scotland. Social workers \
+spoke highly \
 of joint visits with the Mental Welfare Commission for Scotland.
 
 © Care Inspectorate 2023
@@ -324,7 +326,10 @@ def test_a_future_progress_review_does_not_make_the_document_one() -> None:
         "Inspectors from the Care Inspectorate visited services between 4 and 15 March 2024.\n"
     )
     assert not report.inspection.is_progress_review
-    assert (report.inspection.fieldwork_start, report.inspection.fieldwork_end) == ("2024-03-04", "2024-03-15")
+    assert (report.inspection.fieldwork_start, report.inspection.fieldwork_end) == (
+        "2024-03-04",
+        "2024-03-15",
+    )
     assert report.inspection.published is None
 
 

@@ -75,10 +75,12 @@ def sentences(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-def find_kind(text: str, title: str | None) -> tuple[InspectionKind | None, Span | None]:
+def find_kind(text: str, title_span: tuple[int, int] | None) -> tuple[InspectionKind | None, Span | None]:
     """The kind of inspection, read from the title first, then the opening, then the whole text."""
     kinds = load_cues()["kinds"]
-    regions = [(title or "", None), (text[:HEAD_CHARS], 0), (text, 0)]
+    regions = [(text[:HEAD_CHARS], 0), (text, 0)]
+    if title_span:
+        regions.insert(0, (text[title_span[0] : title_span[1]], title_span[0]))
     for region, offset in regions:
         hits: dict[InspectionKind, list[re.Match[str]]] = {}
         for kind, patterns in kinds.items():
@@ -93,8 +95,7 @@ def find_kind(text: str, title: str | None) -> tuple[InspectionKind | None, Span
         chosen = specific or hits
         kind = max(chosen, key=lambda k: (len(chosen[k]), -chosen[k][0].start()))
         first = chosen[kind][0]
-        span = Span(first.start() + offset, first.end() + offset) if offset is not None else None
-        return kind, span
+        return kind, Span(first.start() + offset, first.end() + offset)
     if re.search(r"\binspection\b|\binspectors?\b", text, re.IGNORECASE):
         return InspectionKind.other, None
     return None, None

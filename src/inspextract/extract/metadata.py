@@ -47,7 +47,7 @@ def find_metadata(doc: Document, blocks: list[Block], report: Report) -> None:
         note("partnership", partnership.start, partnership.end)
 
     inspection = report.inspection
-    kind, kind_span = find_kind(text, report.title)
+    kind, kind_span = find_kind(text, (title.start, title.end) if title else None)
     inspection.kind = kind
     if kind_span:
         note("inspection.kind", kind_span.start, kind_span.end)

@@ -24,7 +24,8 @@ TITLE_LABELS = {"subject", "title", "report title", "title of report", "subject 
 # Lines of a title page that are not its title: page numbers, protective markings, "Contents".
 FURNITURE = re.compile(
     r"^(?:\d{1,3}|page \d+(?: of \d+)?|official(?:[ -]sensitive)?|not protectively marked|contents|"
-    r"public|private|confidential|item \d+|agenda item \d+[a-z]?)$",
+    r"public|private|confidential|item \d+|agenda item \d+[a-z]?|news|latest news|news release|press release|"
+    r"media release|for immediate release|embargoed(?: until)?[^a-z]*|home|skip to (?:main )?content)$",
     re.IGNORECASE,
 )
 # A committee paper's banner above its title: agenda item and report numbers, the council or committee name,
