@@ -341,3 +341,34 @@ def test_an_earlier_report_publication_is_not_this_ones() -> None:
     assert report.inspection.is_progress_review
     assert report.inspection.fieldwork_start == "2017-05"
     assert report.inspection.published is None
+
+
+def test_cut_copies_of_the_opening_sentence_are_not_a_title() -> None:
+    report = metadata(
+        "An inspection of services for children in Angus has found…\n\n"
+        "An inspection of services for children in…\n\n"
+        "An inspection of services for children in Angus has found good progress, inspectors said.\n"
+    )
+    assert report.title is None
+
+
+def test_typo_on_the_cover_gives_way_to_the_well_formed_printing() -> None:
+    report = metadata(
+        "Services for children and young people in Fife Community Planning Partnershp area\n\n"
+        "June 2016\n\n"
+        "Services for children and young people in Fife Community Planning Partnership area\n\n"
+        "The Fife Community Planning Partnership asked for the review.\n"
+    )
+    assert (
+        report.title == "Services for children and young people in Fife Community Planning Partnership area"
+    )
+    assert report.partnership == "Fife Community Planning Partnership"
+
+
+def test_label_glued_to_the_subject_value_is_dropped() -> None:
+    report = metadata(
+        "Report by: Chief Social Work Officer\n\n"
+        "Subject: Joint Inspection of Services for Children in Stirling Responsible Officer:\n\n"
+        "Jane Smith\n\nThe Committee is asked to note the report.\n"
+    )
+    assert report.title == "Joint Inspection of Services for Children in Stirling"

@@ -36,6 +36,12 @@ BANNER = re.compile(
     r"(?:\s*[-–—,:]?\s*(?:\w+day\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+(?:19|20)\d\d)?$",
     re.IGNORECASE,
 )
+# A label glued to the end of a value when a reader joins label/value lines ("… Report Responsible Officer:").
+TRAILING_LABEL = re.compile(r"\s+[A-Z][a-z'’]+(?:\s+[A-Za-z'’]+)?:\s*$")
+# A running header or title-page copy cut short with an ellipsis ("… has identified areas of good…").
+ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*$")
+# Share of a subject's words a headline must repeat to be the fuller form of the same title.
+SUBJECT_IN_HEADLINE_SHARE = 0.8
 # A title that stops on one of these words continues on the next line ("Services for children in" / "Fife").
 OPEN_ENDING = re.compile(r"(?:\b(?:in|of|for|and|the|to|at|on|with|by|from|across)|[-–—:,])$", re.IGNORECASE)
 
@@ -100,15 +106,31 @@ def labelled_title(text: str, lines: list[tuple[int, int]]) -> Title | None:
         if not m or m["label"].strip().lower() not in TITLE_LABELS:
             continue
         if m["value"].strip():
-            return Title(" ".join(m["value"].split()), start + m.start("value"), end)
-        if i + 1 < len(lines):
+            v_start, v_end = start + m.start("value"), end
+        elif i + 1 < len(lines):
             v_start, v_end = lines[i + 1]
-            return Title(" ".join(text[v_start:v_end].split()), v_start, v_end)
+        else:
+            return None
+        if glued := TRAILING_LABEL.search(text[v_start:v_end]):
+            v_end = v_start + glued.start()
+        return Title(" ".join(text[v_start:v_end].split()), v_start, v_end)
     return None
 
 
 def content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3}
+
+
+def repeats(headline: str, subject: str) -> bool:
+    """Does the headline carry (nearly) all of the subject's words?"""
+    wanted = content_words(subject)
+    return bool(wanted) and len(wanted & content_words(headline)) >= SUBJECT_IN_HEADLINE_SHARE * len(wanted)
+
+
+def is_cut_copy(line: str, later: list[str]) -> bool:
+    """A line cut short with an ellipsis that a later line repeats in full: a copy, not a headline."""
+    cut = ELLIPSIS.search(line)
+    return cut is not None and any(other.startswith(line[: cut.start()]) for other in later)
 
 
 def find_title(text: str) -> Title | None:
@@ -120,6 +142,9 @@ def find_title(text: str) -> Title | None:
         line = text[start:end]
         if is_furniture(line) or is_banner(line):
             continue
+        # Running headers and title-page copies cut short ("… has identified areas of good…") are skipped.
+        if is_cut_copy(line, [text[s:e] for s, e in lines[i + 1 :]]):
+            continue
         if is_label(line):
             break
         if is_headline(line):
@@ -128,7 +153,7 @@ def find_title(text: str) -> Title | None:
     if subject is not None:
         # A committee paper's labelled subject is its title, unless the paper opens with a fuller headline
         # that repeats it (a technical note's "Technical Notes 2023, Issue 64 - <subject>").
-        if first is not None and content_words(subject.text) <= content_words(text[first[1] : first[2]]):
+        if first is not None and repeats(text[first[1] : first[2]], subject.text):
             return best_printing(text, Title(" ".join(text[first[1] : first[2]].split()), first[1], first[2]))
         return subject
     if first is None:
@@ -147,7 +172,7 @@ def find_title(text: str) -> Title | None:
 
 def best_printing(text: str, title: Title) -> Title:
     """The most often printed form of a title repeated with small differences (a cover-page typo)."""
-    best, best_count = title, text.count(text[title.start : title.end])
+    best, best_rank = title, printing_rank(text, text[title.start : title.end])
     for start, end in iter_head_lines(text, HEAD_LINES * 2):
         line = text[start:end]
         if (start, end) == (title.start, title.end) or abs(len(line) - len(title.text)) > len(
@@ -158,7 +183,13 @@ def best_printing(text: str, title: Title) -> Title:
             continue
         if SequenceMatcher(None, line.lower(), title.text.lower()).ratio() < SAME_TITLE_RATIO:
             continue
-        count = text.count(line)
-        if count > best_count:
-            best, best_count = Title(" ".join(line.split()), start, end), count
+        rank = printing_rank(text, line)
+        if rank > best_rank:
+            best, best_rank = Title(" ".join(line.split()), start, end), rank
     return best
+
+
+def printing_rank(text: str, form: str) -> tuple[int, int]:
+    """How often a form is printed, then how many of its words recur in the document (a typo does not)."""
+    words = set(re.findall(r"\w+", form))
+    return text.count(form), sum(1 for word in words if text.count(word) >= 2)
