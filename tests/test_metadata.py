@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from inspextract.document import Document
 from inspextract.extract.metadata import AREA_NOT_FOUND, find_metadata
 from inspextract.normalise import normalise_whitespace
+from inspextract.pipeline import read_document
 from inspextract.records import Report, Source
 from inspextract.segment import segment
+
+from .conftest import corpus_documents, gold_for
 
 
 def metadata(text: str) -> Report:
@@ -372,3 +377,21 @@ def test_label_glued_to_the_subject_value_is_dropped() -> None:
         "Jane Smith\n\nThe Committee is asked to note the report.\n"
     )
     assert report.title == "Joint Inspection of Services for Children in Stirling"
+
+
+METADATA_FIELDS = ["document_type", "title", "areas", "partnership"]
+
+
+@pytest.mark.parametrize("path", corpus_documents("dev"), ids=lambda p: p.name)
+def test_dev_fixture_metadata_matches_gold(path: Path) -> None:
+    doc = read_document(path)[0]
+    report = metadata(doc.text)
+    gold = gold_for(path)
+    for field in METADATA_FIELDS:
+        if field in gold:
+            assert getattr(report, field) == gold[field], field
+    for field, value in gold.get("inspection", {}).items():
+        got = getattr(report.inspection, field)
+        assert (sorted(got) if field == "bodies" else got) == (
+            sorted(value) if field == "bodies" else value
+        ), field
