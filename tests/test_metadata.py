@@ -395,3 +395,18 @@ def test_dev_fixture_metadata_matches_gold(path: Path) -> None:
         assert (sorted(got) if field == "bodies" else got) == (
             sorted(value) if field == "bodies" else value
         ), field
+
+
+def test_logos_and_dated_labels_are_not_titles() -> None:
+    report = metadata(
+        "Care Inspectorate and Healthcare Improvement Scotland\n\n"
+        "Published: 20 August 2019\n\n"
+        "Inspectors praise services for children and young people in Shetland\n\n"
+        "The inspection was carried out by the Care Inspectorate, supported by Healthcare Improvement "
+        "Scotland, in May 2019. Chief executive Peter Macleod said: “We are pleased.”\n"
+    )
+    assert report.title == "Inspectors praise services for children and young people in Shetland"
+    assert report.areas == ["Shetland Islands"]
+    assert report.inspection.bodies == ["Care Inspectorate", "Healthcare Improvement Scotland"]
+    assert report.inspection.fieldwork_start == "2019-05"
+    assert report.inspection.published == "2019-08-20"

@@ -75,8 +75,14 @@ def is_furniture(line: str) -> bool:
         return True
     if DATE.fullmatch(line):
         return True
-    mentions = inspectorates().find(line)
-    return len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(line) - 1
+    # A dated label ("Published: 20 August 2019", "Meeting: 28 September 2022") dates the page, names nothing.
+    if (m := LABEL.match(line)) and DATE.fullmatch(m["value"].strip().rstrip(".")):
+        return True
+    # Logos printed as text: one or more inspectorates' names and nothing else.
+    rest = line
+    for mention in reversed(inspectorates().find(line)):
+        rest = rest[: mention.start] + rest[mention.end :]
+    return rest != line and not re.sub(r"\b(?:and|the)\b|[\W_]", "", rest, flags=re.IGNORECASE)
 
 
 def is_banner(line: str) -> bool:
