@@ -410,3 +410,12 @@ def test_logos_and_dated_labels_are_not_titles() -> None:
     assert report.inspection.bodies == ["Care Inspectorate", "Healthcare Improvement Scotland"]
     assert report.inspection.fieldwork_start == "2019-05"
     assert report.inspection.published == "2019-08-20"
+
+
+def test_kind_named_in_passing_does_not_override_the_inspection_kind() -> None:
+    body = "Inspectors looked at services for children and young people in Renfrewshire. " * 4
+    report = metadata(
+        "Report of a joint inspection\n\n" + "Background text about the area. " * 60 + "\n\n" + body + "\n\n"
+        "Links with adult support and protection procedures were good.\n"
+    )
+    assert report.inspection.kind == "children_and_young_people"

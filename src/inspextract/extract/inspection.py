@@ -18,6 +18,7 @@ LEAD_WINDOW_CHARS = (
     60  # how far before/after a name lead wording may sit ("was led by the Care Inspectorate")
 )
 CARE_INSPECTORATE = "Care Inspectorate"
+SPECIFIC_GAP_CHARS = 40  # "services for children and young people (up to the age of 18) at risk of harm"
 FUTURE_WINDOW_CHARS = 40  # how far before "progress review" future wording ("will conduct a") may sit
 
 # Sentence ends: after . ! ? (and a closing quote) before a capital or opening quote; also every line break
@@ -86,15 +87,21 @@ def find_kind(text: str, title_span: tuple[int, int] | None) -> tuple[Inspection
         for kind, patterns in kinds.items():
             for pattern in patterns:
                 hits.setdefault(kind, []).extend(pattern.finditer(region))
+        general = InspectionKind.children_and_young_people
+        specific_starts = [m.start() for kind, found in hits.items() if kind != general for m in found]
+        # The general phrase that opens a specific one ("services for children and young people at risk of
+        # harm") names the specific kind, so it does not count for the general one.
+        hits[general] = [
+            m
+            for m in hits.get(general, [])
+            if not any(m.start() <= start <= m.end() + SPECIFIC_GAP_CHARS for start in specific_starts)
+        ]
         hits = {kind: found for kind, found in hits.items() if found}
         if not hits:
             continue
-        # A specific kind named where the general one is ("services for children and young people at risk
-        # of harm") is the more precise description of the same inspection.
-        specific = {k: v for k, v in hits.items() if k != InspectionKind.children_and_young_people}
-        chosen = specific or hits
-        kind = max(chosen, key=lambda k: (len(chosen[k]), -chosen[k][0].start()))
-        first = chosen[kind][0]
+        # The most often named kind; on a tie the more specific one, then the one named first.
+        kind = max(hits, key=lambda k: (len(hits[k]), k != general, -hits[k][0].start()))
+        first = hits[kind][0]
         return kind, Span(first.start() + offset, first.end() + offset)
     if re.search(r"\binspection\b|\binspectors?\b", text, re.IGNORECASE):
         return InspectionKind.other, None
