@@ -419,3 +419,39 @@ def test_kind_named_in_passing_does_not_override_the_inspection_kind() -> None:
         "Links with adult support and protection procedures were good.\n"
     )
     assert report.inspection.kind == "children_and_young_people"
+
+
+def test_bodies_named_as_the_subject_of_inspected() -> None:
+    report = metadata(
+        "Joint inspection of adult support and protection in the Falkirk partnership\n\n"
+        "Report published: 12 December 2023\n\n"
+        "The Care Inspectorate, Healthcare Improvement Scotland and His Majesty's Inspectorate of "
+        "Constabulary in Scotland jointly inspected adult support and protection in the Falkirk "
+        "partnership area.\n\n"
+        "Our inspection activity took place between July and September 2023.\n"
+    )
+    assert report.inspection.bodies == [
+        "Care Inspectorate",
+        "Healthcare Improvement Scotland",
+        "HM Inspectorate of Constabulary in Scotland",
+    ]
+    assert report.partnership == "Falkirk partnership"
+    assert (report.inspection.fieldwork_start, report.inspection.fieldwork_end) == ("2023-07", "2023-09")
+
+
+def test_all_capitals_committee_paper() -> None:
+    report = metadata(
+        "WEST LOTHIAN COUNCIL\n\nEDUCATION (QUALITY ASSURANCE) COMMITTEE\n\n"
+        "JOINT INSPECTION OF SERVICES FOR CHILDREN AND YOUNG PEOPLE IN WEST LOTHIAN\n\n"
+        "REPORT BY HEAD OF SOCIAL POLICY\n\nA. PURPOSE OF REPORT\n\n"
+        "To inform the committee of the findings of the joint inspection, published by the Care Inspectorate "
+        "on 17 March 2015.\n\nB. RECOMMENDATION\n\nIt is recommended that the committee notes the report.\n\n"
+        "Inspectors from the Care Inspectorate and Education Scotland visited West Lothian between "
+        "August and October 2014.\n"
+    )
+    assert report.document_type == "committee_report"
+    assert report.title == "JOINT INSPECTION OF SERVICES FOR CHILDREN AND YOUNG PEOPLE IN WEST LOTHIAN"
+    assert report.areas == ["West Lothian"]
+    assert report.inspection.bodies == ["Care Inspectorate", "Education Scotland"]
+    assert report.inspection.published == "2015-03-17"
+    assert report.inspection.fieldwork_start == "2014-08"
