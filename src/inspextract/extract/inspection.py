@@ -123,7 +123,8 @@ def is_progress_review(text: str, title: str | None) -> Span | None:
 
 def participation_score(sentence: str) -> float:
     """Positive when a sentence says who carried out this inspection; negative for background."""
-    return sum(weight for pattern, weight in load_cues()["sentence_cues"] if pattern.search(sentence))
+    cues: list[tuple[re.Pattern[str], float]] = load_cues()["sentence_cues"]
+    return sum(weight for pattern, weight in cues if pattern.search(sentence))
 
 
 def find_bodies(text: str) -> tuple[list[str], Span | None]:

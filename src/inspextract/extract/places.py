@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from inspextract.lexicon import Mention, councils
@@ -66,16 +65,16 @@ def score_mention(text: str, mention: Mention, title_span: tuple[int, int] | Non
 
 def find_areas(text: str, title_span: tuple[int, int] | None = None) -> AreaVerdict:
     """The council area(s) whose services the document is about, best first."""
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = {}
     best: dict[str, tuple[float, Mention]] = {}
     for mention in councils().find(text):
         score = score_mention(text, mention, title_span)
-        scores[mention.canonical] += score
+        scores[mention.canonical] = scores.get(mention.canonical, 0.0) + score
         if mention.canonical not in best or score > best[mention.canonical][0]:
             best[mention.canonical] = (score, mention)
     if not scores or max(scores.values()) <= 0:
         return AreaVerdict([], None)
-    ranked = scores.most_common()
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
     top = ranked[0][1]
     areas = [name for name, score in ranked if score >= SECOND_AREA_SHARE * top]
     return AreaVerdict(areas, best[areas[0]][1])

@@ -130,9 +130,9 @@ def find_published(
         for start, end in iter_head_lines(text, COVER_LINES):
             m = COVER_DATE.match(text[start:end])
             if m:
-                period = find_periods(m["date"])
-                if period and acceptable(period[0].first):
-                    return Dated(period[0].first or "", start + m.start("date"), start + m.end("date"))
+                cover = find_periods(m["date"])
+                if cover and acceptable(cover[0].first):
+                    return Dated(cover[0].first or "", start + m.start("date"), start + m.end("date"))
     cues = load_cues()
     for period, before, after in _periods_with_context(text):
         if cues["superseded"].search(before):
@@ -142,9 +142,9 @@ def find_published(
     if doc_type == DocumentType.press_release and PUBLISHED_TODAY.search(text):
         # A release "published today" is dated by its dateline, when the dateline has a year.
         for start, end in iter_head_lines(text, 3):
-            for period in find_periods(text[start:end], start):
-                if period.first and len(period.first) == 10 and acceptable(period.first):
-                    return Dated(period.first, period.start, period.end)
+            for dateline in find_periods(text[start:end], start):
+                if dateline.first and len(dateline.first) == 10 and acceptable(dateline.first):
+                    return Dated(dateline.first, dateline.start, dateline.end)
     if doc_type in (DocumentType.inspection_report, DocumentType.progress_review):
         for m in COPYRIGHT_YEAR.finditer(text):
             if acceptable(m.group(1)):
