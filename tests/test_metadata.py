@@ -455,3 +455,15 @@ def test_all_capitals_committee_paper() -> None:
     assert report.inspection.bodies == ["Care Inspectorate", "Education Scotland"]
     assert report.inspection.published == "2015-03-17"
     assert report.inspection.fieldwork_start == "2014-08"
+
+
+def test_fieldwork_is_inspection_activity_not_other_dated_work() -> None:
+    report = metadata(
+        "Joint inspection of services for children in East Lothian\n\n"
+        "The inspection took place between 9 and 20 January 2023. "
+        "Partners said a self-evaluation was carried out in June 2023.\n"
+    )
+    assert (report.inspection.fieldwork_start, report.inspection.fieldwork_end) == (
+        "2023-01-09",
+        "2023-01-20",
+    )

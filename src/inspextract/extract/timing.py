@@ -108,10 +108,13 @@ def find_fieldwork(text: str) -> Period | None:
         if cues["superseded"].search(before) or cues["future"].search(before):
             continue
         if is_cued(cues["fieldwork"], cues["publication"], before, after):
-            candidates.append(period)
+            # Activity said to be inspecting ("the inspection took place", "inspectors visited") outranks
+            # other dated activity ("a self-evaluation was carried out").
+            about = cues["inspection_context"].search(before + after[:AFTER_WINDOW_CHARS]) is not None
+            candidates.append((about, period))
     if not candidates:
         return None
-    return max(candidates, key=lambda p: (p.first or "", -p.start))
+    return max(candidates, key=lambda c: (c[0], c[1].first or "", -c[1].start))[1]
 
 
 def find_published(
