@@ -467,3 +467,12 @@ def test_fieldwork_is_inspection_activity_not_other_dated_work() -> None:
         "2023-01-09",
         "2023-01-20",
     )
+
+
+def test_headline_with_a_colon_is_not_a_label() -> None:
+    report = metadata(
+        "Fife: inspectors praise leadership of children's services\n\n"
+        "Inspectors found strong leadership in services for children and young people in Fife, "
+        "they said today.\n"
+    )
+    assert report.title == "Fife: inspectors praise leadership of children's services"

@@ -21,6 +21,48 @@ SAME_TITLE_RATIO = 0.9
 LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z.'’/&() -]{0,38}?)\s*:\s*(?P<value>.*)$")
 REPORT_BY = re.compile(r"^(?:report|paper|note) (?:by|from)\b", re.IGNORECASE)
 TITLE_LABELS = {"subject", "title", "report title", "title of report", "subject of report"}
+# Last words of the labels committee papers print; a headline such as "Fife: inspectors praise …" is no label.
+LABEL_WORDS = {
+    "by",
+    "subject",
+    "title",
+    "date",
+    "meeting",
+    "committee",
+    "number",
+    "no",
+    "no.",
+    "officer",
+    "officers",
+    "author",
+    "contact",
+    "purpose",
+    "item",
+    "ward",
+    "wards",
+    "publication",
+    "details",
+    "group",
+    "board",
+    "classification",
+    "status",
+    "version",
+    "from",
+    "to",
+    "ref",
+    "reference",
+    "council",
+    "cabinet",
+    "forum",
+    "panel",
+    "partnership",
+    "report",
+    "summary",
+    "department",
+    "service",
+    "directorate",
+    "appendices",
+}
 # Lines of a title page that are not its title: page numbers, protective markings, "Contents".
 FURNITURE = re.compile(
     r"^(?:\d{1,3}|page \d+(?: of \d+)?|official(?:[ -]sensitive)?|not protectively marked|contents|"
@@ -91,8 +133,11 @@ def is_banner(line: str) -> bool:
 
 
 def is_label(line: str) -> bool:
-    """A committee paper's label line ("Report by …", "Meeting: 28 September 2022")."""
-    return bool(REPORT_BY.match(line) or LABEL.match(line))
+    """A committee paper's label line ("Report by …", "Meeting: 28 September 2022", "Subject:")."""
+    if REPORT_BY.match(line):
+        return True
+    m = LABEL.match(line)
+    return m is not None and (not m["value"].strip() or m["label"].split()[-1].lower() in LABEL_WORDS)
 
 
 def is_headline(line: str) -> bool:
