@@ -476,3 +476,24 @@ def test_headline_with_a_colon_is_not_a_label() -> None:
         "they said today.\n"
     )
     assert report.title == "Fife: inspectors praise leadership of children's services"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Services in Fife were inspected. The Fife CPP responded.", "Fife CPP"),
+        (
+            "The Fife CPP and the Fife Community Planning Partnership board... The Fife Community Planning "
+            "Partnership responded. The Fife CPP agreed.",
+            "Fife Community Planning Partnership",
+        ),
+        ("Services in Fife were inspected. The partnership responded.", None),
+        # The health and social care partnership is named only when no other partnership is.
+        (
+            "Services in Fife were inspected by the Fife Health and Social Care Partnership.",
+            "Fife Health and Social Care Partnership",
+        ),
+    ],
+)
+def test_partnership_forms(text: str, expected: str | None) -> None:
+    assert metadata(text).partnership == expected

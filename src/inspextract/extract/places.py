@@ -36,7 +36,7 @@ PARTNERSHIP_SUFFIX = re.compile(
     r"^\s+(?P<suffix>(?:Community|community)\s+(?:Planning|planning)\s+(?:Partnership|partnership)"
     r"|(?:Health|health)\s+(?:and|&)\s+(?:Social|social)\s+(?:Care|care)\s+(?:Partnership|partnership)"
     r"|(?:Integrated\s+)?(?:Children|children)['’]s\s+(?:Services|services)\s+(?:Partnership|partnership)"
-    r"|Partnership|partnership)\b(?!\s+(?:Board|board|Group|group|working|Working))"
+    r"|Partnership|partnership|CPP)\b(?!\s+(?:Board|board|Group|group|working|Working))"
 )
 
 
@@ -101,14 +101,16 @@ def find_partnership(text: str, areas: list[str]) -> PartnershipVerdict | None:
     if not found:
         return None
 
-    def rank(name: str) -> tuple[int, int, int, int]:
+    def rank(name: str) -> tuple[bool, bool, int, bool, int]:
         lowered = name.lower()
         # The health and social care partnership is a different body: named only when no other is.
         is_community = "health" not in lowered
         same_name = sum(len(spans) for other, spans in found.items() if other.lower() == lowered)
         # Printed in title case ("Scottish Borders Partnership") over a passing lower-case form.
         capitalised = name.split()[-1][0].isupper()
-        return (is_community, same_name, capitalised, -found[name][0][0])
+        # The name written out beats its abbreviation ("Fife CPP").
+        is_full = not name.endswith("CPP")
+        return (is_community, is_full, same_name, capitalised, -found[name][0][0])
 
     name = max(found, key=rank)
     start, end = found[name][0]
