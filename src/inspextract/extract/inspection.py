@@ -14,9 +14,8 @@ from inspextract.records import InspectionKind
 
 # The title page and opening paragraphs (characters): where a document names the inspection it is about.
 HEAD_CHARS = 1500
-LEAD_WINDOW_CHARS = (
-    60  # how far before/after a name lead wording may sit ("was led by the Care Inspectorate")
-)
+# How far before/after an inspectorate's name lead wording may sit ("was led by the Care Inspectorate").
+LEAD_WINDOW_CHARS = 60
 CARE_INSPECTORATE = "Care Inspectorate"
 SPECIFIC_GAP_CHARS = 40  # "services for children and young people (up to the age of 18) at risk of harm"
 FUTURE_WINDOW_CHARS = 40  # how far before "progress review" future wording ("will conduct a") may sit
@@ -33,6 +32,8 @@ PROGRESS_REVIEW = re.compile(
 
 @dataclass(frozen=True)
 class Span:
+    """Character offsets in the normalised text."""
+
     start: int
     end: int
 
