@@ -497,3 +497,17 @@ def test_headline_with_a_colon_is_not_a_label() -> None:
 )
 def test_partnership_forms(text: str, expected: str | None) -> None:
     assert metadata(text).partnership == expected
+
+
+def test_council_web_statement_is_a_press_release() -> None:
+    report = metadata(
+        "Positive inspection report for Inverclyde children's services\n\n"
+        "Inverclyde's services for children and young people have been rated positively in a joint "
+        "inspection report.\n\n"
+        "The report by the Care Inspectorate, published on 14 June 2022, found many strengths.\n\n"
+        "Councillor Jim Clocherty, convener of the health and social care committee, said: “We welcome "
+        "the report.”\n"
+    )
+    assert report.document_type == "press_release"
+    assert report.areas == ["Inverclyde"]
+    assert report.inspection.published == "2022-06-14"
