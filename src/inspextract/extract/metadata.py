@@ -53,6 +53,8 @@ def find_metadata(doc: Document, blocks: list[Block], report: Report) -> None:
         note("inspection.kind", kind_span.start, kind_span.end)
     review = is_progress_review(text, report.title)
     inspection.is_progress_review = verdict.type == DocumentType.progress_review or review is not None
+    if review is not None:
+        note("inspection.is_progress_review", review.start, review.end)
 
     bodies, bodies_span = find_bodies(text)
     lead, lead_span = find_lead(text, bodies)
