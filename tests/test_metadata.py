@@ -511,3 +511,12 @@ def test_council_web_statement_is_a_press_release() -> None:
     assert report.document_type == "press_release"
     assert report.areas == ["Inverclyde"]
     assert report.inspection.published == "2022-06-14"
+
+
+def test_cover_title_with_the_place_on_its_own_line() -> None:
+    report = metadata(
+        "Joint inspection of services for children and young people\n\nDumfries and Galloway\n\n"
+        "March 2024\n\nThe inspection took place in November 2023.\n"
+    )
+    assert report.title == "Joint inspection of services for children and young people Dumfries and Galloway"
+    assert report.areas == ["Dumfries and Galloway"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from inspextract.extract.dates import DATE
-from inspextract.lexicon import inspectorates
+from inspextract.lexicon import councils, inspectorates
 
 # How many lines of the opening to read for a title: a cover page plus a committee paper's label block.
 HEAD_LINES = 25
@@ -82,6 +82,12 @@ BANNER = re.compile(
 TRAILING_LABEL = re.compile(r"\s+[A-Z][a-z'’]+(?:\s+[A-Za-z'’]+)?:\s*$")
 # A running header or title-page copy cut short with an ellipsis ("… has identified areas of good…").
 ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*$")
+# What may surround a place name on a title line of its own: "in", "the", "Council", "partnership area".
+PLACE_REST = re.compile(
+    r"(?:(?:in|for|across)\s+)?(?:the\s+)?(?:council|community planning partnership|partnership|cpp)?"
+    r"(?:\s+area)?",
+    re.IGNORECASE,
+)
 # Share of a subject's words a headline must repeat to be the fuller form of the same title.
 SUBJECT_IN_HEADLINE_SHARE = 0.8
 # A title that stops on one of these words continues on the next line ("Services for children in" / "Fife").
@@ -210,15 +216,26 @@ def find_title(text: str) -> Title | None:
     if first is None:
         return None
     i, start, end = first
-    # A title broken over lines: continue while the line ends open or the next begins in lower case.
+    # A title broken over lines: continue while the line ends open, the next begins in lower case, or the
+    # next is only the place the title is about (a cover's "Joint inspection of …" / "Dumfries and Galloway").
     while i + 1 < len(lines):
         nxt_start, nxt_end = lines[i + 1]
         nxt = text[nxt_start:nxt_end]
         open_end = OPEN_ENDING.search(text[start:end]) is not None
-        if not (open_end or nxt[:1].islower()) or not is_headline(nxt) or is_furniture(nxt) or is_label(nxt):
+        joins = open_end or nxt[:1].islower() or is_place_line(nxt)
+        if not joins or not is_headline(nxt) or is_furniture(nxt) or is_label(nxt):
             break
         end, i = nxt_end, i + 1
     return best_printing(text, Title(" ".join(text[start:end].split()), start, end))
+
+
+def is_place_line(line: str) -> bool:
+    """A line that names only a council area, perhaps with its council or partnership ("Fife Council")."""
+    mentions = councils().find(line)
+    if not mentions:
+        return False
+    rest = line[: mentions[0].start] + line[mentions[-1].end :]
+    return PLACE_REST.fullmatch(rest.strip()) is not None
 
 
 def best_printing(text: str, title: Title) -> Title:
