@@ -45,8 +45,17 @@ def _variant_pattern(variant: str) -> str:
 class Lexicon:
     """Longest-match finder for a {canonical: [variants]} table."""
 
-    def __init__(self, table: dict[str, list[str]], *, case_sensitive_acronyms: bool = True) -> None:
+    def __init__(
+        self,
+        table: dict[str, list[str]],
+        *,
+        case_sensitive_acronyms: bool = True,
+        require_capital: bool = False,
+    ) -> None:
         self.table = table
+        # Place names that are also common words ("the borders", "highland") count only when their last
+        # word is printed with a capital; matching stays case-insensitive so "WEST LOTHIAN COUNCIL" is found.
+        self.require_capital = require_capital
         self._canonical_of: dict[str, str] = {}
         alternatives = []
         for canonical, variants in table.items():
@@ -75,6 +84,8 @@ class Lexicon:
         out = []
         for match in self._regex.finditer(text):
             canonical = self.canonical(match.group())
+            if self.require_capital and not match.group().split()[-1][:1].isupper():
+                continue
             if canonical is not None:
                 out.append(Mention(canonical, match.start(), match.end()))
         return out
@@ -83,7 +94,7 @@ class Lexicon:
 @cache
 def councils() -> Lexicon:
     """Scotland's 32 council areas."""
-    return Lexicon(load_json("councils"))
+    return Lexicon(load_json("councils"), require_capital=True)
 
 
 @cache

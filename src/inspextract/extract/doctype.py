@@ -1,0 +1,88 @@
+"""The kind of document (inspection report, progress review, press release, committee paper), scored by cues.
+
+The cues and their weights are data (`models/lexicons/doctype_cues.json`): each kind of document has its own
+language — committee papers their labels and "The Committee is asked to", press releases their datelines and
+quoted speech, the inspectorate's reports their contents page, method section and publication back page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from inspextract.records import DocumentType
+
+# The title page and opening paragraphs: where labels, headlines and datelines sit (characters). Long enough
+# for a committee paper's label block or a report's cover plus contents page start; chosen on the dev corpus.
+HEAD_CHARS = 1500
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One weighted pattern voting for a kind of document."""
+
+    type: DocumentType
+    pattern: re.Pattern[str]
+    weight: float
+    head_only: bool
+
+
+@dataclass(frozen=True)
+class DocTypeVerdict:
+    """The chosen kind, its score, and the span of the strongest cue found for it (for evidence)."""
+
+    type: DocumentType
+    score: float
+    span: tuple[int, int] | None
+
+
+@cache
+def load_cues() -> tuple[list[Cue], float, re.Pattern[str]]:
+    """The cue table, the minimum score for any kind, and the progress-review title pattern."""
+    path = resources.files("inspextract").joinpath("models", "lexicons", "doctype_cues.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    cues = [
+        Cue(
+            DocumentType(item["type"]),
+            re.compile(item["pattern"], re.IGNORECASE | re.MULTILINE),
+            float(item["weight"]),
+            item["where"] == "head",
+        )
+        for item in data["cues"]
+    ]
+    return cues, float(data["min_score"]), re.compile(data["progress_review_title"], re.IGNORECASE)
+
+
+def classify(text: str, title: str | None = None) -> DocTypeVerdict:
+    """The document type with the highest cue score; `other` when no kind reaches the minimum."""
+    cues, min_score, progress_title = load_cues()
+    head = text[:HEAD_CHARS]
+    scores: dict[DocumentType, float] = {}
+    best_span: dict[DocumentType, tuple[float, tuple[int, int]]] = {}
+    for cue in cues:
+        match = cue.pattern.search(head if cue.head_only else text)
+        if match is None:
+            continue
+        scores[cue.type] = scores.get(cue.type, 0.0) + cue.weight
+        if cue.type not in best_span or cue.weight > best_span[cue.type][0]:
+            best_span[cue.type] = (cue.weight, match.span())
+    if not scores or max(scores.values()) < min_score:
+        return DocTypeVerdict(DocumentType.other, 0.0, None)
+    # Ties go to the kind listed first in the enum, a stable and explainable order.
+    order = list(DocumentType)
+    kind = max(scores, key=lambda k: (scores[k], -order.index(k)))
+    score, span = scores[kind], best_span[kind][1]
+    if kind == DocumentType.inspection_report and is_progress_review_title(head, title, progress_title):
+        kind = DocumentType.progress_review
+    return DocTypeVerdict(kind, score, span)
+
+
+def is_progress_review_title(head: str, title: str | None, pattern: re.Pattern[str]) -> bool:
+    """An inspectorate report is a progress review when its title or title page says so."""
+    if title and pattern.search(title):
+        return True
+    # Title pages carry a subtitle line ("Progress review following a joint inspection").
+    return any(pattern.search(line) and len(line.split()) <= 12 for line in head.splitlines()[:12])

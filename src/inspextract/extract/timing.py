@@ -1,0 +1,155 @@
+"""When the inspection happened (fieldwork) and when its report was published."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from inspextract.extract.dates import DATE, Period, find_periods
+from inspextract.extract.inspection import load_cues, sentences
+from inspextract.extract.title import iter_head_lines
+from inspextract.records import DocumentType
+
+# How far before a date its cue may sit ("took place between …", "was published on …"), in characters:
+# a clause, long enough for "inspectors looked at a wide range of services in the area between".
+CUE_WINDOW_CHARS = 120
+# How far after a date that opens its clause the verb may sit: past a list of inspectorates as the subject
+# ("Between 6 February and 19 May 2023 the Care Inspectorate, with …, undertook"), in characters.
+AFTER_WINDOW_CHARS = 220
+# A year that follows a capitalised word is part of a name ("Public Services Reform (Scotland) Act 2010",
+# "Technical Notes 2023"), unless the word is a preposition opening a sentence ("In 2014").
+NAMED_YEAR = re.compile(
+    r"\b(?!(?:In|Since|From|During|By|Until|Of|And|Before|After|Between)\s)[A-Z][\w)]*\s+$"
+)
+# What may precede a date that opens its clause: a paragraph number and a preposition ("2.1 On").
+CLAUSE_OPENING = re.compile(r"^[\d.()\s]*(?:(?:on|in|during|by|at|from|over)\s*)?$", re.IGNORECASE)
+PUBLISHED_TODAY = re.compile(
+    r"\b(?:published|publishes|released|publish) today\b|\btoday\b[^.]{0,80}\bpublish", re.I
+)
+COPYRIGHT_YEAR = re.compile(r"©\s*[A-Z][^\n]{0,60}?\b((?:19|20)\d\d)\b")
+# Inspectorate reports print their month of publication on the cover ("May 2015", "Published June 2023").
+COVER_DATE = re.compile(
+    rf"^(?:(?:report\s+)?published(?:\s+on)?:?\s+)?(?P<date>{DATE.pattern})(?:\s|$)", re.IGNORECASE
+)
+COVER_LINES = 12
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A partial date with the span that states it."""
+
+    value: str
+    start: int
+    end: int
+
+
+def date_before(a: str, b: str) -> bool:
+    """True when partial date `a` is certainly earlier than `b` (compared at their common precision)."""
+    size = min(len(a), len(b))
+    return a[:size] < b[:size]
+
+
+@lru_cache(maxsize=2)  # fieldwork and publication read the same periods
+def _periods_with_context(text: str) -> tuple[tuple[Period, str, str], ...]:
+    """Every period with the clause before it (since the previous date in its sentence) and the text after."""
+    out = []
+    for span in sentences(text):
+        sentence = text[span.start : span.end]
+        prev_end = 0
+        periods = find_periods(sentence)
+        for i, period in enumerate(periods):
+            p_start, p_end = period.start, period.end
+            before = sentence[max(prev_end, p_start - CUE_WINDOW_CHARS) : p_start]
+            after_limit = periods[i + 1].start if i + 1 < len(periods) else len(sentence)
+            after = sentence[p_end:after_limit]
+            prev_end = p_end
+            if len(period.first or "") == 4 and period.first == period.last and NAMED_YEAR.search(before):
+                continue
+            shifted = Period(p_start + span.start, p_end + span.start, period.first, period.last)
+            out.append((shifted, before, after))
+    return tuple(out)
+
+
+def _last_cue(pattern: re.Pattern[str], text: str) -> int:
+    """Offset of the last match of `pattern` in `text`, or -1."""
+    starts = [m.start() for m in pattern.finditer(text)]
+    return starts[-1] if starts else -1
+
+
+def is_cued(wanted: re.Pattern[str], other: re.Pattern[str], before: str, after: str) -> bool:
+    """Does the clause around a date say `wanted` (fieldwork, publication) rather than `other`?
+
+    The nearest cue before the date decides ("took place between …", "was published on …"); a date that
+    opens its clause is decided by the first cue after it ("Between 6 February and 19 May the … undertook").
+    """
+    wanted_at, other_at = _last_cue(wanted, before), _last_cue(other, before)
+    if wanted_at >= 0 or other_at >= 0:
+        return wanted_at > other_at
+    if not CLAUSE_OPENING.match(before):
+        return False
+    after = after[:AFTER_WINDOW_CHARS]
+    wanted_match, other_match = wanted.search(after), other.search(after)
+    return wanted_match is not None and (other_match is None or wanted_match.start() < other_match.start())
+
+
+def find_fieldwork(text: str) -> Period | None:
+    """The fieldwork period of this document's inspection: the latest one the text describes.
+
+    A progress review also recounts the original inspection; a report's own fieldwork is the most recent
+    inspection activity it describes, so the latest period with fieldwork wording wins.
+    """
+    cues = load_cues()
+    candidates = []
+    for period, before, after in _periods_with_context(text):
+        if period.first is None:
+            continue
+        # "The previous inspection took place in 2019", "a review will be carried out in 2025": not this one.
+        if cues["superseded"].search(before) or cues["future"].search(before):
+            continue
+        if is_cued(cues["fieldwork"], cues["publication"], before, after):
+            # Activity said to be inspecting ("the inspection took place", "inspectors visited") outranks
+            # other dated activity ("a self-evaluation was carried out").
+            about = cues["inspection_context"].search(before + after[:AFTER_WINDOW_CHARS]) is not None
+            candidates.append((about, period))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (c[0], c[1].first or "", -c[1].start))[1]
+
+
+def find_published(
+    text: str, doc_type: DocumentType, fieldwork_end: str | None, fieldwork_start: str | None = None
+) -> Dated | None:
+    """When the report the document is about was published; None when no year is printed.
+
+    A publication date earlier than the fieldwork belongs to an earlier inspection and is skipped.
+    """
+    floor = fieldwork_end or fieldwork_start
+
+    def acceptable(value: str | None) -> bool:
+        return value is not None and not (floor and date_before(value, floor))
+
+    if doc_type in (DocumentType.inspection_report, DocumentType.progress_review):
+        for start, end in iter_head_lines(text, COVER_LINES):
+            m = COVER_DATE.match(text[start:end])
+            if m:
+                cover = find_periods(m["date"])
+                if cover and acceptable(cover[0].first):
+                    return Dated(cover[0].first or "", start + m.start("date"), start + m.end("date"))
+    cues = load_cues()
+    for period, before, after in _periods_with_context(text):
+        if cues["superseded"].search(before):
+            continue
+        if is_cued(cues["publication"], cues["fieldwork"], before, after) and acceptable(period.first):
+            return Dated(period.first or "", period.start, period.end)
+    if doc_type == DocumentType.press_release and PUBLISHED_TODAY.search(text):
+        # A release "published today" is dated by its dateline, when the dateline has a year.
+        for start, end in iter_head_lines(text, 3):
+            for dateline in find_periods(text[start:end], start):
+                if dateline.first and len(dateline.first) == 10 and acceptable(dateline.first):
+                    return Dated(dateline.first, dateline.start, dateline.end)
+    if doc_type in (DocumentType.inspection_report, DocumentType.progress_review):
+        for m in COPYRIGHT_YEAR.finditer(text):
+            if acceptable(m.group(1)):
+                return Dated(m.group(1), m.start(1), m.end(1))
+    return None
