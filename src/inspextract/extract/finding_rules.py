@@ -1,0 +1,120 @@
+"""Judging one statement: is it a finding, and of which kind? Cue phrases are data (finding_cues.json)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+KINDS = ("strength", "improvement", "recommendation", "progress")
+# "X, but Y" / "X; however, Y": the judgement the sentence ends on decides (SCHEMA.md).
+_TURN = re.compile(r"(?:,|;)?\s+but\s+|[;,]\s*however,?\s+|\.\s+however,?\s+", re.IGNORECASE)
+# "Although X, Y": Y decides. The concession runs to the first comma.
+_CONCESSION = re.compile(r"^\W*(?:although|though|while|whilst|despite)\b[^,]{3,}?,\s*", re.IGNORECASE)
+# "Strengthening their remit should help …": an action not yet taken is the subject of a prediction.
+_GERUND_SUBJECT = re.compile(r"^\W*(?:\w+ly\s+)?[A-Z]?\w+ing\b")
+
+
+def _compile(patterns: list[str], *, bounded: bool = True) -> re.Pattern[str]:
+    parts = [rf"(?<![\w-])(?:{p})(?![\w-])" if bounded else f"(?:{p})" for p in patterns]
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The compiled cue patterns of one cue file."""
+
+    sections: dict[str, re.Pattern[str]]
+    lead_in: dict[str, re.Pattern[str]]
+    statement: dict[str, re.Pattern[str]]
+    speech_verb: re.Pattern[str]
+    speech_inspectorate: re.Pattern[str]
+
+
+@cache
+def load_cues(name: str = "finding_cues") -> Cues:
+    """The finding cues shipped in models/lexicons (compiled once)."""
+    path = resources.files("inspextract").joinpath("models", "lexicons", f"{name}.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+
+    def table(node: dict[str, list[str]], *, whole: bool = False) -> dict[str, re.Pattern[str]]:
+        out = {}
+        for key, patterns in node.items():
+            if key.startswith("_"):
+                continue
+            out[key] = re.compile("|".join(rf"^(?:{p})$" for p in patterns), re.I) if whole else _compile(patterns)
+        return out
+
+    return Cues(
+        sections=table(data["sections"], whole=True),
+        lead_in=table(data["lead_in"]),
+        statement=table(data["statement"]),
+        speech_verb=_compile(data["speech"]["verb"]),
+        speech_inspectorate=_compile(data["speech"]["inspectorate"]),
+    )
+
+
+def section_kind(title: str, cues: Cues) -> str | None:
+    """The zone a heading opens: 'exclude', 'findings', or the default finding kind; None if unknown."""
+    title = " ".join(re.sub(r"^[\d.]+\s+", "", title).split()).rstrip(":").strip()
+    for zone in ("exclude", "recommendation", "improvement", "strength", "findings"):
+        if cues.sections[zone].match(title):
+            return zone
+    return None
+
+
+def lead_in_kind(text: str, cues: Cues) -> str | None:
+    """The default kind a list's introducing line gives its bullets ('inherit' and 'exclude' too)."""
+    for zone in ("exclude", "recommendation", "improvement", "strength", "inherit"):
+        if cues.lead_in[zone].search(text):
+            return zone
+    return None
+
+
+def decisive_clause(text: str) -> str:
+    """The part of a mixed statement whose judgement decides its kind."""
+    parts = _TURN.split(text)
+    last = parts[-1] if len(parts[-1].split()) >= 3 else text
+    return _CONCESSION.sub("", last)
+
+
+def _first(pattern: re.Pattern[str], text: str) -> int | None:
+    m = pattern.search(text)
+    return m.start() if m else None
+
+
+def judge(text: str, default: str | None, cues: Cues) -> str | None:
+    """The kind of finding a statement is, or None; `default` is what its section or list implies."""
+    s = cues.statement
+    if default == "exclude" or s["exclude_hard"].search(text):
+        return None
+    clause = decisive_clause(text)
+    kind = _cue_kind(clause, cues)
+    if kind is None and clause != text:
+        kind = _cue_kind(text, cues)  # the turn holds no judgement: the whole statement decides
+    if kind is not None:
+        return kind
+    if s["exclude_soft"].search(text) or text.rstrip().endswith(":"):
+        return None
+    if s["frame"].search(text):
+        return "strength"
+    return default if default in KINDS else ("strength" if default == "findings" else None)
+
+
+def _cue_kind(text: str, cues: Cues) -> str | None:
+    s = cues.statement
+    if s["progress"].search(text):
+        return "progress"
+    if s["recommendation"].search(text):
+        return "recommendation"
+    if s["predictive"].search(text):
+        # "should help" about something in place is a strength; about an action not yet taken, advice.
+        return "recommendation" if _GERUND_SUBJECT.match(text) else "strength"
+    improvement, strength = _first(s["improvement"], text), _first(s["strength"], text)
+    if improvement is not None and (strength is None or improvement <= strength):
+        return "improvement"
+    if strength is not None:
+        return "strength"
+    return None
