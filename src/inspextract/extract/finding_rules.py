@@ -14,6 +14,8 @@ _TURN = re.compile(r"(?:,|;)?\s+but\s+|[;,]\s*however,?\s+|\.\s+however,?\s+", r
 # "Although X, Y": Y decides. The concession runs to the first comma.
 _CONCESSION = re.compile(r"^\W*(?:although|though|while|whilst|despite)\b[^,]{3,}?,\s*", re.IGNORECASE)
 # "Strengthening their remit should help …": an action not yet taken is the subject of a prediction.
+# Modals inside "how …" or relative clauses ("information that might help …") are not advice.
+_EMBEDDED_MODAL = re.compile(r"\b(?:how|that|which|who)\b(?:\s+[\w’'-]+){0,6}?\s+(?:would|could|might|should)\b", re.I)
 _GERUND_SUBJECT = re.compile(r"^\W*(?:\w+ly\s+)?[A-Z]?\w+ing\b")
 
 
@@ -80,9 +82,9 @@ def decisive_clause(text: str) -> str:
     return _CONCESSION.sub("", last)
 
 
-def _first(pattern: re.Pattern[str], text: str) -> int | None:
-    m = pattern.search(text)
-    return m.start() if m else None
+def _last(pattern: re.Pattern[str], text: str) -> int | None:
+    starts = [m.start() for m in pattern.finditer(text)]
+    return starts[-1] if starts else None
 
 
 def judge(text: str, default: str | None, cues: Cues) -> str | None:
@@ -107,13 +109,19 @@ def _cue_kind(text: str, cues: Cues) -> str | None:
     s = cues.statement
     if s["progress"].search(text):
         return "progress"
-    if s["recommendation"].search(text):
+    if s["stated_need"].search(text):
+        return "improvement"  # "partners recognised that X was needed / would help": a stated need
+    advice = _EMBEDDED_MODAL.sub(" ", text)  # "understood how this would help" advises nothing
+    if s["recommendation"].search(advice):
         return "recommendation"
-    if s["predictive"].search(text):
+    if s["predictive"].search(advice):
         # "should help" about something in place is a strength; about an action not yet taken, advice.
         return "recommendation" if _GERUND_SUBJECT.match(text) else "strength"
-    improvement, strength = _first(s["improvement"], text), _first(s["strength"], text)
-    if improvement is not None and (strength is None or improvement <= strength):
+    if s["dominant_improvement"].search(text):
+        return "improvement"
+    # Otherwise the judgement the statement ends on decides: the last cue wins.
+    improvement, strength = _last(s["improvement"], text), _last(s["strength"], text)
+    if improvement is not None and (strength is None or improvement > strength):
         return "improvement"
     if strength is not None:
         return "strength"

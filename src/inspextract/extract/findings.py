@@ -34,13 +34,15 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
     for block, default in _blocks_with_defaults(doc, blocks, cues):
         for start, end in _statements(doc, block, default, cues):
             start = _after_attribution(start, quotations)
-            if _spoken_by_others(start, quotations):
+            speaker = _speaker_at(start, quotations)
+            if speaker == "other":
                 continue
             start, end = _trim(doc.text, start, end, is_bullet=block.kind == "bullet")
             text = " ".join(doc.text[start:end].split())
             if len(text.split()) < MIN_STATEMENT_WORDS or text.lower() in seen:
                 continue
-            kind = judge(text, default, cues)
+            # An inspectorate's quoted statement holds findings even where the paper's own text does not.
+            kind = judge(text, None if speaker == "inspectorate" and default == "exclude" else default, cues)
             if kind is None:
                 continue
             seen.add(text.lower())
@@ -121,9 +123,9 @@ def _after_attribution(start: int, quotations: list[Quotation]) -> int:
     return start
 
 
-def _spoken_by_others(start: int, quotations: list[Quotation]) -> bool:
-    """Whether a statement is quoted speech of someone other than the inspectors (a partnership's chair)."""
-    return any(q.start <= start < q.end and q.speaker == "other" for q in quotations)
+def _speaker_at(start: int, quotations: list[Quotation]) -> str | None:
+    """Who speaks a statement that starts inside a quotation: "inspectorate", "other" (a chair) or None."""
+    return next((q.speaker for q in quotations if q.start <= start < q.end), None)
 
 
 def _trim(text: str, start: int, end: int, *, is_bullet: bool) -> tuple[int, int]:

@@ -30,6 +30,10 @@ def _speaker(attribution: str, cues: Cues) -> str | None:
     return "inspectorate" if cues.speech_inspectorate.search(attribution) else "other"
 
 
+def _has_quote(text: str) -> bool:
+    return any(mark in text for mark in "“”")
+
+
 def _pairs(text: str) -> list[tuple[int, int, bool]]:
     """(open, close, closed) of curly quotations; a block that opens with a straight quote is one too."""
     out, i = [], 0
@@ -58,7 +62,8 @@ def find_quotations(blocks: list[Block], cues: Cues) -> list[Quotation]:
             before = text[head_start:open_]
             after_m = re.match(r"[^.!?“]*", text[close:])
             after = after_m.group() if after_m else ""
-            speaker = _speaker(before, cues) if before.strip() else None
+            # Only a clean "X said:" lead-in is an attribution, not a sentence quoting twice.
+            speaker = _speaker(before, cues) if before.strip() and not _has_quote(before) else None
             attribution = (block.start + head_start, block.start + open_) if speaker else None
             if speaker is None and after.strip():
                 speaker = _speaker(after, cues)
