@@ -19,9 +19,9 @@ _EMBEDDED_MODAL = re.compile(r"\b(?:how|that|which|who)\b(?:\s+[\w’'-]+){0,6}?
 _GERUND_SUBJECT = re.compile(r"^\W*(?:\w+ly\s+)?[A-Z]?\w+ing\b")
 
 
-def _compile(patterns: list[str], *, bounded: bool = True) -> re.Pattern[str]:
-    parts = [rf"(?<![\w-])(?:{p})(?![\w-])" if bounded else f"(?:{p})" for p in patterns]
-    return re.compile("|".join(parts), re.IGNORECASE)
+def _compile(patterns: list[str], *, flags: int = 0) -> re.Pattern[str]:
+    # One word-boundary wrapper around the whole alternation: much faster than one per alternative.
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(patterns)})(?![\w-])", flags)
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ def load_cues(name: str = "finding_cues") -> Cues:
         for key, patterns in node.items():
             if key.startswith("_"):
                 continue
+            # Statement cues are lower case and matched on lower-cased text (faster than IGNORECASE).
             out[key] = re.compile("|".join(rf"^(?:{p})$" for p in patterns), re.I) if whole else _compile(patterns)
         return out
 
@@ -53,8 +54,8 @@ def load_cues(name: str = "finding_cues") -> Cues:
         sections=table(data["sections"], whole=True),
         lead_in=table(data["lead_in"]),
         statement=table(data["statement"]),
-        speech_verb=_compile(data["speech"]["verb"]),
-        speech_inspectorate=_compile(data["speech"]["inspectorate"]),
+        speech_verb=_compile(data["speech"]["verb"], flags=re.IGNORECASE),
+        speech_inspectorate=_compile(data["speech"]["inspectorate"], flags=re.IGNORECASE),
     )
 
 
@@ -70,7 +71,7 @@ def section_kind(title: str, cues: Cues) -> str | None:
 def lead_in_kind(text: str, cues: Cues) -> str | None:
     """The default kind a list's introducing line gives its bullets ('inherit' and 'exclude' too)."""
     for zone in ("exclude", "recommendation", "improvement", "strength", "inherit"):
-        if cues.lead_in[zone].search(text):
+        if cues.lead_in[zone].search(text.lower()):
             return zone
     return None
 
@@ -90,6 +91,7 @@ def _last(pattern: re.Pattern[str], text: str) -> int | None:
 def judge(text: str, default: str | None, cues: Cues) -> str | None:
     """The kind of finding a statement is, or None; `default` is what its section or list implies."""
     s = cues.statement
+    text = text.lower()
     if default == "exclude" or s["exclude_hard"].search(text):
         return None
     clause = decisive_clause(text)

@@ -15,19 +15,22 @@ NUMBER_ABBREVIATIONS = frozenset("no nos fig figs para paras p pp ch sec vol ref
 _END = re.compile(r"(?:[.!?]+|…)(?P<close>[”’\"')\]]*)(?=\s)")
 # What may start the next sentence: a capital, a digit, an opening quote or bracket, a bullet.
 _NEXT_START = re.compile(r"\s+(?=[“‘\"'(\[]?[A-Z0-9•])")
+# Longer than any abbreviation (characters).
+ABBREVIATION_WINDOW_CHARS = 24
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
     """Whether the full stop at `stop` closes an abbreviation or an initial ("e.g.", "Dr.", "J.")."""
-    m = _WORD_BEFORE.search(text, 0, stop)
+    # Look back a bounded window only, so a long run of text stays linear.
+    m = _WORD_BEFORE.search(text, max(0, stop - ABBREVIATION_WINDOW_CHARS), stop)
     if not m:
         return False
     word = m.group(1).lower().strip(".")
     if word in ABBREVIATIONS:
         return True
     if word in NUMBER_ABBREVIATIONS:
-        return bool(re.match(r"\s*\d", text[stop + 1 :]))
+        return bool(re.match(r"\s*\d", text[stop + 1 : stop + 4]))
     # A single capital initial ("J. Smith"), but not a one-letter sentence end after a word like "A".
     return len(word) == 1 and text[m.start()].isupper() and text[m.start() - 1 : m.start()] in (" ", "")
 
