@@ -31,8 +31,11 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
     quotations = find_quotations(blocks, cues)
     findings: list[Finding] = []
     seen: set[str] = set()
+    introduces_list = _list_introducers(blocks)
     for block, default in _blocks_with_defaults(doc, blocks, cues):
         for start, end in _statements(doc, block, default, cues):
+            if end == block.end and block.start in introduces_list and doc.text[start:end].rstrip().endswith(":"):
+                continue  # "… the partners should:" introduces the findings; the bullets are them
             start = _after_attribution(start, quotations)
             speaker = _speaker_at(start, quotations)
             if speaker == "other":
@@ -56,6 +59,15 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
                 )
             )
     return findings
+
+
+def _list_introducers(blocks: list[Block]) -> set[int]:
+    """Start offsets of the text blocks directly followed by a bullet."""
+    out = set()
+    for block, nxt in zip(blocks, blocks[1:], strict=False):
+        if block.kind in ("paragraph", "numbered") and nxt.kind == "bullet":
+            out.add(block.start)
+    return out
 
 
 def _zone(block: Block, cues: Cues) -> str | None:
