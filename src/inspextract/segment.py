@@ -24,6 +24,7 @@ CONTENTS_ENTRY = re.compile(r"(?:\s|\.{2,}|…)\s*(?:\w\s)?\d{1,3}$")
 # Running headers/footers: a page number before or after a line that is repeated elsewhere.
 PAGE_NUMBER_AROUND = re.compile(r"^[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s+(?P<a>.+)$|^(?P<b>.+?)\s+\d{1,3}$")
 LONE_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
+INNER_SENTENCE_END = re.compile(r"[a-z][.!?]\s+[A-Z]")
 WEB_ADDRESS = re.compile(r"www\.|https?:|@")
 # Top-level sections that close an "Area for improvement" section even when they are unnumbered.
 TOP_LEVEL_TITLE = re.compile(
@@ -83,6 +84,8 @@ def is_heading_line(line: str) -> bool:
     words = line.split()
     if not words or not (line[0].isupper() or line[0].isdigit()) or WEB_ADDRESS.search(line):
         return False
+    if INNER_SENTENCE_END.search(line):
+        return False  # two sentences are a paragraph, however short
     if line.endswith("?"):
         return len(words) <= QUESTION_HEADING_MAX_WORDS
     return len(words) <= HEADING_MAX_WORDS and line[-1] not in HEADING_NEVER_ENDS_WITH

@@ -150,6 +150,11 @@ def _trim(text: str, start: int, end: int, *, is_bullet: bool) -> tuple[int, int
         if text[end - 1] in _CLOSE_QUOTES and _has_open(text[start : end - 1], text[end - 1]):
             break
         end -= 1
+    # A statement that is wholly one quotation: “…” is reported without its marks.
+    pair = {"“": "”", "‘": "’"}.get(text[start : start + 1])
+    inner = text[start + 1 : end - 1]
+    if pair and text[end - 1 : end] == pair and "“" not in inner and "”" not in inner:
+        start, end = start + 1, end - 1
     return start, end
 
 
