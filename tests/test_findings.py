@@ -31,41 +31,121 @@ JUDGED = [
     ("Statutory and voluntary agencies were working well together to provide support.", None, "strength"),
     ("Partners were reviewing and revising child protection procedures.", "findings", "strength"),
     # improvements: stated as findings
-    ("Scope for improvement was identified in waiting times for access to CAMHS services.", None, "improvement"),
+    (
+        "Scope for improvement was identified in waiting times for access to CAMHS services.",
+        None,
+        "improvement",
+    ),
     ("There was limited availability of parenting programmes for expectant parents.", None, "improvement"),
     ("Partners were not yet confident in using the new risk assessment framework.", None, "improvement"),
     ("However, there was still a tendency to over-complicate processes.", "findings", "improvement"),
     ("There was potential to increase capacity by identifying change champions.", "findings", "improvement"),
-    ("We agreed that improvement was required in making effective use of the months before birth.", None, "improvement"),
+    (
+        "We agreed that improvement was required in making effective use of the months before birth.",
+        None,
+        "improvement",
+    ),
     # stated needs of the partners are improvements, not plans
-    ("Partners recognised the need to collate and analyse complaints more effectively.", "findings", "improvement"),
-    ("They recognised that developing local resources would help to achieve better outcomes.", None, "improvement"),
-    ("Partners recognised that a parenting strategy was needed for more effective prevention.", None, "improvement"),
+    (
+        "Partners recognised the need to collate and analyse complaints more effectively.",
+        "findings",
+        "improvement",
+    ),
+    (
+        "They recognised that developing local resources would help to achieve better outcomes.",
+        None,
+        "improvement",
+    ),
+    (
+        "Partners recognised that a parenting strategy was needed for more effective prevention.",
+        None,
+        "improvement",
+    ),
     # recommendations, including hedged advice about an action not yet taken
     ("Partners should also ensure that the committees work effectively together.", None, "recommendation"),
-    ("A single shared format would help them in their journey towards integrated chronologies.", None, "recommendation"),
-    ("This could greatly help partners in building much needed capacity for change.", "findings", "recommendation"),
-    ("We would encourage them to further increase capacity for continuous improvement.", None, "recommendation"),
-    ("Strengthening their quality assurance remit should help to improve practice.", "findings", "recommendation"),
-    ("The inspection team are seeking evidence of progress in the improvement actions.", None, "recommendation"),
+    (
+        "A single shared format would help them in their journey towards integrated chronologies.",
+        None,
+        "recommendation",
+    ),
+    (
+        "This could greatly help partners in building much needed capacity for change.",
+        "findings",
+        "recommendation",
+    ),
+    (
+        "We would encourage them to further increase capacity for continuous improvement.",
+        None,
+        "recommendation",
+    ),
+    (
+        "Strengthening their quality assurance remit should help to improve practice.",
+        "findings",
+        "recommendation",
+    ),
+    (
+        "The inspection team are seeking evidence of progress in the improvement actions.",
+        None,
+        "recommendation",
+    ),
     # "should help" about something already in place is a strength
-    ("The new framework, once implemented, should provide a sound basis for monitoring practice.", None, "strength"),
+    (
+        "The new framework, once implemented, should provide a sound basis for monitoring practice.",
+        None,
+        "strength",
+    ),
     # "X, but Y" and "X; however, Y": Y decides; "Although X, Y": Y decides
-    ("We saw positive examples of joint working, but more work is needed to ensure staff are alert.", None, "improvement"),
-    ("Processes had been weak in the past, but leaders were now working effectively together.", None, "strength"),
+    (
+        "We saw positive examples of joint working, but more work is needed to ensure staff are alert.",
+        None,
+        "improvement",
+    ),
+    (
+        "Processes had been weak in the past, but leaders were now working effectively together.",
+        None,
+        "strength",
+    ),
     ("Staff were well supported; however, there was limited access to advocacy.", None, "improvement"),
-    ("Although work was at a very early stage, actions were identified to better meet needs.", None, "strength"),
+    (
+        "Although work was at a very early stage, actions were identified to better meet needs.",
+        None,
+        "strength",
+    ),
     # progress: on a whole area, or on all areas; a part of an area improving is a strength
-    ("Has made significant progress in ensuring that children are protected from abuse and risk", None, "progress"),
+    (
+        "Has made significant progress in ensuring that children are protected from abuse and risk",
+        None,
+        "progress",
+    ),
     ("They have made good progress across all the main areas for improvement.", None, "progress"),
     ("Inspectors are confident that there is improvement across all areas.", None, "progress"),
-    ("They identified considerable improvement in the inclusion of chronologies in records.", None, "strength"),
+    (
+        "They identified considerable improvement in the inclusion of chronologies in records.",
+        None,
+        "strength",
+    ),
     # a strong adjective inside the subject does not outweigh a stated need
-    ("More innovative approaches would be necessary in each locality to ensure equal access.", None, "improvement"),
-    ("In order to be effective, the framework requires a cultural shift towards quality assurance.", None, "improvement"),
+    (
+        "More innovative approaches would be necessary in each locality to ensure equal access.",
+        None,
+        "improvement",
+    ),
+    (
+        "In order to be effective, the framework requires a cultural shift towards quality assurance.",
+        None,
+        "improvement",
+    ),
     # a relative clause does not make advice or a need of a strength
-    ("The committee had begun to interrogate information that might help alert them to risks.", "findings", "strength"),
-    ("The scrutiny partners were confident in the capacity to change the areas that require improvement.", None, "strength"),
+    (
+        "The committee had begun to interrogate information that might help alert them to risks.",
+        "findings",
+        "strength",
+    ),
+    (
+        "The scrutiny partners were confident in the capacity to change the areas that require improvement.",
+        None,
+        "strength",
+    ),
 ]
 
 NOT_FINDINGS = [
@@ -178,7 +258,10 @@ def test_quoted_chair_gives_no_findings_but_inspectorate_chief_does() -> None:
 
 
 def test_quotation_inside_a_sentence_stays_whole() -> None:
-    text = "There had been “a notable cultural change across schools,” inspectors said, adding: “most staff acted promptly.”\n"
+    text = (
+        "There had been “a notable cultural change across schools,” inspectors said, adding: "
+        "“most staff acted promptly.”\n"
+    )
     (finding,) = findings_of(text)
     assert finding.text.startswith("There had been “a notable")
 
@@ -190,9 +273,14 @@ def test_statement_cut_off_by_the_end_of_the_text_is_not_a_finding() -> None:
 
 
 def test_sentence_broken_by_a_page_break_is_one_finding_with_exact_evidence() -> None:
-    text = "Importantly, stronger leadership was beginning to increase staff\n\nconfidence in taking action.\n"
+    text = (
+        "Importantly, stronger leadership was beginning to increase staff\n\nconfidence in taking action.\n"
+    )
     (finding,) = findings_of(text)
-    assert finding.text == "Importantly, stronger leadership was beginning to increase staff confidence in taking action."
+    assert (
+        finding.text
+        == "Importantly, stronger leadership was beginning to increase staff confidence in taking action."
+    )
     assert text[finding.evidence.start : finding.evidence.end] == finding.evidence.quote
 
 

@@ -83,7 +83,10 @@ def test_numbered_and_unnumbered_heading_levels_and_section_path() -> None:
     blocks = blocks_of(PROGRESS_REVIEW)
     sub = find(blocks, "The partnership's approach")
     assert (sub.kind, sub.level) == ("heading", 2)
-    assert find(blocks, "Partners responded quickly.").section == ("Our findings", "The partnership's approach to improvement")
+    assert find(blocks, "Partners responded quickly.").section == (
+        "Our findings",
+        "The partnership's approach to improvement",
+    )
 
 
 def test_area_number_holds_until_the_next_heading_of_the_same_or_higher_level() -> None:
@@ -120,7 +123,11 @@ def test_markdown_list_item_holding_a_paragraph_number_is_numbered() -> None:
 def test_numbered_sentence_is_a_paragraph_and_numbered_title_a_heading() -> None:
     heading, para = blocks_of("4. Main Issues\n\n4.1 The partnership continues to work with the team.")
     assert (heading.kind, heading.level, para.kind, para.level, para.section) == (
-        "heading", 1, "numbered", 2, ("Main Issues",)
+        "heading",
+        1,
+        "numbered",
+        2,
+        ("Main Issues",),
     )
 
 

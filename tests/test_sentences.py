@@ -15,12 +15,21 @@ def sentences(text: str) -> list[str]:
     ("text", "expected"),
     [
         ("Staff were skilled. Records were poor.", ["Staff were skilled.", "Records were poor."]),
-        ("Services e.g. CAMHS were good. Dr. Smith agreed.", ["Services e.g. CAMHS were good.", "Dr. Smith agreed."]),
+        (
+            "Services e.g. CAMHS were good. Dr. Smith agreed.",
+            ["Services e.g. CAMHS were good.", "Dr. Smith agreed."],
+        ),
         ("See para. 4.2 of the report. No. 5 was weak.", ["See para. 4.2 of the report.", "No. 5 was weak."]),
         ("There was no. Then we left.", ["There was no.", "Then we left."]),
         ("We met J. Smith and others. Is it? Yes.", ["We met J. Smith and others.", "Is it?", "Yes."]),
-        ("Quality indicator 2.1 was good. It was clear.", ["Quality indicator 2.1 was good.", "It was clear."]),
-        ("It was very apparent. A\n\nreconfigured team was ready.", ["It was very apparent.", "A\n\nreconfigured team was ready."]),
+        (
+            "Quality indicator 2.1 was good. It was clear.",
+            ["Quality indicator 2.1 was good.", "It was clear."],
+        ),
+        (
+            "It was very apparent. A\n\nreconfigured team was ready.",
+            ["It was very apparent.", "A\n\nreconfigured team was ready."],
+        ),
         ("they were 'good'. and lower case follows", ["they were 'good'. and lower case follows"]),
     ],
 )
@@ -34,7 +43,8 @@ def test_quoted_speech_splits_inside_the_quotation_as_a_careful_reader_does() ->
         "recognised risk. Where there was a risk, staff acted promptly.”"
     )
     assert sentences(text) == [
-        "There had been “a notable change for most children,” inspectors said, adding: “most staff recognised risk.",
+        "There had been “a notable change for most children,” inspectors said, adding: “most staff "
+        "recognised risk.",
         "Where there was a risk, staff acted promptly.”",
     ]
 

@@ -91,6 +91,10 @@ def is_heading_line(line: str) -> bool:
     return len(words) <= HEADING_MAX_WORDS and line[-1] not in HEADING_NEVER_ENDS_WITH
 
 
+def _is_running_header(repeated: str, counts: Counter[str]) -> bool:
+    return counts[repeated] >= 1 and len(repeated.split()) >= RUNNING_HEADER_MIN_WORDS
+
+
 def _furniture_keys(lines: list[_Line]) -> set[int]:
     """Indexes of running headers/footers and lone page numbers."""
     counts = Counter(" ".join(line.text.split()) for line in lines)
@@ -99,10 +103,8 @@ def _furniture_keys(lines: list[_Line]) -> set[int]:
         text = " ".join(line.text.split())
         if LONE_PAGE_NUMBER.match(text) and len(lines) > 1:
             out.add(i)
-        elif (m := PAGE_NUMBER_AROUND.match(text)) and counts[m["a"] or m["b"]] >= 1:
-            # "14 Services for …" repeats the cover title: a page header, not a numbered section 14.
-            if len((m["a"] or m["b"]).split()) >= RUNNING_HEADER_MIN_WORDS:
-                out.add(i)
+        elif (m := PAGE_NUMBER_AROUND.match(text)) and _is_running_header(m["a"] or m["b"], counts):
+            out.add(i)  # "14 Services for …" repeats the cover title: a page header, not section 14
     return out
 
 

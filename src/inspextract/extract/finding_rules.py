@@ -15,7 +15,9 @@ _TURN = re.compile(r"(?:,|;)?\s+but\s+|[;,]\s*however,?\s+|\.\s+however,?\s+", r
 _CONCESSION = re.compile(r"^\W*(?:although|though|while|whilst|despite)\b[^,]{3,}?,\s*", re.IGNORECASE)
 # "Strengthening their remit should help …": an action not yet taken is the subject of a prediction.
 # Modals inside "how …" or relative clauses ("information that might help …") are not advice.
-_EMBEDDED_MODAL = re.compile(r"\b(?:how|that|which|who)\b(?:\s+[\w’'-]+){0,6}?\s+(?:would|could|might|should)\b", re.I)
+_EMBEDDED_MODAL = re.compile(
+    r"\b(?:how|that|which|who)\b(?:\s+[\w’'-]+){0,6}?\s+(?:would|could|might|should)\b", re.I
+)
 _GERUND_SUBJECT = re.compile(r"^\W*(?:\w+ly\s+)?[A-Z]?\w+ing\b")
 
 
@@ -47,7 +49,9 @@ def load_cues(name: str = "finding_cues") -> Cues:
             if key.startswith("_"):
                 continue
             # Statement cues are lower case and matched on lower-cased text (faster than IGNORECASE).
-            out[key] = re.compile("|".join(rf"^(?:{p})$" for p in patterns), re.I) if whole else _compile(patterns)
+            out[key] = (
+                re.compile("|".join(rf"^(?:{p})$" for p in patterns), re.I) if whole else _compile(patterns)
+            )
         return out
 
     return Cues(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -11,7 +12,7 @@ from inspextract.extract.finding_rules import Cues, judge, lead_in_kind, load_cu
 from inspextract.extract.progress import progress_of
 from inspextract.extract.sentences import split_sentences
 from inspextract.extract.speech import Quotation, find_quotations
-from inspextract.records import Area, Finding, FindingKind
+from inspextract.records import Area, Finding, FindingKind, Progress
 from inspextract.segment import Block
 
 # Shorter statements are labels or fragments ("Not required."), not findings (words).
@@ -34,7 +35,11 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
     introduces_list = _list_introducers(blocks)
     for block, default in _blocks_with_defaults(doc, blocks, cues):
         for start, end in _statements(doc, block, default, cues):
-            if end == block.end and block.start in introduces_list and doc.text[start:end].rstrip().endswith(":"):
+            if (
+                end == block.end
+                and block.start in introduces_list
+                and doc.text[start:end].rstrip().endswith(":")
+            ):
                 continue  # "… the partners should:" introduces the findings; the bullets are them
             start = _after_attribution(start, quotations)
             speaker = _speaker_at(start, quotations)
@@ -64,7 +69,7 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
 def _list_introducers(blocks: list[Block]) -> set[int]:
     """Start offsets of the text blocks directly followed by a bullet."""
     out = set()
-    for block, nxt in zip(blocks, blocks[1:], strict=False):
+    for block, nxt in itertools.pairwise(blocks):
         if block.kind in ("paragraph", "numbered") and nxt.kind == "bullet":
             out.add(block.start)
     return out
@@ -77,7 +82,9 @@ def _zone(block: Block, cues: Cues) -> str | None:
     return "findings" if block.area_number is not None else None
 
 
-def _blocks_with_defaults(doc: Document, blocks: list[Block], cues: Cues) -> Iterator[tuple[Block, str | None]]:
+def _blocks_with_defaults(
+    doc: Document, blocks: list[Block], cues: Cues
+) -> Iterator[tuple[Block, str | None]]:
     """Text blocks with the kind their section or the line introducing their list implies."""
     intro: Block | None = None  # the last non-bullet text block: a list's introducing line
     for block in blocks:
@@ -146,7 +153,9 @@ def _trim(text: str, start: int, end: int, *, is_bullet: bool) -> tuple[int, int
         if text[start] in _OPEN_QUOTES and _has_close(text[start + 1 : end], text[start]):
             break
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _CLOSE_QUOTES or (is_bullet and text[end - 1] in ":;")):
+    while end > start and (
+        text[end - 1].isspace() or text[end - 1] in _CLOSE_QUOTES or (is_bullet and text[end - 1] in ":;")
+    ):
         if text[end - 1] in _CLOSE_QUOTES and _has_open(text[start : end - 1], text[end - 1]):
             break
         end -= 1
@@ -166,7 +175,7 @@ def _has_open(head: str, mark: str) -> bool:
     return {"”": "“", "’": "‘"}.get(mark, mark) in head
 
 
-def _degree(text: str, cues: Cues):  # noqa: ANN202 - Progress | None
+def _degree(text: str, cues: Cues) -> Progress | None:
     """The degree of a progress statement, read next to its progress cue."""
     m = cues.statement["progress"].search(text)
     if not m:

@@ -6,11 +6,14 @@ import re
 
 # Words that end with a full stop without ending a sentence (lower-cased, without the stop).
 ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs cf al approx dr mr mrs ms prof cllr rev st"
-    " jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co dept govt est".split()
+    {"e.g", "i.e", "etc", "vs", "cf", "al", "approx", "dr", "mr", "mrs", "ms", "prof", "cllr", "rev", "st"}
+    | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+    | {"inc", "ltd", "co", "dept", "govt", "est"}
 )
 # These are abbreviations only before a number ("No. 5", "para. 4.2"); "there was no." ends a sentence.
-NUMBER_ABBREVIATIONS = frozenset("no nos fig figs para paras p pp ch sec vol ref tel ext".split())
+NUMBER_ABBREVIATIONS = frozenset(
+    ("no", "nos", "fig", "figs", "para", "paras", "p", "pp", "ch", "sec", "vol", "ref", "tel", "ext")
+)
 # A sentence ends at . ! ? (or an ellipsis), then any closing quotes/brackets, then white space.
 _END = re.compile(r"(?:[.!?]+|…)(?P<close>[”’\"')\]]*)(?=\s)")
 # What may start the next sentence: a capital, a digit, an opening quote or bracket, a bullet.
@@ -41,9 +44,9 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     start = 0
     for m in _END.finditer(text):
         end = m.end()
-        if text[m.start()] == "." and m.end() - m.start() - len(m["close"]) == 1:
-            if _is_abbreviation(text, m.start()):
-                continue
+        is_single_stop = text[m.start()] == "." and m.end() - m.start() - len(m["close"]) == 1
+        if is_single_stop and _is_abbreviation(text, m.start()):
+            continue
         nxt = _NEXT_START.match(text, end)
         if not nxt:
             continue
