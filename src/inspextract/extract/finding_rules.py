@@ -18,6 +18,10 @@ _CONCESSION = re.compile(r"^\W*(?:although|though|while|whilst|despite)\b[^,]{3,
 _EMBEDDED_MODAL = re.compile(
     r"\b(?:how|that|which|who)\b(?:\s+[\w’'-]+){0,6}?\s+(?:would|could|might|should)\b", re.I
 )
+# "<speaker> said (that) …" at the start of a statement (lower-cased text).
+_REPORTED_SPEECH = re.compile(
+    r"^\W*(?P<speaker>[^.;:“”\"]{2,160}?)\s+(?:said|says|added|commented|stated|explained|noted)\b"
+)
 _GERUND_SUBJECT = re.compile(r"^\W*(?:\w+ly\s+)?[A-Z]?\w+ing\b")
 
 
@@ -35,6 +39,7 @@ class Cues:
     statement: dict[str, re.Pattern[str]]
     speech_verb: re.Pattern[str]
     speech_inspectorate: re.Pattern[str]
+    speech_other: re.Pattern[str]
 
 
 @cache
@@ -60,6 +65,7 @@ def load_cues(name: str = "finding_cues") -> Cues:
         statement=table(data["statement"]),
         speech_verb=_compile(data["speech"]["verb"], flags=re.IGNORECASE),
         speech_inspectorate=_compile(data["speech"]["inspectorate"], flags=re.IGNORECASE),
+        speech_other=_compile(data["speech"]["other_speaker"], flags=re.IGNORECASE),
     )
 
 
@@ -80,6 +86,15 @@ def lead_in_kind(text: str, cues: Cues) -> str | None:
     return None
 
 
+def is_reported_speech_of_others(text: str, cues: Cues) -> bool:
+    """ "The council leader said staff had worked hard": the inspected side's view, not a finding."""
+    m = _REPORTED_SPEECH.match(text)
+    if not m:
+        return False
+    speaker = m["speaker"]
+    return bool(cues.speech_other.search(speaker)) and not cues.speech_inspectorate.search(speaker)
+
+
 def decisive_clause(text: str) -> str:
     """The part of a mixed statement whose judgement decides its kind."""
     parts = _TURN.split(text)
@@ -96,7 +111,7 @@ def judge(text: str, default: str | None, cues: Cues) -> str | None:
     """The kind of finding a statement is, or None; `default` is what its section or list implies."""
     s = cues.statement
     text = text.lower()
-    if default == "exclude" or s["exclude_hard"].search(text):
+    if default == "exclude" or s["exclude_hard"].search(text) or is_reported_speech_of_others(text, cues):
         return None
     clause = decisive_clause(text)
     kind = _cue_kind(clause, cues)
