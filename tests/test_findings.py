@@ -291,3 +291,8 @@ def test_duplicates_are_reported_once() -> None:
 
 def test_headline_without_closing_punctuation_is_not_a_finding() -> None:
     assert findings_of("Significant progress has been made for children in the area say inspectors\n") == []
+
+
+def test_list_introduced_by_what_inspectors_found_defaults_to_strength() -> None:
+    text = "Inspectors found:\n\n• children knew who to talk to\n• chronologies were not consistently used.\n"
+    assert [f.kind for f in findings_of(text)] == ["strength", "improvement"]

@@ -80,7 +80,7 @@ def section_kind(title: str, cues: Cues) -> str | None:
 
 def lead_in_kind(text: str, cues: Cues) -> str | None:
     """The default kind a list's introducing line gives its bullets ('inherit' and 'exclude' too)."""
-    for zone in ("exclude", "recommendation", "improvement", "strength", "inherit"):
+    for zone in ("exclude", "recommendation", "improvement", "strength", "findings", "inherit"):
         if cues.lead_in[zone].search(text.lower()):
             return zone
     return None
