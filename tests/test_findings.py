@@ -148,6 +148,23 @@ JUDGED = [
     ),
 ]
 
+# Real-style statements of other reports (not from the fixtures), judged inside a findings section.
+FINDINGS_SECTION = [
+    ("The quality of initial referral discussions had improved markedly since the inspection.", "strength"),
+    ("Chronologies were not yet used consistently across services.", "improvement"),
+    ("Young people told us that they did not always know who their named person was.", "improvement"),
+    ("Partners should now focus on evaluating the impact of these changes.", "recommendation"),
+    ("It will be important for partners to sustain this momentum.", "recommendation"),
+    ("Waiting times for CAMHS remained too long.", "improvement"),
+    ("Few young people had been offered advocacy.", "improvement"),
+    ("Partners had struggled to recruit health visitors.", "improvement"),
+    ("Information sharing with adult services was less effective.", "improvement"),
+    ("Some staff were unclear about the new procedures.", "improvement"),
+    ("Carers felt well supported by the fostering team.", "strength"),
+    ("Inspectors recommend that partners review their approach to transitions.", "recommendation"),
+    ("A dedicated team had been established to support care leavers.", "strength"),
+]
+
 NOT_FINDINGS = [
     # method, procedure and background of the inspection
     ("The progress review was carried out in May 2016.", None),
@@ -173,6 +190,8 @@ NOT_FINDINGS = [
     # contact and boilerplate
     ("If you wish to comment about any of our inspections, contact us at the address above.", "findings"),
     ("This publication is available in other formats and other languages on request.", None),
+    # what the inspected council's people say about the report
+    ("The council leader welcomed the report and said staff had worked hard.", "findings"),
     # anything in a background or method section
     ("Partners worked very effectively together.", "exclude"),
 ]
@@ -181,6 +200,11 @@ NOT_FINDINGS = [
 @pytest.mark.parametrize(("text", "default", "kind"), JUDGED, ids=[t[:40] for t, _, _ in JUDGED])
 def test_statement_is_judged(text: str, default: str | None, kind: str) -> None:
     assert judge(text, default, CUES) == kind
+
+
+@pytest.mark.parametrize(("text", "kind"), FINDINGS_SECTION, ids=[t[:40] for t, _ in FINDINGS_SECTION])
+def test_statement_in_a_findings_section(text: str, kind: str) -> None:
+    assert judge(text, "findings", CUES) == kind
 
 
 @pytest.mark.parametrize(("text", "default"), NOT_FINDINGS, ids=[t[:40] for t, _ in NOT_FINDINGS])

@@ -18,6 +18,8 @@ _CONCESSION = re.compile(r"^\W*(?:although|though|while|whilst|despite)\b[^,]{3,
 _EMBEDDED_MODAL = re.compile(
     r"\b(?:how|that|which|who)\b(?:\s+[\w’'-]+){0,6}?\s+(?:would|could|might|should)\b", re.I
 )
+# A strength word right after these is negated: "less effective", "not always well supported".
+_NEGATED = re.compile(r"\b(?:less|not(?: very| always| sufficiently| yet| consistently)?)\s+$")
 # "<speaker> said (that) …" at the start of a statement (lower-cased text).
 _REPORTED_SPEECH = re.compile(
     r"^\W*(?P<speaker>[^.;:“”\"]{2,160}?)\s+(?:said|says|added|commented|stated|explained|noted)\b"
@@ -102,8 +104,13 @@ def decisive_clause(text: str) -> str:
     return _CONCESSION.sub("", last)
 
 
-def _last(pattern: re.Pattern[str], text: str) -> int | None:
-    starts = [m.start() for m in pattern.finditer(text)]
+def _last(pattern: re.Pattern[str], text: str, unless_after: re.Pattern[str] | None = None) -> int | None:
+    """Start of the last match, skipping those right after `unless_after` ("less effective")."""
+    starts = [
+        m.start()
+        for m in pattern.finditer(text)
+        if unless_after is None or not unless_after.search(text, max(0, m.start() - 24), m.start())
+    ]
     return starts[-1] if starts else None
 
 
@@ -141,7 +148,8 @@ def _cue_kind(text: str, cues: Cues) -> str | None:
     if s["dominant_improvement"].search(text):
         return "improvement"
     # Otherwise the judgement the statement ends on decides: the last cue wins.
-    improvement, strength = _last(s["improvement"], text), _last(s["strength"], text)
+    improvement = _last(s["improvement"], text)
+    strength = _last(s["strength"], text, unless_after=_NEGATED)
     if improvement is not None and (strength is None or improvement > strength):
         return "improvement"
     if strength is not None:
