@@ -93,8 +93,10 @@ def is_reported_speech_of_others(text: str, cues: Cues) -> bool:
     m = _REPORTED_SPEECH.match(text)
     if not m:
         return False
+    # Who is named first is the speaker: "the council leader welcomed the report and said …".
     speaker = m["speaker"]
-    return bool(cues.speech_other.search(speaker)) and not cues.speech_inspectorate.search(speaker)
+    other, inspectorate = cues.speech_other.search(speaker), cues.speech_inspectorate.search(speaker)
+    return other is not None and (inspectorate is None or other.start() < inspectorate.start())
 
 
 def decisive_clause(text: str) -> str:
