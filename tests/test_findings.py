@@ -163,6 +163,8 @@ FINDINGS_SECTION = [
     ("Carers felt well supported by the fostering team.", "strength"),
     ("Inspectors recommend that partners review their approach to transitions.", "recommendation"),
     ("A dedicated team had been established to support care leavers.", "strength"),
+    ("Quality assurance arrangements were underdeveloped.", "improvement"),
+    ("Partners were not making effective use of the data available to them.", "improvement"),
 ]
 
 NOT_FINDINGS = [

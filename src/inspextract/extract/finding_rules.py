@@ -18,8 +18,10 @@ _CONCESSION = re.compile(r"^\W*(?:although|though|while|whilst|despite)\b[^,]{3,
 _EMBEDDED_MODAL = re.compile(
     r"\b(?:how|that|which|who)\b(?:\s+[\w’'-]+){0,6}?\s+(?:would|could|might|should)\b", re.I
 )
+# How far before a strength word a negation may stand ("not making effective"; characters).
+NEGATION_WINDOW_CHARS = 24
 # A strength word right after these is negated: "less effective", "not always well supported".
-_NEGATED = re.compile(r"\b(?:less|not(?: very| always| sufficiently| yet| consistently)?)\s+$")
+_NEGATED = re.compile(r"\b(?:less|not(?:\s+[\w-]+)?)\s+$")
 # "<speaker> said (that) …" at the start of a statement (lower-cased text).
 _REPORTED_SPEECH = re.compile(
     r"^\W*(?P<speaker>[^.;:“”\"]{2,160}?)\s+(?:said|says|added|commented|stated|explained|noted)\b"
@@ -106,14 +108,8 @@ def decisive_clause(text: str) -> str:
     return _CONCESSION.sub("", last)
 
 
-def _last(pattern: re.Pattern[str], text: str, unless_after: re.Pattern[str] | None = None) -> int | None:
-    """Start of the last match, skipping those right after `unless_after` ("less effective")."""
-    starts = [
-        m.start()
-        for m in pattern.finditer(text)
-        if unless_after is None or not unless_after.search(text, max(0, m.start() - 24), m.start())
-    ]
-    return starts[-1] if starts else None
+def _is_negated(text: str, start: int) -> bool:
+    return _NEGATED.search(text, max(0, start - NEGATION_WINDOW_CHARS), start) is not None
 
 
 def judge(text: str, default: str | None, cues: Cues) -> str | None:
@@ -150,8 +146,11 @@ def _cue_kind(text: str, cues: Cues) -> str | None:
     if s["dominant_improvement"].search(text):
         return "improvement"
     # Otherwise the judgement the statement ends on decides: the last cue wins.
-    improvement = _last(s["improvement"], text)
-    strength = _last(s["strength"], text, unless_after=_NEGATED)
+    # A negated strength ("not making effective use", "less effective") states a weakness.
+    strengths = [(m.start(), _is_negated(text, m.start())) for m in s["strength"].finditer(text)]
+    improvements = [m.start() for m in s["improvement"].finditer(text)] + [p for p, neg in strengths if neg]
+    improvement = max(improvements, default=None)
+    strength = max((p for p, neg in strengths if not neg), default=None)
     if improvement is not None and (strength is None or improvement > strength):
         return "improvement"
     if strength is not None:
