@@ -134,3 +134,17 @@ def test_numbered_sentence_is_a_paragraph_and_numbered_title_a_heading() -> None
 def test_short_lines_with_two_sentences_or_web_addresses_are_not_headings() -> None:
     blocks = blocks_of("Staff worked well. Leaders were visible\n\nTo find out more go to www.example.com")
     assert [b.kind for b in blocks] == ["paragraph", "paragraph"]
+
+
+def test_contents_page_without_a_title_is_recognised_by_its_page_numbers() -> None:
+    text = (
+        "Report of a joint inspection\n\n1. Introduction 3\n2. Particular strengths 5\n"
+        "3. Areas for improvement 9\n\n1. Introduction\n\nThe Care Inspectorate led this inspection.\n"
+    )
+    blocks = blocks_of(text)
+    assert [b.kind for b in blocks] == ["heading", "contents", "contents", "contents", "heading", "paragraph"]
+
+
+def test_figures_ending_in_numbers_are_not_a_contents_page() -> None:
+    text = "Children on the register 45\nChildren looked after 120\nCare leavers 30\n"
+    assert "contents" not in {b.kind for b in blocks_of(text)}

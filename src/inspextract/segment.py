@@ -18,6 +18,8 @@ AREA_HEADING = re.compile(
     re.IGNORECASE,
 )
 SUBSECTION = re.compile(r"(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?=\S)")
+# Consecutive page-numbered title lines that make a contents page even without a "Contents" title.
+UNTITLED_CONTENTS_MIN_ENTRIES = 3
 CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
 # A contents entry ends with its page number, maybe after dot leaders or a stray letter ("… n 9").
 CONTENTS_ENTRY = re.compile(r"(?:\s|\.{2,}|…)\s*(?:\w\s)?\d{1,3}$")
@@ -145,7 +147,30 @@ def _contents_flags(lines: list[tuple[_Line, bool]]) -> list[bool]:
             continue
         entries.add(bare)
         flags[i] = True
+    _flag_untitled_contents(lines, flags)
     return flags
+
+
+def _flag_untitled_contents(lines: list[tuple[_Line, bool]], flags: list[bool]) -> None:
+    """A contents page without a title: a run of title-like lines ending in non-decreasing page numbers."""
+    run: list[tuple[int, int]] = []  # (line index, page number)
+    for i, (line, _) in enumerate([*lines, (_Line(0, 0, ""), False)]):
+        text = " ".join(line.text.split())
+        m = re.search(r"(?:\s|\.{2,}|…)\s*(\d{1,3})$", text)
+        bare = text[: m.start()].strip(" .") if m else ""
+        if (
+            m
+            and len(bare.split()) >= 2
+            and bare[:1].isalnum()
+            and bare[-1:] not in ".,;"
+            and (not run or int(m[1]) >= run[-1][1])
+        ):
+            run.append((i, int(m[1])))
+            continue
+        if len(run) >= UNTITLED_CONTENTS_MIN_ENTRIES:
+            for j, _ in run:
+                flags[j] = True
+        run = [(i, int(m[1]))] if m and len(bare.split()) >= 2 else []
 
 
 def segment(doc: Document) -> list[Block]:
