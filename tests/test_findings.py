@@ -185,6 +185,8 @@ NOT_FINDINGS = [
     ("We will continue to monitor progress as agreed with scrutiny partners.", "findings"),
     ("CPP is asked to note the work taking place as part of ongoing monitoring.", "recommendation"),
     ("It should be noted that this model has not been previously implemented.", None),
+    ("This report advises members of the publication of the joint inspection report.", "findings"),
+    ("The improvement plan is attached at Appendix 1 and sets out clear actions.", "findings"),
     # grades and their definitions belong to the grade fields; meta statements about recommendations
     ("Across nine key indicators of performance, inspectors found one to be 'very good'.", None),
     ("An evaluation of good is applied where strengths clearly outweigh areas for improvement.", None),
