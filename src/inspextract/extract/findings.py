@@ -27,7 +27,11 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "“‘\"'", "”’\"'"
 
 
 def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list[Finding]:
-    """Every finding the inspectors state, linked to its area for improvement where the section says."""
+    """Every finding the inspectors state, linked to its area for improvement where the section says.
+
+    Area numbers come from the blocks' sections ("Area for improvement 2: …"), only as printed; `areas` is
+    part of the pipeline's call and not needed here.
+    """
     cues = load_cues()
     quotations = find_quotations(blocks, cues)
     findings: list[Finding] = []
@@ -102,13 +106,13 @@ def _blocks_with_defaults(
             last = split_sentences(intro.text)[-1]
             lead = lead_in_kind(intro.text[last[0] : last[1]], cues)
             if lead == "inherit":
-                lead = _kind_before(doc, intro, last[0], zone, cues)
+                lead = _kind_before(intro, last[0], zone, cues)
             if lead is not None or zone not in ("strength", "improvement", "recommendation"):
                 default = lead
         yield block, default
 
 
-def _kind_before(doc: Document, block: Block, upto: int, zone: str | None, cues: Cues) -> str | None:
+def _kind_before(block: Block, upto: int, zone: str | None, cues: Cues) -> str | None:
     """The last judgement in a block before offset `upto` ("… were confident. This was based on:")."""
     kinds = [judge(block.text[s:e], zone, cues) for s, e in split_sentences(block.text[:upto])]
     kinds = [k for k in kinds if k is not None]
