@@ -37,7 +37,7 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
     findings: list[Finding] = []
     seen: set[str] = set()
     introduces_list = _list_introducers(blocks)
-    for block, default in _blocks_with_defaults(doc, blocks, cues):
+    for block, default in _blocks_with_defaults(blocks, cues):
         for start, end in _statements(doc, block, default, cues):
             if (
                 end == block.end
@@ -86,9 +86,7 @@ def _zone(block: Block, cues: Cues) -> str | None:
     return "findings" if block.area_number is not None else None
 
 
-def _blocks_with_defaults(
-    doc: Document, blocks: list[Block], cues: Cues
-) -> Iterator[tuple[Block, str | None]]:
+def _blocks_with_defaults(blocks: list[Block], cues: Cues) -> Iterator[tuple[Block, str | None]]:
     """Text blocks with the kind their section or the line introducing their list implies."""
     intro: Block | None = None  # the last non-bullet text block: a list's introducing line
     for block in blocks:
