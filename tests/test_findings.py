@@ -165,6 +165,10 @@ FINDINGS_SECTION = [
     ("A dedicated team had been established to support care leavers.", "strength"),
     ("Quality assurance arrangements were underdeveloped.", "improvement"),
     ("Partners were not making effective use of the data available to them.", "improvement"),
+    ("Health visitors knew families well and identified concerns early.", "strength"),
+    ("The partnership now needs to show that these changes are improving outcomes.", "improvement"),
+    ("Partners would benefit from a more joined-up approach to self-evaluation.", "recommendation"),
+    ("Partners must ensure that all children at risk have a protection plan.", "recommendation"),
 ]
 
 NOT_FINDINGS = [
@@ -180,6 +184,9 @@ NOT_FINDINGS = [
     ("This included electronic recording for health visitors and mobile working.", "findings"),
     ("This would also provide the basis for joint commissioning to secure better outcomes.", "findings"),
     ("It was too early to assess the impact of these on the quality of the work.", "findings"),
+    ("This work is being overseen by the Chief Officers Group.", "findings"),
+    ("The Child Protection Committee meets every two months.", "findings"),
+    ("Partners are now developing a new strategy, which will be launched in 2024.", None),
     # what inspectors will do next, and a committee paper's own recommendations
     ("The Care Inspectorate will now request that a joint action plan is provided.", None),
     ("We will continue to monitor progress as agreed with scrutiny partners.", "findings"),
