@@ -3,28 +3,72 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from inspextract.document import Document
 
-BULLET = re.compile(r"^(?:[-•–*▪◦·●○■]|\(?[a-z]\)|\(?[ivx]+\))\s+")
+BULLET = re.compile(r"^(?:[-•–—*▪◦·●○■►➢✓]|\(?[a-z]\)|\(?[ivx]+\))\s+")
+# "4.", "4.5", "1.1" (after markdown bold was stripped); one or two digits so years are not numbers.
 NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)")
-CONTENTS_ENTRY = re.compile(r"\s\d{1,3}$")
-# Longest line that can be a heading without closing punctuation (words).
+# "Area for improvement 2: Ensure that ...", "Area for development 1 – ..." (progress reviews, reports).
+AREA_HEADING = re.compile(
+    r"^(?:Area|Improvement area|Priority area)s?(?:\s+for\s+(?:improvement|development))?\s+(?P<num>\d{1,2})"
+    r"\s*(?:[:.–—-]\s*|\s+(?=[A-Z]))",
+    re.IGNORECASE,
+)
+SUBSECTION = re.compile(r"(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?=\S)")
+# Consecutive page-numbered title lines that make a contents page even without a "Contents" title.
+UNTITLED_CONTENTS_MIN_ENTRIES = 3
+CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
+# A contents entry ends with its page number, maybe after dot leaders or a stray letter ("… n 9").
+CONTENTS_ENTRY = re.compile(r"(?:\s|\.{2,}|…)\s*(?:\w\s)?\d{1,3}$")
+# Running headers/footers: a page number before or after a line that is repeated elsewhere.
+PAGE_NUMBER_AROUND = re.compile(r"^[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s+(?P<a>.+)$|^(?P<b>.+?)\s+\d{1,3}$")
+LONE_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
+INNER_SENTENCE_END = re.compile(r"[a-z][.!?]\s+[A-Z]")
+WEB_ADDRESS = re.compile(r"www\.|https?:|@")
+# Top-level sections that close an "Area for improvement" section even when they are unnumbered.
+TOP_LEVEL_TITLE = re.compile(
+    r"^(?:conclusions?|what happens next\??|next steps|background|introduction|appendix\b.*|contents"
+    r"|notes to editors?|summary|recommendations|evaluation.*|how we .*)$",
+    re.IGNORECASE,
+)
+# Longest line that can be a heading without closing punctuation (words); report headings are short,
+# the longest seen are question-style quality-indicator titles of ~15 words.
 HEADING_MAX_WORDS = 16
+# Question headings ("What happens next?") are shorter than that (words).
+QUESTION_HEADING_MAX_WORDS = 12
+# Running headers repeat a document title, which is longer than a lone section name (words).
+RUNNING_HEADER_MIN_WORDS = 4
+TERMINAL = ".!?:;\"”’')"
+HEADING_NEVER_ENDS_WITH = ".!:;,\"”’'"
 
 
 @dataclass(frozen=True)
 class Block:
-    """One block of the normalised text; `start`/`end` are offsets of `text` (marker excluded)."""
+    """One block of the normalised text; `start`/`end` are offsets of `text` (marker excluded).
 
-    kind: str  # "heading", "paragraph", "bullet", "numbered", "contents"
+    A paragraph broken by a page break ("… increase staff" / "confidence in …") is one block whose `text`
+    is the exact slice `doc.text[start:end]`, so it may hold the line breaks.
+    """
+
+    kind: str  # "heading", "paragraph", "bullet", "numbered", "contents", "furniture"
     text: str
     start: int
     end: int
     level: int = 0  # heading depth from numbering ("4" -> 1, "4.5" -> 2); bullets: 0
     number: str | None = None
     section: tuple[str, ...] = ()  # the titles of the headings above this block, outermost first
+    area_number: int | None = None  # the "Area for improvement N" this block sits under (headings: their own)
+    marker: str | None = None  # the bullet or number marker as printed ("•", "-", "4.5")
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
 
 
 def iter_lines(text: str) -> list[tuple[int, int]]:
@@ -38,32 +82,143 @@ def iter_lines(text: str) -> list[tuple[int, int]]:
 
 
 def is_heading_line(line: str) -> bool:
+    """A lone short line that starts with a capital and does not end like a sentence."""
     words = line.split()
-    return 0 < len(words) <= HEADING_MAX_WORDS and line[-1] not in ".,;:!?\"”’'" and line[0].isupper()
+    if not words or not (line[0].isupper() or line[0].isdigit()) or WEB_ADDRESS.search(line):
+        return False
+    if INNER_SENTENCE_END.search(line):
+        return False  # two sentences are a paragraph, however short
+    if line.endswith("?"):
+        return len(words) <= QUESTION_HEADING_MAX_WORDS
+    return len(words) <= HEADING_MAX_WORDS and line[-1] not in HEADING_NEVER_ENDS_WITH
+
+
+def _is_running_header(repeated: str, counts: Counter[str]) -> bool:
+    return counts[repeated] >= 1 and len(repeated.split()) >= RUNNING_HEADER_MIN_WORDS
+
+
+def _furniture_keys(lines: list[_Line]) -> set[int]:
+    """Indexes of running headers/footers and lone page numbers."""
+    counts = Counter(" ".join(line.text.split()) for line in lines)
+    out = set()
+    for i, line in enumerate(lines):
+        text = " ".join(line.text.split())
+        if LONE_PAGE_NUMBER.match(text) and len(lines) > 1:
+            out.add(i)
+        elif (m := PAGE_NUMBER_AROUND.match(text)) and _is_running_header(m["a"] or m["b"], counts):
+            out.add(i)  # "14 Services for …" repeats the cover title: a page header, not section 14
+    return out
+
+
+def _join_broken(text: str, lines: list[_Line], furniture: set[int]) -> list[tuple[_Line, bool]]:
+    """Merge a line that stops mid-sentence with the next line that starts in lower case (page breaks)."""
+    out: list[tuple[_Line, bool]] = []
+    for i, line in enumerate(lines):
+        is_furniture = i in furniture
+        if (
+            not is_furniture
+            and out
+            and line.text[:1].islower()
+            and not BULLET.match(line.text)
+            and out[-1][0].text.rstrip()[-1:] not in TERMINAL
+        ):
+            prev = out[-1][0]
+            out[-1] = (_Line(prev.start, line.end, text[prev.start : line.end]), False)
+            continue
+        out.append((line, is_furniture))
+    return out
+
+
+def _contents_flags(lines: list[tuple[_Line, bool]]) -> list[bool]:
+    """Which lines belong to a contents page (after a "Contents" title, until a real section starts)."""
+    flags = [False] * len(lines)
+    inside, entries = False, set()
+    for i, (line, _) in enumerate(lines):
+        text = " ".join(line.text.split())
+        if CONTENTS_TITLE.match(text):
+            inside, entries = True, set()
+            flags[i] = True
+            continue
+        if not inside:
+            continue
+        bare = CONTENTS_ENTRY.sub("", text).strip()
+        if bare in entries or (not CONTENTS_ENTRY.search(text) and not is_heading_line(text)):
+            inside = False  # the first section repeats the first entry, or prose begins
+            continue
+        entries.add(bare)
+        flags[i] = True
+    _flag_untitled_contents(lines, flags)
+    return flags
+
+
+def _flag_untitled_contents(lines: list[tuple[_Line, bool]], flags: list[bool]) -> None:
+    """A contents page without a title: a run of title-like lines ending in non-decreasing page numbers."""
+    run: list[tuple[int, int]] = []  # (line index, page number)
+    for i, (line, _) in enumerate([*lines, (_Line(0, 0, ""), False)]):
+        text = " ".join(line.text.split())
+        m = re.search(r"(?:\s|\.{2,}|…)\s*(\d{1,3})$", text)
+        bare = text[: m.start()].strip(" .") if m else ""
+        if (
+            m
+            and len(bare.split()) >= 2
+            and bare[:1].isalnum()
+            and bare[-1:] not in ".,;"
+            and (not run or int(m[1]) >= run[-1][1])
+        ):
+            run.append((i, int(m[1])))
+            continue
+        if len(run) >= UNTITLED_CONTENTS_MIN_ENTRIES:
+            for j, _ in run:
+                flags[j] = True
+        run = [(i, int(m[1]))] if m and len(bare.split()) >= 2 else []
 
 
 def segment(doc: Document) -> list[Block]:
-    """Split a document into blocks, each knowing the headings it sits under."""
+    """Split a document into blocks, each knowing the headings and the area for improvement it sits under."""
+    lines = [_Line(s, e, doc.text[s:e]) for s, e in iter_lines(doc.text)]
+    joined = _join_broken(doc.text, lines, _furniture_keys(lines))
+    contents = _contents_flags(joined)
     blocks: list[Block] = []
-    path: list[tuple[int, str]] = []
-    for start, end in iter_lines(doc.text):
-        line = doc.text[start:end]
-        kind, level, number, offset = "paragraph", 0, None, 0
-        if m := BULLET.match(line):
-            kind, offset = "bullet", m.end()
-        elif m := NUMBERED.match(line):
-            number, offset = m["num"], m.end()
-            level = number.count(".") + 1
-            kind = "heading" if is_heading_line(line[offset:]) else "numbered"
-        elif is_heading_line(line):
-            kind, level = "heading", len(path) + 1 if path else 1
-        body = line[offset:]
-        if kind == "heading" and CONTENTS_ENTRY.search(body) and "\t" not in body and len(body.split()) > 2:
+    # Open headings, outermost first: (level, title, area number, nests what follows)
+    path: list[tuple[int, str, int | None, bool]] = []
+    for (line, furniture), in_contents in zip(joined, contents, strict=True):
+        text = line.text
+        kind, level, number, offset, marker, area = "paragraph", 0, None, 0, None, None
+        if in_contents:
             kind = "contents"
-        section = tuple(title for _, title in path)
-        blocks.append(Block(kind, body, start + offset, end, level, number, section))
+        elif furniture:
+            kind = "furniture"
+        elif m := AREA_HEADING.match(text):
+            kind, area = "heading", int(m["num"])
+            parents = [lvl for lvl, _, a, _ in path if a is None]
+            level = parents[-1] + 1 if parents else 1
+        elif (m := BULLET.match(text)) and (n := SUBSECTION.match(text, m.end())):
+            # "- 1.1 The purpose of …": a Markdown list item that is really a numbered paragraph.
+            number, offset, marker, kind = n["num"], n.end(), n["num"], "numbered"
+            level = number.count(".") + 1
+        elif m := BULLET.match(text):
+            kind, offset, marker = "bullet", m.end(), m.group().strip()
+        elif m := NUMBERED.match(text):
+            number, offset, marker = m["num"], m.end(), m["num"]
+            level = number.count(".") + 1
+            kind = "heading" if is_heading_line(text[offset:]) else "numbered"
+        elif is_heading_line(text):
+            kind = "heading"
+            if TOP_LEVEL_TITLE.match(text.strip()):
+                level = 1
+            else:
+                # Unnumbered headings nest under a numbered or area heading; otherwise they are siblings.
+                level = (path[-1][0] + 1 if path[-1][3] else path[-1][0]) if path else 1
+        body = text[offset:]
         if kind == "heading":
             while path and path[-1][0] >= level:
                 path.pop()
-            path.append((level, body))
+        section = tuple(title for _, title, _, _ in path)
+        areas = [a for _, _, a, _ in path if a is not None]
+        area_number = area if area is not None else (areas[-1] if areas and kind != "furniture" else None)
+        blocks.append(
+            Block(kind, body, line.start + offset, line.end, level, number, section, area_number, marker)
+        )
+        if kind == "heading":
+            path.append((level, " ".join(body.split()), area, number is not None or area is not None))
     return blocks

@@ -28,7 +28,15 @@ _ENUM_OF = {
 }
 
 
+# The degree after the verb: "had improved considerably", "progress has been significant".
+_DEGREE_AFTER = re.compile(
+    r"\b(?:progress|improvement|improved|strengthened)\s+(?:\w+\s+){0,2}?"
+    r"(?P<word>significant(?:ly)?|considerabl[ey]|reasonabl[ey]|limited)\b",
+    re.IGNORECASE,
+)
+
+
 def progress_of(phrase: str) -> Progress | None:
     """The degree of progress a phrase states, or None when it states none ("encouraging", "steady")."""
-    match = _DEGREE.search(phrase)
+    match = _DEGREE.search(phrase) or _DEGREE_AFTER.search(phrase)
     return _ENUM_OF[match["word"].lower()] if match else None

@@ -1,0 +1,158 @@
+"""Judging one statement: is it a finding, and of which kind? Cue phrases are data (finding_cues.json)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+KINDS = ("strength", "improvement", "recommendation", "progress")
+# "X, but Y" / "X; however, Y": the judgement the sentence ends on decides (SCHEMA.md).
+_TURN = re.compile(r"(?:,|;)?\s+but\s+|[;,]\s*however,?\s+|\.\s+however,?\s+", re.IGNORECASE)
+# "Although X, Y": Y decides. The concession runs to the first comma.
+_CONCESSION = re.compile(r"^\W*(?:although|though|while|whilst|despite)\b[^,]{3,}?,\s*", re.IGNORECASE)
+# "Strengthening their remit should help …": an action not yet taken is the subject of a prediction.
+# Modals inside "how …" or relative clauses ("information that might help …") are not advice.
+_EMBEDDED_MODAL = re.compile(
+    r"\b(?:how|that|which|who)\b(?:\s+[\w’'-]+){0,6}?\s+(?:would|could|might|should)\b", re.I
+)
+# How far before a strength word a negation may stand ("not making effective"; characters).
+NEGATION_WINDOW_CHARS = 24
+# A strength word right after these is negated: "less effective", "not always well supported".
+_NEGATED = re.compile(r"\b(?:less|not(?:\s+[\w-]+)?)\s+$")
+# "<speaker> said (that) …" at the start of a statement (lower-cased text).
+_REPORTED_SPEECH = re.compile(
+    r"^\W*(?P<speaker>[^.;:“”\"]{2,160}?)\s+(?:said|says|added|commented|stated|explained|noted)\b"
+)
+_GERUND_SUBJECT = re.compile(r"^\W*(?:\w+ly\s+)?[A-Z]?\w+ing\b")
+
+
+def _compile(patterns: list[str], *, flags: int = 0) -> re.Pattern[str]:
+    # One word-boundary wrapper around the whole alternation: much faster than one per alternative.
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(patterns)})(?![\w-])", flags)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The compiled cue patterns of one cue file."""
+
+    sections: dict[str, re.Pattern[str]]
+    lead_in: dict[str, re.Pattern[str]]
+    statement: dict[str, re.Pattern[str]]
+    speech_verb: re.Pattern[str]
+    speech_inspectorate: re.Pattern[str]
+    speech_other: re.Pattern[str]
+
+
+@cache
+def load_cues(name: str = "finding_cues") -> Cues:
+    """The finding cues shipped in models/lexicons (compiled once)."""
+    path = resources.files("inspextract").joinpath("models", "lexicons", f"{name}.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+
+    def table(node: dict[str, list[str]], *, whole: bool = False) -> dict[str, re.Pattern[str]]:
+        out = {}
+        for key, patterns in node.items():
+            if key.startswith("_"):
+                continue
+            # Statement cues are lower case and matched on lower-cased text (faster than IGNORECASE).
+            out[key] = (
+                re.compile("|".join(rf"^(?:{p})$" for p in patterns), re.I) if whole else _compile(patterns)
+            )
+        return out
+
+    return Cues(
+        sections=table(data["sections"], whole=True),
+        lead_in=table(data["lead_in"]),
+        statement=table(data["statement"]),
+        speech_verb=_compile(data["speech"]["verb"], flags=re.IGNORECASE),
+        speech_inspectorate=_compile(data["speech"]["inspectorate"], flags=re.IGNORECASE),
+        speech_other=_compile(data["speech"]["other_speaker"], flags=re.IGNORECASE),
+    )
+
+
+def section_kind(title: str, cues: Cues) -> str | None:
+    """The zone a heading opens: 'exclude', 'findings', or the default finding kind; None if unknown."""
+    title = " ".join(re.sub(r"^[\d.]+\s+", "", title).split()).rstrip(":").strip()
+    for zone in ("exclude", "recommendation", "improvement", "strength", "findings"):
+        if cues.sections[zone].match(title):
+            return zone
+    return None
+
+
+def lead_in_kind(text: str, cues: Cues) -> str | None:
+    """The default kind a list's introducing line gives its bullets ('inherit' and 'exclude' too)."""
+    for zone in ("exclude", "recommendation", "improvement", "strength", "findings", "inherit"):
+        if cues.lead_in[zone].search(text.lower()):
+            return zone
+    return None
+
+
+def is_reported_speech_of_others(text: str, cues: Cues) -> bool:
+    """ "The council leader said staff had worked hard": the inspected side's view, not a finding."""
+    m = _REPORTED_SPEECH.match(text)
+    if not m:
+        return False
+    # Who is named first is the speaker: "the council leader welcomed the report and said …".
+    speaker = m["speaker"]
+    other, inspectorate = cues.speech_other.search(speaker), cues.speech_inspectorate.search(speaker)
+    return other is not None and (inspectorate is None or other.start() < inspectorate.start())
+
+
+def decisive_clause(text: str) -> str:
+    """The part of a mixed statement whose judgement decides its kind."""
+    parts = _TURN.split(text)
+    last = parts[-1] if len(parts[-1].split()) >= 3 else text
+    return _CONCESSION.sub("", last)
+
+
+def _is_negated(text: str, start: int) -> bool:
+    return _NEGATED.search(text, max(0, start - NEGATION_WINDOW_CHARS), start) is not None
+
+
+def judge(text: str, default: str | None, cues: Cues) -> str | None:
+    """The kind of finding a statement is, or None; `default` is what its section or list implies."""
+    s = cues.statement
+    text = text.lower()
+    if default == "exclude" or s["exclude_hard"].search(text) or is_reported_speech_of_others(text, cues):
+        return None
+    clause = decisive_clause(text)
+    kind = _cue_kind(clause, cues)
+    if kind is None and clause != text:
+        kind = _cue_kind(text, cues)  # the turn holds no judgement: the whole statement decides
+    if kind is not None:
+        return kind
+    if s["exclude_soft"].search(text) or text.rstrip().endswith(":"):
+        return None
+    if s["frame"].search(text):
+        return "strength"
+    return default if default in KINDS else ("strength" if default == "findings" else None)
+
+
+def _cue_kind(text: str, cues: Cues) -> str | None:
+    s = cues.statement
+    if s["progress"].search(text):
+        return "progress"
+    if s["stated_need"].search(text):
+        return "improvement"  # "partners recognised that X was needed / would help": a stated need
+    advice = _EMBEDDED_MODAL.sub(" ", text)  # "understood how this would help" advises nothing
+    if s["recommendation"].search(advice):
+        return "recommendation"
+    if s["predictive"].search(advice):
+        # "should help" about something in place is a strength; about an action not yet taken, advice.
+        return "recommendation" if _GERUND_SUBJECT.match(text) else "strength"
+    if s["dominant_improvement"].search(text):
+        return "improvement"
+    # Otherwise the judgement the statement ends on decides: the last cue wins.
+    # A negated strength ("not making effective use", "less effective") states a weakness.
+    strengths = [(m.start(), _is_negated(text, m.start())) for m in s["strength"].finditer(text)]
+    improvements = [m.start() for m in s["improvement"].finditer(text)] + [p for p, neg in strengths if neg]
+    improvement = max(improvements, default=None)
+    strength = max((p for p, neg in strengths if not neg), default=None)
+    if improvement is not None and (strength is None or improvement > strength):
+        return "improvement"
+    if strength is not None:
+        return "strength"
+    return None

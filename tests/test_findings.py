@@ -1,0 +1,333 @@
+"""Findings: each judgement rule of SCHEMA.md, with statements that must get a kind and ones that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from inspextract.document import Document
+from inspextract.extract.finding_rules import decisive_clause, judge, load_cues
+from inspextract.extract.findings import find_findings
+from inspextract.records import Finding
+from inspextract.segment import segment
+
+CUES = load_cues()
+
+
+def findings_of(text: str) -> list[Finding]:
+    doc = Document(text=text, format="text")
+    return find_findings(doc, segment(doc), [])
+
+
+def kinds_of(text: str) -> list[tuple[str, str]]:
+    return [(f.kind, f.text) for f in findings_of(text)]
+
+
+# (statement, the kind its section implies, the kind a careful reader gives it)
+JUDGED = [
+    # strengths: something inspectors found working well
+    ("Staff we spoke with demonstrated a child-centred approach to providing services.", None, "strength"),
+    ("Information sharing between staff had improved.", None, "strength"),
+    ("This group was helpfully revisiting the aims of pre-birth planning.", None, "strength"),
+    ("Statutory and voluntary agencies were working well together to provide support.", None, "strength"),
+    ("Partners were reviewing and revising child protection procedures.", "findings", "strength"),
+    # improvements: stated as findings
+    (
+        "Scope for improvement was identified in waiting times for access to CAMHS services.",
+        None,
+        "improvement",
+    ),
+    ("There was limited availability of parenting programmes for expectant parents.", None, "improvement"),
+    ("Partners were not yet confident in using the new risk assessment framework.", None, "improvement"),
+    ("However, there was still a tendency to over-complicate processes.", "findings", "improvement"),
+    ("There was potential to increase capacity by identifying change champions.", "findings", "improvement"),
+    (
+        "We agreed that improvement was required in making effective use of the months before birth.",
+        None,
+        "improvement",
+    ),
+    # stated needs of the partners are improvements, not plans
+    (
+        "Partners recognised the need to collate and analyse complaints more effectively.",
+        "findings",
+        "improvement",
+    ),
+    (
+        "They recognised that developing local resources would help to achieve better outcomes.",
+        None,
+        "improvement",
+    ),
+    (
+        "Partners recognised that a parenting strategy was needed for more effective prevention.",
+        None,
+        "improvement",
+    ),
+    # recommendations, including hedged advice about an action not yet taken
+    ("Partners should also ensure that the committees work effectively together.", None, "recommendation"),
+    (
+        "A single shared format would help them in their journey towards integrated chronologies.",
+        None,
+        "recommendation",
+    ),
+    (
+        "This could greatly help partners in building much needed capacity for change.",
+        "findings",
+        "recommendation",
+    ),
+    (
+        "We would encourage them to further increase capacity for continuous improvement.",
+        None,
+        "recommendation",
+    ),
+    (
+        "Strengthening their quality assurance remit should help to improve practice.",
+        "findings",
+        "recommendation",
+    ),
+    (
+        "The inspection team are seeking evidence of progress in the improvement actions.",
+        None,
+        "recommendation",
+    ),
+    # "should help" about something already in place is a strength
+    (
+        "The new framework, once implemented, should provide a sound basis for monitoring practice.",
+        None,
+        "strength",
+    ),
+    # "X, but Y" and "X; however, Y": Y decides; "Although X, Y": Y decides
+    (
+        "We saw positive examples of joint working, but more work is needed to ensure staff are alert.",
+        None,
+        "improvement",
+    ),
+    (
+        "Processes had been weak in the past, but leaders were now working effectively together.",
+        None,
+        "strength",
+    ),
+    ("Staff were well supported; however, there was limited access to advocacy.", None, "improvement"),
+    (
+        "Although work was at a very early stage, actions were identified to better meet needs.",
+        None,
+        "strength",
+    ),
+    # progress: on a whole area, or on all areas; a part of an area improving is a strength
+    (
+        "Has made significant progress in ensuring that children are protected from abuse and risk",
+        None,
+        "progress",
+    ),
+    ("They have made good progress across all the main areas for improvement.", None, "progress"),
+    ("Inspectors are confident that there is improvement across all areas.", None, "progress"),
+    (
+        "They identified considerable improvement in the inclusion of chronologies in records.",
+        None,
+        "strength",
+    ),
+    # a strong adjective inside the subject does not outweigh a stated need
+    (
+        "More innovative approaches would be necessary in each locality to ensure equal access.",
+        None,
+        "improvement",
+    ),
+    (
+        "In order to be effective, the framework requires a cultural shift towards quality assurance.",
+        None,
+        "improvement",
+    ),
+    # a relative clause does not make advice or a need of a strength
+    (
+        "The committee had begun to interrogate information that might help alert them to risks.",
+        "findings",
+        "strength",
+    ),
+    (
+        "The scrutiny partners were confident in the capacity to change the areas that require improvement.",
+        None,
+        "strength",
+    ),
+]
+
+# Real-style statements of other reports (not from the fixtures), judged inside a findings section.
+FINDINGS_SECTION = [
+    ("The quality of initial referral discussions had improved markedly since the inspection.", "strength"),
+    ("Chronologies were not yet used consistently across services.", "improvement"),
+    ("Young people told us that they did not always know who their named person was.", "improvement"),
+    ("Partners should now focus on evaluating the impact of these changes.", "recommendation"),
+    ("It will be important for partners to sustain this momentum.", "recommendation"),
+    ("Waiting times for CAMHS remained too long.", "improvement"),
+    ("Few young people had been offered advocacy.", "improvement"),
+    ("Partners had struggled to recruit health visitors.", "improvement"),
+    ("Information sharing with adult services was less effective.", "improvement"),
+    ("Some staff were unclear about the new procedures.", "improvement"),
+    ("Carers felt well supported by the fostering team.", "strength"),
+    ("Inspectors recommend that partners review their approach to transitions.", "recommendation"),
+    ("A dedicated team had been established to support care leavers.", "strength"),
+    ("Quality assurance arrangements were underdeveloped.", "improvement"),
+    ("Partners were not making effective use of the data available to them.", "improvement"),
+    ("Health visitors knew families well and identified concerns early.", "strength"),
+    ("The partnership now needs to show that these changes are improving outcomes.", "improvement"),
+    ("Partners would benefit from a more joined-up approach to self-evaluation.", "recommendation"),
+    ("Partners must ensure that all children at risk have a protection plan.", "recommendation"),
+]
+
+NOT_FINDINGS = [
+    # method, procedure and background of the inspection
+    ("The progress review was carried out in May 2016.", None),
+    ("The inspection was led by the Care Inspectorate working with Education Scotland.", None),
+    ("Inspectors looked at a wide range of services between December 2015 and February 2016.", None),
+    ("Today, the Care Inspectorate published their progress review of services for children.", None),
+    # plans, aims and procedures the partners describe, even inside a findings section
+    ("This process aims to ensure that partner agencies share relevant information early.", "findings"),
+    ("They aimed to carry out a joint strategic assessment of needs in each locality.", "findings"),
+    ("This improvement team was responsible for staff training and quality assurance.", "findings"),
+    ("This included electronic recording for health visitors and mobile working.", "findings"),
+    ("This would also provide the basis for joint commissioning to secure better outcomes.", "findings"),
+    ("It was too early to assess the impact of these on the quality of the work.", "findings"),
+    ("This work is being overseen by the Chief Officers Group.", "findings"),
+    ("The Child Protection Committee meets every two months.", "findings"),
+    ("Partners are now developing a new strategy, which will be launched in 2024.", None),
+    # what inspectors will do next, and a committee paper's own recommendations
+    ("The Care Inspectorate will now request that a joint action plan is provided.", None),
+    ("We will continue to monitor progress as agreed with scrutiny partners.", "findings"),
+    ("CPP is asked to note the work taking place as part of ongoing monitoring.", "recommendation"),
+    ("It should be noted that this model has not been previously implemented.", None),
+    ("This report advises members of the publication of the joint inspection report.", "findings"),
+    ("The improvement plan is attached at Appendix 1 and sets out clear actions.", "findings"),
+    # grades and their definitions belong to the grade fields; meta statements about recommendations
+    ("Across nine key indicators of performance, inspectors found one to be 'very good'.", None),
+    ("An evaluation of good is applied where strengths clearly outweigh areas for improvement.", None),
+    ("We have made some recommendations for improvement which will enable partners to do better.", None),
+    # contact and boilerplate
+    ("If you wish to comment about any of our inspections, contact us at the address above.", "findings"),
+    ("This publication is available in other formats and other languages on request.", None),
+    # what the inspected council's people say about the report
+    ("The council leader welcomed the report and said staff had worked hard.", "findings"),
+    # anything in a background or method section
+    ("Partners worked very effectively together.", "exclude"),
+]
+
+
+@pytest.mark.parametrize(("text", "default", "kind"), JUDGED, ids=[t[:40] for t, _, _ in JUDGED])
+def test_statement_is_judged(text: str, default: str | None, kind: str) -> None:
+    assert judge(text, default, CUES) == kind
+
+
+@pytest.mark.parametrize(("text", "kind"), FINDINGS_SECTION, ids=[t[:40] for t, _ in FINDINGS_SECTION])
+def test_statement_in_a_findings_section(text: str, kind: str) -> None:
+    assert judge(text, "findings", CUES) == kind
+
+
+@pytest.mark.parametrize(("text", "default"), NOT_FINDINGS, ids=[t[:40] for t, _ in NOT_FINDINGS])
+def test_not_a_finding(text: str, default: str | None) -> None:
+    assert judge(text, default, CUES) is None
+
+
+def test_decisive_clause_after_but_and_although() -> None:
+    assert decisive_clause("Staff were skilled, but records were poor.") == "records were poor."
+    assert decisive_clause("Although records were poor, staff were skilled.") == "staff were skilled."
+
+
+def test_findings_section_defaults_to_strength_and_background_gives_none() -> None:
+    text = (
+        "2. Background\n\nWe were particularly concerned about the poor quality of assessment.\n\n"
+        "3. Our findings\n\nPartners had introduced an initial referral discussion.\n"
+    )
+    assert kinds_of(text) == [("strength", "Partners had introduced an initial referral discussion.")]
+
+
+def test_area_number_from_the_area_heading_until_the_next_section() -> None:
+    text = (
+        "4. Our findings\n\nArea for improvement 2: Ensure that families get help early.\n\n"
+        "Partners had agreed a protocol for sharing information.\n\n"
+        "5. Conclusion\n\nThey have made good progress across all the main areas for improvement.\n"
+    )
+    found = findings_of(text)
+    assert [(f.kind, f.area_number, f.progress) for f in found] == [
+        ("strength", 2, None),
+        ("progress", None, "good"),
+    ]
+
+
+def test_bulleted_list_gives_one_finding_per_bullet_from_its_introduction() -> None:
+    text = (
+        "The report highlighted the following strengths and areas of good practice:\n\n"
+        "• Many children said that they got the right help. We saw how some were supported.\n"
+        "• Interpreters were provided for individual children or parents.\n"
+    )
+    assert kinds_of(text) == [
+        ("strength", "Many children said that they got the right help. We saw how some were supported."),
+        ("strength", "Interpreters were provided for individual children or parents."),
+    ]
+
+
+def test_list_introduced_by_method_or_plans_gives_no_findings() -> None:
+    text = (
+        "During the inspection we:\n\n- reviewed the recording of the 50 most recent discussions\n"
+        "- met with elected members of the council and the health board.\n\n"
+        "Actions were identified to better meet needs. These included:\n\n"
+        "- wider availability of advocacy and independent support\n"
+    )
+    assert kinds_of(text) == [("strength", "Actions were identified to better meet needs.")]
+
+
+def test_bullet_split_at_semicolons_only_when_its_parts_differ_in_kind() -> None:
+    mixed = findings_of("• Staff were well supported by managers; partners should review waiting times.\n")
+    assert [f.kind for f in mixed] == ["strength", "recommendation"]
+    same = findings_of("• Staff were well supported; leaders were highly visible and effective.\n")
+    assert [f.kind for f in same] == ["strength"]
+
+
+def test_quoted_chair_gives_no_findings_but_inspectorate_chief_does() -> None:
+    text = (
+        "Chair of the Partnership, Ann Smith, said “This report shows staff worked very effectively. "
+        "Services improved quickly.”\n\n"
+        "Karen Reid, chief executive of the Care Inspectorate, said: “Outcomes for most children "
+        "are steadily improving.\n\n"
+        "“More work is needed to ensure that staff are equally alert to neglect.”\n"
+    )
+    assert kinds_of(text) == [
+        ("strength", "Outcomes for most children are steadily improving."),
+        ("improvement", "More work is needed to ensure that staff are equally alert to neglect."),
+    ]
+
+
+def test_quotation_inside_a_sentence_stays_whole() -> None:
+    text = (
+        "There had been “a notable cultural change across schools,” inspectors said, adding: "
+        "“most staff acted promptly.”\n"
+    )
+    (finding,) = findings_of(text)
+    assert finding.text.startswith("There had been “a notable")
+
+
+def test_statement_cut_off_by_the_end_of_the_text_is_not_a_finding() -> None:
+    assert kinds_of("Staff worked well together. Importantly, stronger leadership was beginning to") == [
+        ("strength", "Staff worked well together.")
+    ]
+
+
+def test_sentence_broken_by_a_page_break_is_one_finding_with_exact_evidence() -> None:
+    text = (
+        "Importantly, stronger leadership was beginning to increase staff\n\nconfidence in taking action.\n"
+    )
+    (finding,) = findings_of(text)
+    assert (
+        finding.text
+        == "Importantly, stronger leadership was beginning to increase staff confidence in taking action."
+    )
+    assert text[finding.evidence.start : finding.evidence.end] == finding.evidence.quote
+
+
+def test_duplicates_are_reported_once() -> None:
+    text = "Staff worked well together.\n\nStaff worked well together.\n"
+    assert len(findings_of(text)) == 1
+
+
+def test_headline_without_closing_punctuation_is_not_a_finding() -> None:
+    assert findings_of("Significant progress has been made for children in the area say inspectors\n") == []
+
+
+def test_list_introduced_by_what_inspectors_found_defaults_to_strength() -> None:
+    text = "Inspectors found:\n\n• children knew who to talk to\n• chronologies were not consistently used.\n"
+    assert [f.kind for f in findings_of(text)] == ["strength", "improvement"]
