@@ -2,11 +2,203 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass
+
 from inspextract.document import Document
-from inspextract.records import Area
+from inspextract.evidence import evidence
+from inspextract.extract.area_lists import find_listed_areas
+from inspextract.extract.progress import progress_of
+from inspextract.records import Area, Progress
 from inspextract.segment import Block
+
+# "Area for improvement 3: ...", "Key area for improvement 2 – ...", "Priority area 1.", "Improvement priority 4:".
+# The bare labels "Priority"/"Area" count only with a separator and in a series of at least two numbers.
+AREA_HEADING = re.compile(
+    r"^[\s*#>]*(?P<label>(?:key\s+|main\s+)?areas?\s+(?:for|of)\s+improvement|improvement\s+(?:area|priority)|"
+    r"priority\s+area(?:\s+for\s+improvement)?|priority\s+for\s+improvement|priority|area)"
+    r"(?:\s+(?P<num>\d{1,2}))?(?![\d.]\d)\**\s*(?P<sep>[:.–—)-])?\**\s*(?P<title>.*?)\s*$",
+    re.IGNORECASE,
+)
+GENERIC_LABELS = ("priority", "area")
+# A contents entry ends with its page number, sometimes after dot leaders or a stray letter from the layout.
+PAGE_NUMBER_END = re.compile(r"(?:\s|\.{2,}|…)\s*(?:[a-z]\s+)?\d{1,3}\s*$")
+# "Progress: significant", "Evaluation of progress – good" on the line after an area heading.
+PROGRESS_LABEL = re.compile(
+    r"^\W*(?:overall\s+)?(?:evaluation\s+of\s+)?progress(?:\s+made)?\s*[:–—-]\s*(?P<value>.+)$", re.I
+)
+# Press-release bullets: "Has made significant progress in ensuring that ..." -> degree + title.
+PROGRESS_BULLET = re.compile(
+    r"^(?:(?:the\s+partnership|partners|it|they)\s+)?(?P<made>(?:(?:has|have|had)\s+)?(?:made|shown|demonstrated|achieved)\s+)?"
+    r"(?P<degree>(?:[a-z]+\s+){0,3}?)(?:progress|improvements?)\s+(?:in\s+relation\s+to|in|on|with|towards|against|to)"
+    r"\s+(?P<title>\S.*?)\s*[:.;]?\s*$",
+    re.IGNORECASE,
+)
+# Fewest progress bullets that make a press release "organised around" its areas.
+MIN_PROGRESS_BULLETS = 2
+# Fewest words in an area statement (shorter ones are labels, not statements).
+MIN_TITLE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An area heading found in block `index`; `is_contents` when it is a contents-page entry."""
+
+    index: int
+    number: int | None
+    title: str
+    start: int
+    end: int
+    is_contents: bool
+    generic: bool
 
 
 def find_improvement_areas(doc: Document, blocks: list[Block]) -> list[Area]:
     """The areas for improvement a report or review is organised around."""
-    return []
+    return area_headings(doc, blocks) or progress_bullets(doc, blocks) or find_listed_areas(doc, blocks)
+
+
+def block_text(doc: Document, block: Block) -> str:
+    """The block's text as it stands in the document (segmentation may tidy `Block.text`)."""
+    return doc.text[block.start : block.end]
+
+
+def area_headings(doc: Document, blocks: list[Block]) -> list[Area]:
+    """Areas from "Area for improvement N: statement" headings, the body's heading for each number."""
+    candidates = [c for i, b in enumerate(blocks) if (c := heading_candidate(doc, blocks, i)) is not None]
+    generic_numbers = {c.number for c in candidates if c.generic and not c.is_contents}
+    candidates = [c for c in candidates if not c.generic or len(generic_numbers) >= 2]
+    starts = {c.index for c in candidates}
+    chosen: dict[int | str | None, tuple[Candidate, int]] = {}
+    for candidate in candidates:
+        body_end = body_end_index(doc, blocks, candidate.index, starts)
+        key: int | str | None = candidate.number if candidate.number is not None else candidate.title.lower()
+        score = (not candidate.is_contents, body_end - candidate.index)
+        if key not in chosen or score > (
+            not chosen[key][0].is_contents,
+            chosen[key][1] - chosen[key][0].index,
+        ):
+            chosen[key] = (candidate, body_end)
+    areas = []
+    for candidate, body_end in sorted(chosen.values(), key=lambda item: item[0].start):
+        title = PAGE_NUMBER_END.sub("", candidate.title) if candidate.is_contents else candidate.title
+        first_body = candidate.index + 1
+        while first_body < body_end and blocks[first_body].end <= candidate.end:
+            first_body += 1  # a statement on the line after the label is the title, not body
+        progress = label_progress(doc, blocks[first_body]) if first_body < body_end else None
+        text = doc.text[blocks[first_body].start : blocks[body_end - 1].end] if first_body < body_end else ""
+        areas.append(
+            Area(
+                number=candidate.number,
+                title=title.strip(),
+                progress=progress,
+                text=text.strip(),
+                evidence=evidence(doc, candidate.start, candidate.end),
+            )
+        )
+    if any(a.number is not None for a in areas):
+        areas.sort(key=lambda a: (a.number is None, a.number or 0))
+    return areas
+
+
+def heading_candidate(doc: Document, blocks: list[Block], index: int) -> Candidate | None:
+    """The area heading block `index` holds, if any (its statement may be on the next line)."""
+    block = blocks[index]
+    line = block_text(doc, block)
+    match = AREA_HEADING.match(line)
+    if not match or len(line.split()) < 3 and not match["num"]:
+        return None
+    label = " ".join(match["label"].lower().split())
+    generic = label in GENERIC_LABELS
+    if (generic or not match["num"]) and not match["sep"]:
+        return None
+    if match["title"][:1].islower() or (not match["num"] and "improvement" not in label):
+        return None  # "area for improvement in ..." in running text, not a heading
+    title, end = match["title"].strip("* "), block.end
+    if not title and index + 1 < len(blocks):
+        following = blocks[index + 1]
+        title, end = block_text(doc, following).strip("* "), following.end
+    if len(title.split()) < MIN_TITLE_WORDS or AREA_HEADING.match(title):
+        return None
+    is_contents = block.kind == "contents" or bool(PAGE_NUMBER_END.search(title))
+    number = int(match["num"]) if match["num"] else None
+    return Candidate(index, number, title, block.start, end, is_contents, generic)
+
+
+def body_end_index(doc: Document, blocks: list[Block], index: int, area_starts: set[int]) -> int:
+    """Index of the first block after area `index` that no longer discusses it."""
+    repeated = running_lines(doc, blocks)
+    for j in range(index + 1, len(blocks)):
+        block = blocks[j]
+        if j in area_starts or block.kind == "contents":
+            return j
+        if block.kind == "heading" and block.number is not None and strip_folio(block.text) not in repeated:
+            return j
+    return len(blocks)
+
+
+def running_lines(doc: Document, blocks: list[Block]) -> set[str]:
+    """Block texts that recur (running headers and footers), so they end no section."""
+    counts = Counter(strip_folio(block_text(doc, b)) for b in blocks)
+    return {text for text, n in counts.items() if n > 1}
+
+
+def strip_folio(text: str) -> str:
+    """A line without a leading page number ("14 Services for ..." -> "services for ...").
+
+    Only the leading number goes: a contents entry ("Conclusion 12") must not look like its heading.
+    """
+    return re.sub(r"^[\d⁰¹²³⁴⁵⁶⁷⁸⁹\s]+", "", text).lower().strip()
+
+
+def label_progress(doc: Document, block: Block) -> Progress | None:
+    """The degree of progress a "Progress: ..." line under an area heading states."""
+    match = PROGRESS_LABEL.match(block_text(doc, block))
+    if not match:
+        return None
+    value = match["value"]
+    return progress_of(value if re.search(r"progress|improve", value, re.I) else f"{value} progress")
+
+
+def progress_bullets(doc: Document, blocks: list[Block]) -> list[Area]:
+    """Areas from bullets such as "Has made significant progress in ensuring that ...:", with the body after."""
+    found = []
+    for i, block in enumerate(blocks):
+        if block.kind not in ("bullet", "numbered"):
+            continue
+        line = block_text(doc, block)
+        match = PROGRESS_BULLET.match(line)
+        # The bullet must state progress made ("Has made ...", "Significant progress in ..."), not name a topic.
+        states_progress = match and (match["made"] or progress_of(line[: match.start("title")]))
+        if states_progress and len(match["title"].split()) >= MIN_TITLE_WORDS:
+            found.append((i, match))
+    if len(found) < MIN_PROGRESS_BULLETS:
+        return []
+    areas = []
+    for i, match in found:
+        block = blocks[i]
+        end = i + 1
+        while (
+            end < len(blocks)
+            and blocks[end].kind == "paragraph"
+            and not prior_is_lead_in(doc, blocks, end, i)
+        ):
+            end += 1
+        text = doc.text[blocks[i + 1].start : blocks[end - 1].end] if end > i + 1 else ""
+        number = int(block.number) if block.kind == "numbered" and (block.number or "").isdigit() else None
+        areas.append(
+            Area(
+                number=number,
+                title=match["title"],
+                progress=progress_of(block_text(doc, block)[: match.start("title")]),
+                text=text.strip(),
+                evidence=evidence(doc, block.start, block.end),
+            )
+        )
+    return areas
+
+
+def prior_is_lead_in(doc: Document, blocks: list[Block], index: int, area_index: int) -> bool:
+    """Whether block `index` opens a new passage: a paragraph ending in a colon, after the area's body began."""
+    return index > area_index + 1 and block_text(doc, blocks[index]).rstrip().endswith(":")
