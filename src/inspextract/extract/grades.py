@@ -40,6 +40,14 @@ NOT_THIS_INSPECTION = re.compile(
     r"\bsurveys?\b|\bquestionnaires?\b|\brespondents\b|\bper\s*cent\b|%",
     re.IGNORECASE,
 )
+NUMBER = qi.number_regex().pattern
+OF_THE = re.compile(rf"{NUMBER}\s+of\s+(?:the\s+|these\s+)?\s*$", re.IGNORECASE)
+POST_COUNT = re.compile(
+    rf"[’'\"”]?\s+(?:in|for|across|on)\s+{NUMBER}\s+(?:of\s+(?:the\s+)?\S+\s+)?(?:(?:key|quality)\s+)?(?:indicators|QIs)\b",
+    re.IGNORECASE,
+)
+# A sentence that states counts of evaluations: "inspectors found ...", "were graded", "indicators".
+COUNT_CONTEXT = re.compile(rf"{EVALUATION_CUE.pattern}|\bfound\b|\bindicators?\b|\bQIs?\b", re.IGNORECASE)
 SCALE = re.compile(r"\bscale\b|\bsix[- ]point\b", re.IGNORECASE)
 # Words that may follow a predicate grade word; any other lower-case word makes it an adjective ("good practice").
 FOLLOWERS = frozenset(
@@ -73,6 +81,11 @@ OWNER = re.compile(r"^[\w ]{1,60}?['’]s?\s+(?=\w)")
 WHOLE_SERVICE = re.compile(
     r"^(?:partnership|partners|services?|council|area|authority|inspection|report|it|they|them|this|these|"
     r"performance|work|we|inspectors|provision)\b",
+    re.IGNORECASE,
+)
+RATED_PEOPLE = re.compile(
+    r"^(?:(?:most|many|some|all|few|several)\s+(?:of\s+the\s+)?)?(?:children|young\s+people|pupils|staff|parents|"
+    r"carers|families|respondents|schools|people|adults)\b",
     re.IGNORECASE,
 )
 THIS_INDICATOR = re.compile(
@@ -191,7 +204,9 @@ def read_sentence(
         ev_start = start
         if before or after:
             mention = before[-1] if before else after[0]
-        elif name := subject_name(text[start : occurrence.start()]):
+        elif (name := subject_name(text[start : occurrence.start()])) is not None:
+            if not name:
+                continue
             mention = Mention(None, name, start, occurrence.start())
         elif len(set(carry)) == 1:
             mention = carry[0]
@@ -211,6 +226,8 @@ def is_evaluation(text: str, start: int, end: int, occurrence: re.Match[str]) ->
     quoted = before[-1:] in qi.OPEN_QUOTES and after.lstrip(",.")[:1] in qi.CLOSE_QUOTES
     if THRESHOLD_AFTER.search(after) or DEFINITION_AFTER.search(after.lstrip("’'\"”")):
         return False
+    if is_range(before, after):
+        return False
     next_word = re.match(r"\s+([a-z][\w-]*)", after)
     if not quoted and next_word and next_word[1] not in FOLLOWERS:
         return False
@@ -225,8 +242,19 @@ def is_evaluation(text: str, start: int, end: int, occurrence: re.Match[str]) ->
     return bool(EVALUATION_CUE.search(sentence) and LINK_BEFORE.search(bare_before))
 
 
+def is_range(before: str, after: str) -> bool:
+    """A span of the scale ("'good' or 'very good'", "adequate to good") states no single evaluation."""
+    grade = qi.grade_regex().pattern
+    follows = re.match(rf"^[’'\"”,]*\s+(?:or|to)\s+[‘'\"“]?{grade}", after, re.IGNORECASE)
+    precedes = re.search(rf"{grade}[’'\"”,]*\s+(?:or|to)\s+[‘'\"“]?$", before, re.IGNORECASE)
+    return bool(follows or precedes)
+
+
 def subject_name(before: str) -> str | None:
-    """The indicator a passive or active evaluation names ("Leadership of change was evaluated as")."""
+    """The indicator a passive or active evaluation names ("Leadership of change was evaluated as").
+
+    None when it names none (or the whole service); "" when what was rated is people, not services.
+    """
     match = PASSIVE_SUBJECT.search(before) or ACTIVE_OBJECT.search(before)
     if not match:
         return None
@@ -234,16 +262,14 @@ def subject_name(before: str) -> str | None:
     names = qi.find_indicator_names(subject)
     if names:
         return names[-1].name
+    subject = re.split(r"\b(?:that|which|who|whom|where|when|said|found)\s+", subject)[-1]
     subject = LEADING_WORDS.sub("", subject)
     subject = OWNER.sub("", subject) if not WHOLE_SERVICE.match(subject) else subject
     subject = LEADING_WORDS.sub("", subject)
     words = subject.split()
-    if (
-        not words
-        or len(words) > NAME_MAX_WORDS
-        or WHOLE_SERVICE.match(subject)
-        or qi.number_regex().match(subject)
-    ):
+    if RATED_PEOPLE.match(subject) or qi.number_regex().match(subject):
+        return ""  # "12 children were rated as 'good' by their schools": not this inspection's evaluation
+    if not words or len(words) > NAME_MAX_WORDS or WHOLE_SERVICE.match(subject):
         return None
     return " ".join(subject.lower().split())
 
@@ -263,20 +289,32 @@ def read_counts(
         between = text[number.end() : occurrence.start()]
         if len(between) > COUNT_GAP_CHARS or qi.grade_regex().search(between):
             continue
+        if is_range(text[start : occurrence.start()], text[occurrence.end() : end]):
+            continue
+        # "five of the nine quality indicators were evaluated as 'good'": the count is the first number.
+        if part := OF_THE.search(text, start, number.start()):
+            number = part
         words = re.findall(r"[a-z]+", between.lower())
         named = indicator_mentions(text, number.end(), occurrence.start())
         if not (set(words) <= COUNT_LINKS or "indicators" in words or "qis" in words):
             continue
-        if not (
-            EVALUATION_CUE.search(text, start, end) or FOUND_TO_BE.search(text[start : occurrence.start()])
-        ):
-            if not is_evaluation(text, start, end, occurrence):
-                continue
+        # "one 'adequate'" after "inspectors found two to be 'good' and": a quoted or linked grade in a
+        # sentence about findings or grading is counted; a bare adjective ("two good examples") is not.
+        quoted = between.rstrip()[-1:] in qi.OPEN_QUOTES
+        in_context = COUNT_CONTEXT.search(text, start, end) and (quoted or words)
+        if not (in_context or is_evaluation(text, start, end, occurrence)):
+            continue
         word = qi.grade_word(occurrence["grade"])
         counted.add(occurrence.start())
         found.counts.setdefault(word, qi.number_value(number["number"]))
         for mention in named:  # "two indicators, A and B, were weak" also grades A and B
             add_grade(found.grades, make_grade(doc, mention, word, start, end))
+    for occurrence in occurrences:
+        # "evaluated as good in six of the nine quality indicators": the count follows its grade.
+        after = POST_COUNT.match(text, occurrence.end(), end)
+        if after and occurrence.start() not in counted and EVALUATION_CUE.search(text, start, end):
+            counted.add(occurrence.start())
+            found.counts.setdefault(qi.grade_word(occurrence["grade"]), qi.number_value(after["number"]))
     return counted
 
 
