@@ -20,9 +20,12 @@ def grades_of(text: str) -> tuple[list[tuple[str | None, str | None, str, int]],
 
 def test_single_indicator_named_in_the_previous_sentence() -> None:
     text = (
-        "5. The inspection report concludes on an assessment grading for a single quality indicator 2.1, from the "
-        "inspection framework, ‘impact on children and young people’. The inspection report has graded the services "
-        "in East Dunbartonshire as ‘Good’. An evaluation of good is applied where performance shows important "
+        "5. The inspection report concludes on an assessment grading for a "
+        "single quality indicator 2.1, from the "
+        "inspection framework, ‘impact on children and young people’. The "
+        "inspection report has graded the services "
+        "in East Dunbartonshire as ‘Good’. An evaluation of good is applied "
+        "where performance shows important "
         "strengths which clearly outweigh any areas for improvement."
     )
     grades, counts, total = grades_of(text)
@@ -33,7 +36,8 @@ def test_single_indicator_named_in_the_previous_sentence() -> None:
 
 def test_counts_with_comma_inside_the_quote() -> None:
     text = (
-        "Across nine key indicators of performance, inspectors found one to be ‘very good,’ four to be ‘good’ and "
+        "Across nine key indicators of performance, inspectors found one to be "
+        "‘very good,’ four to be ‘good’ and "
         "four were graded ‘adequate’."
     )
     grades, counts, total = grades_of(text)
@@ -45,10 +49,19 @@ def test_counts_with_comma_inside_the_quote() -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("QI 2.1 impact on children and young people was evaluated as 'very good'.", ("2.1", "impact on children and young people", "very good", 5)),
+        (
+            "QI 2.1 impact on children and young people was evaluated as 'very good'.",
+            ("2.1", "impact on children and young people", "very good", 5),
+        ),
         ("Quality indicator 9.4 was evaluated as “Adequate”.", ("9.4", None, "adequate", 3)),
-        ("We evaluated quality indicator 2.2, ‘impact on families’, as weak.", ("2.2", "impact on families", "weak", 2)),
-        ("Leadership of improvement and change was evaluated as good.", (None, "leadership of improvement and change", "good", 4)),
+        (
+            "We evaluated quality indicator 2.2, ‘impact on families’, as weak.",
+            ("2.2", "impact on families", "weak", 2),
+        ),
+        (
+            "Leadership of improvement and change was evaluated as good.",
+            (None, "leadership of improvement and change", "good", 4),
+        ),
         ("The joint inspection rated the partnership as 'very good'.", (None, None, "very good", 5)),
         ("Inspectors graded the services in Angus as Excellent.", (None, None, "excellent", 6)),
         ("Key processes were graded 'unsatisfactory'.", (None, "key processes", "unsatisfactory", 1)),
@@ -104,7 +117,10 @@ def test_count_that_names_its_indicators_goes_to_both() -> None:
 
 
 def test_counts_in_digits_and_straight_quotes() -> None:
-    text = "Of the 10 quality indicators, 3 were graded 'very good', 5 were evaluated as 'good' and 2 as 'adequate'."
+    text = (
+        "Of the 10 quality indicators, 3 were graded 'very good', 5 were "
+        "evaluated as 'good' and 2 as 'adequate'."
+    )
     _, counts, total = grades_of(text)
     assert counts == {"very good": 3, "good": 5, "adequate": 2}
     assert total == 10
@@ -164,16 +180,26 @@ def test_one_grade_per_indicator() -> None:
 
 
 def test_contents_entries_give_no_grades() -> None:
-    assert grades_of("Contents\nEvaluation of quality indicators 12\nAppendix 1: the six-point scale 14\n")[0] == []
+    assert (
+        grades_of("Contents\nEvaluation of quality indicators 12\nAppendix 1: the six-point scale 14\n")[0]
+        == []
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "counts", "total"),
     [
-        ("Five of the nine quality indicators were evaluated as 'good', three as 'adequate' and one as 'weak'.",
-         {"good": 5, "adequate": 3, "weak": 1}, 9),
-        ("In the joint inspection, services were evaluated as good in six of the nine quality indicators.",
-         {"good": 6}, 9),
+        (
+            "Five of the nine quality indicators were evaluated as 'good', three "
+            "as 'adequate' and one as 'weak'.",
+            {"good": 5, "adequate": 3, "weak": 1},
+            9,
+        ),
+        (
+            "In the joint inspection, services were evaluated as good in six of the nine quality indicators.",
+            {"good": 6},
+            9,
+        ),
         ("The inspection found four of the ten quality indicators to be ‘weak’.", {"weak": 4}, 10),
         ("Inspectors found two to be 'good' and one 'adequate'.", {"good": 2, "adequate": 1}, None),
     ],
@@ -199,14 +225,24 @@ def test_ranges_and_people_are_no_single_evaluation(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("The partnership received a grading of 'Good' for Quality Indicator 2.1 – Impact on children and young people.",
-         ("2.1", "impact on children and young people", "good", 4)),
-        ("The Care Inspectorate has graded the quality indicator 'Impact on children and young people' as 'Good'.",
-         (None, "impact on children and young people", "good", 4)),
-        ("Our evaluation of the partnership's performance for quality indicator 2.1 was 'adequate'.",
-         ("2.1", None, "adequate", 3)),
-        ("Inspectors evaluated the partnership's capacity for improvement as ‘good’.",
-         (None, "capacity for improvement", "good", 4)),
+        (
+            "The partnership received a grading of 'Good' for Quality Indicator 2.1 – "
+            "Impact on children and young people.",
+            ("2.1", "impact on children and young people", "good", 4),
+        ),
+        (
+            "The Care Inspectorate has graded the quality indicator 'Impact on "
+            "children and young people' as 'Good'.",
+            (None, "impact on children and young people", "good", 4),
+        ),
+        (
+            "Our evaluation of the partnership's performance for quality indicator 2.1 was 'adequate'.",
+            ("2.1", None, "adequate", 3),
+        ),
+        (
+            "Inspectors evaluated the partnership's capacity for improvement as ‘good’.",
+            (None, "capacity for improvement", "good", 4),
+        ),
         ("Inspectors found that leadership was graded as 'good'.", (None, "leadership", "good", 4)),
     ],
 )

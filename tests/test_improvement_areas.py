@@ -57,11 +57,17 @@ def test_review_headings_not_contents_entries() -> None:
     assert areas[0].text.startswith("Partners had reviewed case records")
     assert "targeted more effectively" in areas[0].text
     assert areas[1].text == "Information sharing had improved."
-    assert REVIEW.index("Area for improvement 1", REVIEW.index("2. Our findings\n\nArea")) == areas[0].evidence.start
+    assert (
+        REVIEW.index("Area for improvement 1", REVIEW.index("2. Our findings\n\nArea"))
+        == areas[0].evidence.start
+    )
 
 
 def test_contents_only_document_keeps_the_entries_without_page_numbers() -> None:
-    text = "Contents\nArea for improvement 1: Improve the quality of chronologies 5\nArea for improvement 2: Reduce waiting times for CAMHS 7\n"
+    text = (
+        "Contents\nArea for improvement 1: Improve the quality of chronologies 5\nArea for "
+        "improvement 2: Reduce waiting times for CAMHS 7\n"
+    )
     assert [(a.number, a.title) for a in areas_of(text)] == [
         (1, "Improve the quality of chronologies"),
         (2, "Reduce waiting times for CAMHS"),
@@ -89,7 +95,8 @@ def test_press_release_progress_bullets() -> None:
         "The inspectors found that the partnership:\n\n"
         "• Has made significant progress in ensuring that children are protected from abuse and risk:\n\n"
         "Inspectors found that staff were responding appropriately to concerns.\n\n"
-        "• Has made significant improvement in strengthening collaborative leadership of children’s services:\n\n"
+        "• Has made significant improvement in strengthening collaborative "
+        "leadership of children’s services:\n\n"
         "Partnership working had improved considerably.\n\n"
         "• Has made considerable progress in ensuring consistently high standards of work are achieved:\n\n"
         "• Has made reasonable progress to ensure that vulnerable families get the help they need:\n\n"

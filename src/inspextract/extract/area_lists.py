@@ -14,8 +14,8 @@ LIST_HEADING = re.compile(
     r"improvement\s+priorities)\s*:?[\s*]*$",
     re.IGNORECASE,
 )
-# A bulleted item is an area when it is a statement of what to do ("Ensure that ...", "Improve ..."); bullets
-# that describe what inspectors found belong to findings. Numbered items under the heading are areas as printed.
+# A bulleted item is an area when it states what to do ("Ensure that ...", "Improve ..."); bullets that
+# describe what inspectors found belong to findings. Numbered items under the heading are areas as printed.
 IMPERATIVE = re.compile(
     r"^(?:ensure|improve|develop|strengthen|increase|reduce|continue|further|embed|review|build|provide|make|"
     r"establish|implement|promote|support|deliver|address|extend|raise|secure|take|work|agree|consider)\b",

@@ -1,4 +1,4 @@
-"""Grades laid out as a table: one indicator per line with its evaluation at the end of the line (or the next)."""
+"""Grades laid out as a table: one indicator per line, its evaluation at the end of the line (or the next)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from inspextract.evidence import evidence
 from inspextract.extract import quality_indicators as qi
 from inspextract.records import Grade
 
-# "2.1 Impact on children and young people – Good", "| 9.4 | Leadership of improvement and change | Adequate |",
+# "2.1 Impact on children and young people – Good", "| 9.4 | Leadership of change | Adequate |",
 # "Quality indicator 2.2: Impact on families: Very good". Markdown emphasis and pipes count as separators.
 _SEPARATORS = r"\s|:–—|*\t-"
 INDICATOR_ROW = re.compile(

@@ -13,7 +13,7 @@ from inspextract.extract.progress import progress_of
 from inspextract.records import Area, Progress
 from inspextract.segment import Block
 
-# "Area for improvement 3: ...", "Key area for improvement 2 – ...", "Priority area 1.", "Improvement priority 4:".
+# "Area for improvement 3: ...", "Key area for improvement 2 – ...", "Priority area 1.".
 # The bare labels "Priority"/"Area" count only with a separator and in a series of at least two numbers.
 AREA_HEADING = re.compile(
     r"^[\s*#>]*(?P<label>(?:key\s+|main\s+)?areas?\s+(?:for|of)\s+improvement|improvement\s+(?:area|priority)|"
@@ -83,17 +83,15 @@ def area_headings(doc: Document, blocks: list[Block]) -> list[Area]:
     areas = []
     for candidate, body_end in sorted(chosen.values(), key=lambda item: item[0].start):
         title = PAGE_NUMBER_END.sub("", candidate.title) if candidate.is_contents else candidate.title
-        first_body = candidate.index + 1
-        while first_body < body_end and blocks[first_body].end <= candidate.end:
-            first_body += 1  # a statement on the line after the label is the title, not body
-        progress = label_progress(doc, blocks[first_body]) if first_body < body_end else None
-        text = doc.text[blocks[first_body].start : blocks[body_end - 1].end] if first_body < body_end else ""
+        # The body runs from the end of the heading (and its statement) to the end of the area's last block.
+        text = doc.text[candidate.end : blocks[body_end - 1].end].strip()
+        progress = label_progress(text.split("\n", 1)[0]) if text else None
         areas.append(
             Area(
                 number=candidate.number,
                 title=title.strip(),
                 progress=progress,
-                text=text.strip(),
+                text=text,
                 evidence=evidence(doc, candidate.start, candidate.end),
             )
         )
@@ -105,9 +103,10 @@ def area_headings(doc: Document, blocks: list[Block]) -> list[Area]:
 def heading_candidate(doc: Document, blocks: list[Block], index: int) -> Candidate | None:
     """The area heading block `index` holds, if any (its statement may be on the next line)."""
     block = blocks[index]
-    line = block_text(doc, block)
+    lines = block_text(doc, block).split("\n")  # the heading is the block's first line
+    line = lines[0]
     match = AREA_HEADING.match(line)
-    if not match or len(line.split()) < 3 and not match["num"]:
+    if not match or (len(line.split()) < 3 and not match["num"]):
         return None
     label = " ".join(match["label"].lower().split())
     generic = label in GENERIC_LABELS
@@ -115,8 +114,10 @@ def heading_candidate(doc: Document, blocks: list[Block], index: int) -> Candida
         return None
     if match["title"][:1].islower() or (not match["num"] and "improvement" not in label):
         return None  # "area for improvement in ..." in running text, not a heading
-    title, end = match["title"].strip("* "), block.end
-    if not title and index + 1 < len(blocks):
+    title, end = match["title"].strip("* "), block.start + len(line)
+    if not title and len(lines) > 1:
+        title, end = lines[1].strip("* "), end + 1 + len(lines[1])
+    elif not title and index + 1 < len(blocks):
         following = blocks[index + 1]
         title, end = block_text(doc, following).strip("* "), following.end
     if len(title.split()) < MIN_TITLE_WORDS or AREA_HEADING.match(title):
@@ -152,9 +153,9 @@ def strip_folio(text: str) -> str:
     return re.sub(r"^[\d⁰¹²³⁴⁵⁶⁷⁸⁹\s]+", "", text).lower().strip()
 
 
-def label_progress(doc: Document, block: Block) -> Progress | None:
+def label_progress(line: str) -> Progress | None:
     """The degree of progress a "Progress: ..." line under an area heading states."""
-    match = PROGRESS_LABEL.match(block_text(doc, block))
+    match = PROGRESS_LABEL.match(line)
     if not match:
         return None
     value = match["value"]
@@ -162,14 +163,14 @@ def label_progress(doc: Document, block: Block) -> Progress | None:
 
 
 def progress_bullets(doc: Document, blocks: list[Block]) -> list[Area]:
-    """Areas from bullets such as "Has made significant progress in ensuring that ...:", with the body after."""
+    """Areas from bullets such as "Has made significant progress in ensuring ...:", with the body after."""
     found = []
     for i, block in enumerate(blocks):
         if block.kind not in ("bullet", "numbered"):
             continue
-        line = block_text(doc, block)
+        line = " ".join(block_text(doc, block).split())  # a wrapped bullet reads as one line
         match = PROGRESS_BULLET.match(line)
-        # The bullet must state progress made ("Has made ...", "Significant progress in ..."), not name a topic.
+        # The bullet states progress made ("Has made ...", "Significant progress in ..."), not a topic.
         states_progress = match and (match["made"] or progress_of(line[: match.start("title")]))
         if states_progress and len(match["title"].split()) >= MIN_TITLE_WORDS:
             found.append((i, match))
@@ -191,7 +192,7 @@ def progress_bullets(doc: Document, blocks: list[Block]) -> list[Area]:
             Area(
                 number=number,
                 title=match["title"],
-                progress=progress_of(block_text(doc, block)[: match.start("title")]),
+                progress=progress_of(match.string[: match.start("title")]),
                 text=text.strip(),
                 evidence=evidence(doc, block.start, block.end),
             )
@@ -200,5 +201,5 @@ def progress_bullets(doc: Document, blocks: list[Block]) -> list[Area]:
 
 
 def prior_is_lead_in(doc: Document, blocks: list[Block], index: int, area_index: int) -> bool:
-    """Whether block `index` opens a new passage: a paragraph ending in a colon, after the area's body began."""
+    """Whether block `index` opens a new passage: a paragraph ending in a colon after the area's body."""
     return index > area_index + 1 and block_text(doc, blocks[index]).rstrip().endswith(":")
