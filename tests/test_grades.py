@@ -248,3 +248,32 @@ def test_ranges_and_people_are_no_single_evaluation(sentence: str) -> None:
 )
 def test_committee_paper_wordings(sentence: str, expected: tuple[str | None, str | None, str, int]) -> None:
     assert grades_of(sentence)[0] == [expected]
+
+
+def test_bare_qi_number_takes_the_name_printed_elsewhere() -> None:
+    text = (
+        "QI 5.2 was evaluated as ‘adequate’.\n\n"
+        "Appendix 1\n\n"
+        "5.2 Assessing and responding to risks and needs\n\n"
+        "QI 9.4 was evaluated as ‘good’.\n"
+    )
+    grades, _, _ = grades_of(text)
+    assert [(g[0], g[1]) for g in grades] == [
+        ("5.2", "assessing and responding to risks and needs"),
+        ("9.4", None),
+    ]
+
+
+def test_table_rows_with_unknown_names_need_a_neighbour() -> None:
+    text = (
+        "Quality indicator | Evaluation\n"
+        "Impact on families | Good\n"
+        "Joint self-evaluation arrangements | Adequate\n\n"
+        "Some prose here.\n\n"
+        "Overall impression – Good\n"
+    )
+    grades, _, _ = grades_of(text)
+    assert [(g[1], g[2]) for g in grades] == [
+        ("impact on families", "good"),
+        ("joint self-evaluation arrangements", "adequate"),
+    ]

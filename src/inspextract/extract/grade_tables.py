@@ -22,37 +22,55 @@ GRADE_ALONE = re.compile(r"^[\s|*]*[‘'\"“]?(?P<grade>[A-Za-z ]+?)[’'\"”]
 VERBS = re.compile(
     r"\b(?:was|were|is|are|as|be|been|has|have|had|found|rated|graded|evaluated)\b", re.IGNORECASE
 )
+# A row with a name the lexicon does not know needs a capitalised cell and a real separator before the grade.
+UNKNOWN_ROW = re.compile(r"^[\s|*]*(?P<name>[A-Z][\w’',()\- ]{2,120}?)\s*(?:\||:|–|—|\s-)[\s|*]*$")
 # Longest indicator name in a table row (words).
 ROW_NAME_MAX_WORDS = 16
 
 
 def find_table_grades(doc: Document) -> list[Grade]:
-    """Grades of table rows: an indicator (numbered, or a known name) followed by a grade word."""
-    grades: list[Grade] = []
+    """Grades of table rows: an indicator (numbered, or a known name) followed by a grade word.
+
+    A row whose name is not in the lexicon counts only beside another row: a table, not a stray line.
+    """
+    rows: list[tuple[int, Grade, bool]] = []  # (line number among non-blank lines, grade, is known indicator)
     pending: tuple[str | None, str, int] | None = None  # an indicator row whose grade is on the next line
-    pos = 0
+    pos, line_no = 0, 0
     for line in doc.text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         if not line.strip():
             continue
+        line_no += 1
         alone = GRADE_ALONE.fullmatch(line)
         if pending and alone and qi.grade_regex().fullmatch(alone["grade"].strip()):
             number, name, row_start = pending
-            grades.append(_grade(doc, number, name, alone["grade"], row_start, end))
+            rows.append((line_no, _grade(doc, number, name, alone["grade"], row_start, end), True))
             pending = None
             continue
         pending = None
         last = list(qi.grade_regex().finditer(line))[-1:]
         if last and re.fullmatch(r"[’'\"”\s|.*]*", line[last[0].end() :]):
-            row = indicator_row(line[: last[0].start()].rstrip("‘'\"“ "))
+            cell = line[: last[0].start()].rstrip("‘'\"“ ")
+            row = indicator_row(cell)
             if row:
-                grades.append(_grade(doc, row[0], row[1], last[0]["grade"], start, end))
-                continue
+                rows.append((line_no, _grade(doc, row[0], row[1], last[0]["grade"], start, end), True))
+            elif name := unknown_row_name(cell):
+                rows.append((line_no, _grade(doc, None, name, last[0]["grade"], start, end), False))
+            continue
         row = indicator_row(line)
         if row:
             pending = (row[0], row[1], start)
-    return grades
+    numbers = {n for n, _, _ in rows}
+    return [g for n, g, known in rows if known or n - 1 in numbers or n + 1 in numbers]
+
+
+def unknown_row_name(cell: str) -> str | None:
+    """The name of a table row not in the lexicon ("Joint self-evaluation arrangements |"), if it is one."""
+    match = UNKNOWN_ROW.fullmatch(cell)
+    if not match or VERBS.search(match["name"]) or len(match["name"].split()) > ROW_NAME_MAX_WORDS:
+        return None
+    return " ".join(match["name"].lower().split())
 
 
 def indicator_row(cell: str) -> tuple[str | None, str] | None:

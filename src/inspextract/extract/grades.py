@@ -19,6 +19,8 @@ from inspextract.segment import Block
 THIS_INDICATOR = re.compile(
     r"\bthis\s+(?:quality\s+)?(?:indicator|QI)\b|^\W*(?:evaluation|grade)s?\s*[:–—-]", re.I
 )
+# Longest line that can be a QI heading ("Quality indicator 2.1: Impact on children and young people").
+HEADING_MAX_CHARS = 120
 
 
 @dataclass
@@ -34,19 +36,30 @@ def find_grades(doc: Document, blocks: list[Block]) -> tuple[list[Grade], dict[s
     """(grades, grade_counts, indicators_total) stated in the document."""
     found = Found([], {})
     heading: Mention | None = None  # the QI a section is about ("Quality indicator 2.1: Impact on ...")
+    printed_names: dict[str, str] = {}  # QI number -> its name where the document prints both
     for block in blocks:
         if block.kind == "contents":
             continue
         carry: list[Mention] = []
-        for start, end in sentence_spans(doc.text, block.start, block.end):
+        # From the start of the line: segmentation strips a leading "5.2" that may be the QI's number.
+        line_start = doc.text.rfind("\n", 0, block.start) + 1
+        spans = sentence_spans(doc.text, line_start, block.end)
+        for start, end in spans:
             mentions = indicator_mentions(doc.text, start, end)
+            for mention in mentions:
+                if mention.number and mention.name:
+                    printed_names.setdefault(mention.number, mention.name)
             has_grade = qi.grade_regex().search(doc.text, start, end) is not None
-            if mentions and not has_grade and end - start < 120 and block.kind != "paragraph":
+            if mentions and not has_grade and len(spans) == 1 and end - start < HEADING_MAX_CHARS:
                 heading = mentions[0]
             used = read_sentence(doc, start, end, mentions, carry, heading, found)
             carry = [m for m in carry + mentions if m not in used]
     for grade in find_table_grades(doc):
         add_grade(found.grades, grade)
+    for grade in found.grades:
+        # "QI 2.1 was evaluated as good" takes the name the document prints for 2.1 elsewhere.
+        if grade.indicator and not grade.indicator_name:
+            grade.indicator_name = printed_names.get(grade.indicator)
     return found.grades, found.counts, found.total
 
 
