@@ -175,3 +175,26 @@ def test_listed_findings_are_not_areas() -> None:
         "• Waiting times for specialist CAMHS were too long.\n"
     )
     assert areas_of(text) == []
+
+
+def test_progress_stated_for_the_area_as_a_whole() -> None:
+    text = (
+        "Area for improvement 1: Ensure that risks to children are assessed well.\n\n"
+        "There had been considerable improvement in the inclusion of chronologies.\n\n"
+        "Overall, partners had made good progress in this area.\n\n"
+        "Area for improvement 2: Ensure that families get help early.\n\n"
+        "Partners had made good progress across all the main areas for improvement.\n"
+    )
+    assert [a.progress for a in areas_of(text)] == ["good", None]
+
+
+def test_should_statements_under_an_areas_heading() -> None:
+    text = (
+        "Areas for improvement\n"
+        "• Partners should ensure that chronologies are used in all records.\n"
+        "• The partnership should strengthen joint self-evaluation.\n"
+    )
+    assert [(a.number, a.title) for a in areas_of(text)] == [
+        (None, "Partners should ensure that chronologies are used in all records."),
+        (None, "The partnership should strengthen joint self-evaluation."),
+    ]

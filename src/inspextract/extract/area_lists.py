@@ -18,7 +18,8 @@ LIST_HEADING = re.compile(
 # describe what inspectors found belong to findings. Numbered items under the heading are areas as printed.
 IMPERATIVE = re.compile(
     r"^(?:ensure|improve|develop|strengthen|increase|reduce|continue|further|embed|review|build|provide|make|"
-    r"establish|implement|promote|support|deliver|address|extend|raise|secure|take|work|agree|consider)\b",
+    r"establish|implement|promote|support|deliver|address|extend|raise|secure|take|work|agree|consider)\b|"
+    r"^(?:\S+\s+){0,4}?should\b",  # "Partners should ensure ..."
     re.IGNORECASE,
 )
 # Introductory lines allowed between the heading and its list ("The partnership should:").

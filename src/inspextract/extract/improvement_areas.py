@@ -28,6 +28,12 @@ PAGE_NUMBER_END = re.compile(r"(?:\s|\.{2,}|…)\s*(?:[a-z]\s+)?\d{1,3}\s*$")
 PROGRESS_LABEL = re.compile(
     r"^\W*(?:overall\s+)?(?:evaluation\s+of\s+)?progress(?:\s+made)?\s*[:–—-]\s*(?P<value>.+)$", re.I
 )
+# A body sentence about the area as a whole: "Partners had made good progress in this area".
+WHOLE_AREA = re.compile(
+    r"\b(?:progress|improvement)\b[^.]{0,40}\b(?:in|on|against|towards|for|in\s+relation\s+to)\s+this\s+"
+    r"(?:area|priority)\b",
+    re.IGNORECASE,
+)
 # Press-release bullets: "Has made significant progress in ensuring that ..." -> degree + title.
 PROGRESS_BULLET = re.compile(
     r"^(?:(?:the\s+partnership|partners|it|they)\s+)?(?P<made>(?:(?:has|have|had)\s+)?(?:made|shown|demonstrated|achieved)\s+)?"
@@ -85,7 +91,7 @@ def area_headings(doc: Document, blocks: list[Block]) -> list[Area]:
         title = PAGE_NUMBER_END.sub("", candidate.title) if candidate.is_contents else candidate.title
         # The body runs from the end of the heading (and its statement) to the end of the area's last block.
         text = doc.text[candidate.end : blocks[body_end - 1].end].strip()
-        progress = label_progress(text.split("\n", 1)[0]) if text else None
+        progress = (label_progress(text.split("\n", 1)[0]) or body_progress(text)) if text else None
         areas.append(
             Area(
                 number=candidate.number,
@@ -160,6 +166,14 @@ def label_progress(line: str) -> Progress | None:
         return None
     value = match["value"]
     return progress_of(value if re.search(r"progress|improve", value, re.I) else f"{value} progress")
+
+
+def body_progress(text: str) -> Progress | None:
+    """The degree of progress the body states for the area as a whole ("good progress in this area")."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if WHOLE_AREA.search(sentence) and (progress := progress_of(sentence)):
+            return progress
+    return None
 
 
 def progress_bullets(doc: Document, blocks: list[Block]) -> list[Area]:
