@@ -277,3 +277,8 @@ def test_table_rows_with_unknown_names_need_a_neighbour() -> None:
         ("impact on families", "good"),
         ("joint self-evaluation arrangements", "adequate"),
     ]
+
+
+def test_evaluation_line_under_a_named_section() -> None:
+    text = "Impact on families\n\nParents told us that they felt listened to.\n\nEvaluation: Very good\n"
+    assert grades_of(text)[0] == [(None, "impact on families", "very good", 5)]

@@ -34,6 +34,8 @@ NOT_THIS_INSPECTION = re.compile(
     r"\bsurveys?\b|\bquestionnaires?\b|\brespondents\b|\bper\s*cent\b|%",
     re.IGNORECASE,
 )
+# Characters either side of a grade word that its cues are looked for in (a clause or two).
+WINDOW_CHARS = 200
 SCALE = re.compile(r"\bscale\b|\bsix[- ]point\b", re.IGNORECASE)
 
 
@@ -45,7 +47,9 @@ def follower_words() -> frozenset[str]:
 
 def is_evaluation(text: str, start: int, end: int, occurrence: re.Match[str]) -> bool:
     """Whether a grade word states an evaluation, not an adjective ("good practice") or a definition."""
-    before, after = text[start : occurrence.start()], text[occurrence.end() : end]
+    # The words around the grade decide; a bounded window keeps long sentences linear.
+    before = text[max(start, occurrence.start() - WINDOW_CHARS) : occurrence.start()]
+    after = text[occurrence.end() : min(end, occurrence.end() + WINDOW_CHARS)]
     quoted = before[-1:] in qi.OPEN_QUOTES and after.lstrip(",.")[:1] in qi.CLOSE_QUOTES
     if THRESHOLD_AFTER.search(after) or DEFINITION_AFTER.search(after.lstrip("’'\"”")):
         return False

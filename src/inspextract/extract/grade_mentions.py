@@ -16,6 +16,11 @@ PASSIVE_SUBJECT = re.compile(
     r"(?:evaluated|graded|rated|assessed|judged)\s+(?:as\s+)?(?:being\s+)?[‘'\"“]?\s*$",
     re.IGNORECASE,
 )
+PASSIVE_END = re.compile(
+    r"\b(?:was|were|is|are|been)\s+(?:evaluated|graded|rated|assessed|judged)\s+(?:as\s+)?(?:being\s+)?[‘'\"“]?\s*$",
+    re.IGNORECASE,
+)
+ACTIVE_END = re.compile(r"\b(?:as|to\s+be)\s+(?:being\s+)?[‘'\"“]?\s*$", re.IGNORECASE)
 ACTIVE_OBJECT = re.compile(
     r"\b(?:evaluated|graded|rated|assessed|judged)\s+(?P<subject>[^,;:.]{3,90}?)\s+(?:as|to\s+be)\s+"
     r"(?:being\s+)?[‘'\"“]?\s*$",
@@ -88,7 +93,12 @@ def subject_name(before: str) -> str | None:
 
     None when it names none (or the whole service); "" when what was rated is people, not services.
     """
-    match = PASSIVE_SUBJECT.search(before) or ACTIVE_OBJECT.search(before)
+    # Cheap anchored checks first: the subject patterns are only worth searching when the clause ends right.
+    match = None
+    if PASSIVE_END.search(before):
+        match = PASSIVE_SUBJECT.search(before)
+    if not match and ACTIVE_END.search(before):
+        match = ACTIVE_OBJECT.search(before)
     if not match:
         return None
     subject = match["subject"].strip()

@@ -24,6 +24,8 @@ VERBS = re.compile(
 )
 # A row with a name the lexicon does not know needs a capitalised cell and a real separator before the grade.
 UNKNOWN_ROW = re.compile(r"^[\s|*]*(?P<name>[A-Z][\w’',()\- ]{2,120}?)\s*(?:\||:|–|—|\s-)[\s|*]*$")
+# Longest table row (characters): a number, a name of up to ROW_NAME_MAX_WORDS words, separators, a grade.
+ROW_MAX_CHARS = 300
 # Longest indicator name in a table row (words).
 ROW_NAME_MAX_WORDS = 16
 
@@ -42,6 +44,9 @@ def find_table_grades(doc: Document) -> list[Grade]:
         if not line.strip():
             continue
         line_no += 1
+        if len(line) > ROW_MAX_CHARS:
+            pending = None
+            continue
         alone = GRADE_ALONE.fullmatch(line)
         if pending and alone and qi.grade_regex().fullmatch(alone["grade"].strip()):
             number, name, row_start = pending

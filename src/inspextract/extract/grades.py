@@ -9,7 +9,13 @@ from inspextract.document import Document
 from inspextract.evidence import evidence
 from inspextract.extract import quality_indicators as qi
 from inspextract.extract.grade_counts import indicators_total, read_counts
-from inspextract.extract.grade_cues import EVALUATION_CUE, NOT_THIS_INSPECTION, SCALE, is_evaluation
+from inspextract.extract.grade_cues import (
+    EVALUATION_CUE,
+    NOT_THIS_INSPECTION,
+    SCALE,
+    WINDOW_CHARS,
+    is_evaluation,
+)
 from inspextract.extract.grade_mentions import Mention, indicator_mentions, subject_name
 from inspextract.extract.grade_tables import find_table_grades
 from inspextract.extract.sentence_spans import sentence_spans
@@ -19,6 +25,10 @@ from inspextract.segment import Block
 THIS_INDICATOR = re.compile(
     r"\bthis\s+(?:quality\s+)?(?:indicator|QI)\b|^\W*(?:evaluation|grade)s?\s*[:–—-]", re.I
 )
+# A block without a grade word matters only if it numbers or names an indicator for a later sentence.
+QI_HINT = re.compile(r"\d\.\d|\bindicators?\b|\bQIs?\b", re.IGNORECASE)
+# Longest sentence read for grades: real ones are under ~600 characters; longer runs are flattened tables.
+MAX_SENTENCE_CHARS = 1500
 # Longest line that can be a QI heading ("Quality indicator 2.1: Impact on children and young people").
 HEADING_MAX_CHARS = 120
 
@@ -43,6 +53,10 @@ def find_grades(doc: Document, blocks: list[Block]) -> tuple[list[Grade], dict[s
         carry: list[Mention] = []
         # From the start of the line: segmentation strips a leading "5.2" that may be the QI's number.
         line_start = doc.text.rfind("\n", 0, block.start) + 1
+        has_grade_word = qi.grade_regex().search(doc.text, line_start, block.end) is not None
+        is_long = block.end - line_start > HEADING_MAX_CHARS
+        if not has_grade_word and is_long and not QI_HINT.search(doc.text, line_start, block.end):
+            continue  # most paragraphs say nothing about grades: skip the name matching
         spans = sentence_spans(doc.text, line_start, block.end)
         for start, end in spans:
             mentions = indicator_mentions(doc.text, start, end)
@@ -75,6 +89,8 @@ def read_sentence(
     """Collect the grades, counts and total one sentence states; return the mentions it graded."""
     text = doc.text
     sentence = text[start:end]
+    if end - start > MAX_SENTENCE_CHARS:
+        return []  # a run of text with no sentence ends (a table or list flattened into one line)
     occurrences = list(qi.grade_regex().finditer(text, start, end))
     distinct = {qi.grade_word(m["grade"]) for m in occurrences}
     if (SCALE.search(sentence) and len(distinct) >= 3) or NOT_THIS_INSPECTION.search(sentence):
@@ -102,7 +118,9 @@ def read_sentence(
         ev_start = start
         if before or after:
             mention = before[-1] if before else after[0]
-        elif (name := subject_name(text[start : occurrence.start()])) is not None:
+        elif (
+            name := subject_name(text[max(start, occurrence.start() - WINDOW_CHARS) : occurrence.start()])
+        ) is not None:
             if not name:
                 continue
             mention = Mention(None, name, start, occurrence.start())

@@ -76,9 +76,10 @@ def area_headings(doc: Document, blocks: list[Block]) -> list[Area]:
     generic_numbers = {c.number for c in candidates if c.generic and not c.is_contents}
     candidates = [c for c in candidates if not c.generic or len(generic_numbers) >= 2]
     starts = {c.index for c in candidates}
+    repeated = running_lines(doc, blocks)
     chosen: dict[int | str | None, tuple[Candidate, int]] = {}
     for candidate in candidates:
-        body_end = body_end_index(doc, blocks, candidate.index, starts)
+        body_end = body_end_index(blocks, candidate.index, starts, repeated)
         key: int | str | None = candidate.number if candidate.number is not None else candidate.title.lower()
         score = (not candidate.is_contents, body_end - candidate.index)
         if key not in chosen or score > (
@@ -133,9 +134,8 @@ def heading_candidate(doc: Document, blocks: list[Block], index: int) -> Candida
     return Candidate(index, number, title, block.start, end, is_contents, generic)
 
 
-def body_end_index(doc: Document, blocks: list[Block], index: int, area_starts: set[int]) -> int:
+def body_end_index(blocks: list[Block], index: int, area_starts: set[int], repeated: set[str]) -> int:
     """Index of the first block after area `index` that no longer discusses it."""
-    repeated = running_lines(doc, blocks)
     for j in range(index + 1, len(blocks)):
         block = blocks[j]
         if j in area_starts or block.kind == "contents":
