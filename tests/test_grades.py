@@ -282,3 +282,11 @@ def test_table_rows_with_unknown_names_need_a_neighbour() -> None:
 def test_evaluation_line_under_a_named_section() -> None:
     text = "Impact on families\n\nParents told us that they felt listened to.\n\nEvaluation: Very good\n"
     assert grades_of(text)[0] == [(None, "impact on families", "very good", 5)]
+
+
+def test_breakdown_numbers_are_not_the_total() -> None:
+    text = (
+        "Inspectors found that services were performing well, with two quality indicators evaluated as "
+        "'very good' and the remaining seven as 'good'."
+    )
+    assert grades_of(text) == ([], {"very good": 2, "good": 7}, None)

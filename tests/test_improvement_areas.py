@@ -198,3 +198,19 @@ def test_should_statements_under_an_areas_heading() -> None:
         (None, "Partners should ensure that chronologies are used in all records."),
         (None, "The partnership should strengthen joint self-evaluation."),
     ]
+
+
+def test_progress_bullet_wordings() -> None:
+    text = (
+        "The review found:\n"
+        "• Significant progress had been made in ensuring that children are protected from harm.\n"
+        "• The partnership has made good progress in improving outcomes for looked after children.\n"
+        "• limited progress in reducing waiting times for specialist services\n"
+        "• Made some progress towards embedding a quality assurance framework.\n"
+    )
+    assert [(a.title, a.progress) for a in areas_of(text)] == [
+        ("ensuring that children are protected from harm", "significant"),
+        ("improving outcomes for looked after children", "good"),
+        ("reducing waiting times for specialist services", "limited"),
+        ("embedding a quality assurance framework", "some"),
+    ]

@@ -80,12 +80,28 @@ def is_year_or_part(text: str, number: re.Match[str]) -> bool:
     )
 
 
-def indicators_total(sentence: str) -> int | None:
-    """The number of indicators a sentence says were evaluated ("across nine key indicators")."""
-    number = qi.number_regex().pattern
-    total = re.search(
-        rf"{number}\s+(?:(?:key|quality|performance|core|main|of\s+the)\s+){{0,3}}(?:indicators?|QIs?)\b(?!\s+framework)",
-        sentence,
-        re.IGNORECASE,
-    )
-    return qi.number_value(total["number"]) if total else None
+TOTAL = re.compile(
+    rf"{NUMBER}\s+(?:(?:key|quality|performance|core|main|of\s+the)\s+){{0,3}}(?:indicators?|QIs?)\b"
+    r"(?!\s+framework)",
+    re.IGNORECASE,
+)
+
+
+def indicators_total(sentence: str, counts: dict[str, int]) -> int | None:
+    """The number of indicators a sentence says were evaluated ("across nine key indicators").
+
+    In a breakdown ("two indicators were 'very good' and seven 'good'") the numbers are counts, not a total.
+    """
+    for total in TOTAL.finditer(sentence):
+        value = qi.number_value(total["number"])
+        rest = sentence[total.end() : total.end() + COUNT_GAP_CHARS]
+        is_a_count = len(counts) >= 2 and counts.get(first_grade(rest) or "") == value
+        if not is_a_count:
+            return value
+    return None
+
+
+def first_grade(text: str) -> str | None:
+    """The first grade word in `text`, canonical."""
+    match = qi.grade_regex().search(text)
+    return qi.grade_word(match["grade"]) if match else None

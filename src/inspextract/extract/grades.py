@@ -95,9 +95,9 @@ def read_sentence(
     distinct = {qi.grade_word(m["grade"]) for m in occurrences}
     if (SCALE.search(sentence) and len(distinct) >= 3) or NOT_THIS_INSPECTION.search(sentence):
         return []
-    if found.total is None and (occurrences or EVALUATION_CUE.search(sentence)):
-        found.total = indicators_total(sentence)
     counted, counts, named = read_counts(text, start, end, occurrences)
+    if found.total is None and (occurrences or EVALUATION_CUE.search(sentence)):
+        found.total = indicators_total(sentence, counts)
     for word, count in counts.items():
         found.counts.setdefault(word, count)  # a summary repeated later is counted once
     for mention, word in named:

@@ -36,9 +36,11 @@ WHOLE_AREA = re.compile(
 )
 # Press-release bullets: "Has made significant progress in ensuring that ..." -> degree + title.
 PROGRESS_BULLET = re.compile(
-    r"^(?:(?:the\s+partnership|partners|it|they)\s+)?(?P<made>(?:(?:has|have|had)\s+)?(?:made|shown|demonstrated|achieved)\s+)?"
-    r"(?P<degree>(?:[a-z]+\s+){0,3}?)(?:progress|improvements?)\s+(?:in\s+relation\s+to|in|on|with|towards|against|to)"
-    r"\s+(?P<title>\S.*?)\s*[:.;]?\s*$",
+    r"^(?:(?:the\s+partnership|partners|it|they)\s+)?"
+    r"(?P<made>(?:(?:has|have|had)\s+)?(?:made|shown|demonstrated|achieved)\s+)?"
+    r"(?P<degree>(?:[a-z]+\s+){0,3}?)(?:progress|improvements?)\s+"
+    r"(?:(?:has|had|have)\s+been\s+(?:made|achieved)\s+)?"  # "Significant progress had been made in ..."
+    r"(?:in\s+relation\s+to|in|on|with|towards|against|to)\s+(?P<title>\S.*?)\s*[:.;]?\s*$",
     re.IGNORECASE,
 )
 # Fewest progress bullets that make a press release "organised around" its areas.
