@@ -290,3 +290,63 @@ def test_breakdown_numbers_are_not_the_total() -> None:
         "'very good' and the remaining seven as 'good'."
     )
     assert grades_of(text) == ([], {"very good": 2, "good": 7}, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "grades", "counts", "total"),
+    [
+        (
+            "Summary of evaluation\nQuality indicator 2.1: Impact on children and young people – Good",
+            [("2.1", "impact on children and young people", "good", 4)],
+            {},
+            None,
+        ),
+        (
+            "Evaluation of quality indicator 2.1\n\nWe evaluated this quality indicator as good. This means that "
+            "performance shows important strengths.",
+            [("2.1", None, "good", 4)],
+            {},
+            None,
+        ),
+        (
+            "The Care Inspectorate graded the partnership's work as 'weak' for impact on children and young people.",
+            [(None, "impact on children and young people", "weak", 2)],
+            {},
+            None,
+        ),
+        (
+            "Of the nine quality indicators, the partnership received one 'excellent', three 'very good' and five "
+            "'good' evaluations.",
+            [],
+            {"excellent": 1, "very good": 3, "good": 5},
+            9,
+        ),
+        (
+            "The report evaluated five quality indicators: one was very good, three were good and one was adequate.",
+            [],
+            {"very good": 1, "good": 3, "adequate": 1},
+            5,
+        ),
+        ("Inspectors evaluated 2.1 as good.", [("2.1", None, "good", 4)], {}, None),
+        ("In 2.1 of the report, leadership was described as good.", [], {}, None),
+        (
+            'Chief Executive Jane Smith said: "This is a very good report and staff should be proud."',
+            [],
+            {},
+            None,
+        ),
+        (
+            "We are pleased that the inspection recognised that our services are good, with many very good features.",
+            [],
+            {},
+            None,
+        ),
+    ],
+)
+def test_inspection_report_and_press_wordings(
+    text: str,
+    grades: list[tuple[str | None, str | None, str, int]],
+    counts: dict[str, int],
+    total: int | None,
+) -> None:
+    assert grades_of(text) == (grades, counts, total)

@@ -11,6 +11,7 @@ from inspextract.extract import quality_indicators as qi
 NAME_AFTER_NUMBER_CHARS = 80
 QUOTED = re.compile(r"[‘'\"“](?P<quoted>[A-Za-z][^‘’'\"“”]{3,100}?)[’'\"”]")
 BARE_NUMBER = re.compile(r"(?<![\w.])(?P<num>\d{1,2}\.\d{1,2})(?![\d.]\d)\s*[:,–—-]?\s*")
+EVALUATED_RIGHT_BEFORE = re.compile(r"\b(?:evaluated|graded|rated|evaluation\s+of|grade\s+for)\s+$", re.I)
 PASSIVE_SUBJECT = re.compile(
     r"(?P<subject>[A-Za-z][^,;:.]{2,90}?)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+"
     r"(?:evaluated|graded|rated|assessed|judged)\s+(?:as\s+)?(?:being\s+)?[‘'\"“]?\s*$",
@@ -59,8 +60,12 @@ def indicator_mentions(text: str, start: int, end: int) -> list[Mention]:
     numbers = [(m.start(), m.end(), m["num"]) for m in qi.QI_REFERENCE.finditer(sentence)]
     names: list[tuple[int, int, str]] = [(n.start, n.end, n.name) for n in qi.find_indicator_names(sentence)]
     for m in BARE_NUMBER.finditer(sentence):
-        # "2.1 Impact on children and young people": a bare number counts when a known name follows it.
-        if any(s == m.end() for s, _, _ in names) and not any(s <= m.start() < e for s, e, _ in numbers):
+        # "2.1 Impact on children and young people": a bare number counts when a known name follows it,
+        # or when it is what was evaluated ("we evaluated 2.1 as good").
+        named = any(s == m.end() for s, _, _ in names) or EVALUATED_RIGHT_BEFORE.search(
+            sentence, 0, m.start()
+        )
+        if named and not any(s <= m.start() < e for s, e, _ in numbers):
             numbers.append((m.start(), m.start() + len(m["num"]), m["num"]))
     for m in QUOTED.finditer(sentence):
         quoted = m["quoted"].strip(" ,.")
