@@ -302,27 +302,31 @@ def test_breakdown_numbers_are_not_the_total() -> None:
             None,
         ),
         (
-            "Evaluation of quality indicator 2.1\n\nWe evaluated this quality indicator as good. This means that "
+            "Evaluation of quality indicator 2.1\n\nWe evaluated this quality indicator as good. "
+            "This means that "
             "performance shows important strengths.",
             [("2.1", None, "good", 4)],
             {},
             None,
         ),
         (
-            "The Care Inspectorate graded the partnership's work as 'weak' for impact on children and young people.",
+            "The Care Inspectorate graded the partnership's work as 'weak' for impact on children "
+            "and young people.",
             [(None, "impact on children and young people", "weak", 2)],
             {},
             None,
         ),
         (
-            "Of the nine quality indicators, the partnership received one 'excellent', three 'very good' and five "
+            "Of the nine quality indicators, the partnership received one 'excellent', three "
+            "'very good' and five "
             "'good' evaluations.",
             [],
             {"excellent": 1, "very good": 3, "good": 5},
             9,
         ),
         (
-            "The report evaluated five quality indicators: one was very good, three were good and one was adequate.",
+            "The report evaluated five quality indicators: one was very good, three were good "
+            "and one was adequate.",
             [],
             {"very good": 1, "good": 3, "adequate": 1},
             5,
@@ -336,7 +340,8 @@ def test_breakdown_numbers_are_not_the_total() -> None:
             None,
         ),
         (
-            "We are pleased that the inspection recognised that our services are good, with many very good features.",
+            "We are pleased that the inspection recognised that our services are good, with many "
+            "very good features.",
             [],
             {},
             None,
