@@ -7,7 +7,7 @@ import re
 from inspextract.document import Document
 from inspextract.evidence import evidence
 from inspextract.extract import quality_indicators as qi
-from inspextract.records import Grade
+from inspextract.records import Grade, GradeWord
 
 # "2.1 Impact on children and young people – Good", "| 9.4 | Leadership of change | Adequate |",
 # "Quality indicator 2.2: Impact on families: Very good". Markdown emphasis and pipes count as separators.
@@ -60,8 +60,8 @@ def find_table_grades(doc: Document) -> list[Grade]:
             row = indicator_row(cell)
             if row:
                 rows.append((line_no, _grade(doc, row[0], row[1], last[0]["grade"], start, end), True))
-            elif name := unknown_row_name(cell):
-                rows.append((line_no, _grade(doc, None, name, last[0]["grade"], start, end), False))
+            elif unknown := unknown_row_name(cell):
+                rows.append((line_no, _grade(doc, None, unknown, last[0]["grade"], start, end), False))
             continue
         row = indicator_row(line)
         if row:
@@ -101,7 +101,7 @@ def _grade(doc: Document, number: str | None, name: str, spelling: str, start: i
     return Grade(
         indicator=number,
         indicator_name=name,
-        grade=word,  # type: ignore[arg-type]  # validated against GradeWord by pydantic
+        grade=GradeWord(word),
         value=qi.grade_values()[word],
         evidence=evidence(doc, start, end),
     )

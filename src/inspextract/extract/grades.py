@@ -19,7 +19,7 @@ from inspextract.extract.grade_cues import (
 from inspextract.extract.grade_mentions import Mention, indicator_mentions, subject_name
 from inspextract.extract.grade_tables import find_table_grades
 from inspextract.extract.sentence_spans import sentence_spans
-from inspextract.records import Grade
+from inspextract.records import Grade, GradeWord
 from inspextract.segment import Block
 
 THIS_INDICATOR = re.compile(
@@ -142,7 +142,7 @@ def make_grade(doc: Document, mention: Mention, word: str, start: int, end: int)
     return Grade(
         indicator=mention.number,
         indicator_name=mention.name,
-        grade=word,  # type: ignore[arg-type]  # validated against GradeWord by pydantic
+        grade=GradeWord(word),
         value=values[word],
         evidence=evidence(doc, start, end),
     )

@@ -180,15 +180,16 @@ def body_progress(text: str) -> Progress | None:
 
 def progress_bullets(doc: Document, blocks: list[Block]) -> list[Area]:
     """Areas from bullets such as "Has made significant progress in ensuring ...:", with the body after."""
-    found = []
+    found: list[tuple[int, re.Match[str]]] = []
     for i, block in enumerate(blocks):
         if block.kind not in ("bullet", "numbered"):
             continue
         line = " ".join(block_text(doc, block).split())  # a wrapped bullet reads as one line
         match = PROGRESS_BULLET.match(line)
+        if match is None or len(match["title"].split()) < MIN_TITLE_WORDS:
+            continue
         # The bullet states progress made ("Has made ...", "Significant progress in ..."), not a topic.
-        states_progress = match and (match["made"] or progress_of(line[: match.start("title")]))
-        if states_progress and len(match["title"].split()) >= MIN_TITLE_WORDS:
+        if match["made"] or progress_of(line[: match.start("title")]):
             found.append((i, match))
     if len(found) < MIN_PROGRESS_BULLETS:
         return []
@@ -203,7 +204,11 @@ def progress_bullets(doc: Document, blocks: list[Block]) -> list[Area]:
         ):
             end += 1
         text = doc.text[blocks[i + 1].start : blocks[end - 1].end] if end > i + 1 else ""
-        number = int(block.number) if block.kind == "numbered" and (block.number or "").isdigit() else None
+        number = (
+            int(block.number)
+            if block.kind == "numbered" and block.number and block.number.isdigit()
+            else None
+        )
         areas.append(
             Area(
                 number=number,
