@@ -134,6 +134,7 @@ def test_a_single_progress_bullet_is_no_organisation() -> None:
 
 def test_priority_variants_need_a_series() -> None:
     text = (
+        "The inspection identified two priorities for improvement.\n\n"
         "Priority 1 – Improve the assessment of risk for children.\n\nSome text.\n\n"
         "Priority 2 – Strengthen joint self-evaluation across services.\n\nMore text.\n"
     )
@@ -142,6 +143,10 @@ def test_priority_variants_need_a_series() -> None:
         (2, "Strengthen joint self-evaluation across services."),
     ]
     assert areas_of("Priority 1 – Improve the assessment of risk for children.\n") == []
+    plan = (
+        "Priority 1: Children are safe and well cared for.\n\nPriority 2: Children achieve their potential.\n"
+    )
+    assert areas_of(plan) == []
 
 
 def test_recommendations_and_running_text_are_not_areas() -> None:

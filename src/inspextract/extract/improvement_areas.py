@@ -22,6 +22,9 @@ AREA_HEADING = re.compile(
     re.IGNORECASE,
 )
 GENERIC_LABELS = ("priority", "area")
+IMPROVEMENT_AREAS_TALK = re.compile(
+    r"\b(?:areas?|priorities|priority\s+areas?)\s+(?:for|of)\s+(?:further\s+)?improvement\b", re.IGNORECASE
+)
 # A contents entry ends with its page number, sometimes after dot leaders or a stray letter from the layout.
 PAGE_NUMBER_END = re.compile(r"(?:\s|\.{2,}|…)\s*(?:[a-z]\s+)?\d{1,3}\s*$")
 # "Progress: significant", "Evaluation of progress – good" on the line after an area heading.
@@ -75,8 +78,11 @@ def block_text(doc: Document, block: Block) -> str:
 def area_headings(doc: Document, blocks: list[Block]) -> list[Area]:
     """Areas from "Area for improvement N: statement" headings, the body's heading for each number."""
     candidates = [c for i, b in enumerate(blocks) if (c := heading_candidate(doc, blocks, i)) is not None]
+    # "Priority 1 – ..." are areas for improvement only in a series, in a document that speaks of them as such
+    # (a committee paper's "Priority 1: Children are safe" is a plan's priority).
     generic_numbers = {c.number for c in candidates if c.generic and not c.is_contents}
-    candidates = [c for c in candidates if not c.generic or len(generic_numbers) >= 2]
+    speaks_of_areas = IMPROVEMENT_AREAS_TALK.search(doc.text) is not None
+    candidates = [c for c in candidates if not c.generic or (len(generic_numbers) >= 2 and speaks_of_areas)]
     starts = {c.index for c in candidates}
     repeated = running_lines(doc, blocks)
     chosen: dict[int | str | None, tuple[Candidate, int]] = {}
