@@ -219,3 +219,21 @@ def test_progress_bullet_wordings() -> None:
         ("reducing waiting times for specialist services", "limited"),
         ("embedding a quality assurance framework", "some"),
     ]
+
+
+def test_statement_wrapped_onto_the_next_line() -> None:
+    text = (
+        "Contents\n"
+        "Area for improvement 5: Ensure that stronger collaborative leadership to plan and direct the\n"
+        "delivery of integrated children's services results in measurable improvements. 10\n\n"
+        "Area for improvement 5: Ensure that stronger collaborative leadership to plan and direct the\n"
+        "delivery of integrated children's services results in measurable improvements\n\n"
+        "Partners had tested out and agreed a shared vision.\n"
+    )
+    [area] = areas_of(text)
+    assert area.title == (
+        "Ensure that stronger collaborative leadership to plan and direct the delivery of integrated "
+        "children's services results in measurable improvements"
+    )
+    assert area.text == "Partners had tested out and agreed a shared vision."
+    assert area.evidence.start > text.index("10")

@@ -48,6 +48,8 @@ PROGRESS_BULLET = re.compile(
 )
 # Fewest progress bullets that make a press release "organised around" its areas.
 MIN_PROGRESS_BULLETS = 2
+# Most lines a wrapped area statement continues onto (statements run to two or three lines in PDFs).
+MAX_TITLE_CONTINUATIONS = 2
 # Fewest words in an area statement (shorter ones are labels, not statements).
 MIN_TITLE_WORDS = 3
 
@@ -135,11 +137,26 @@ def heading_candidate(doc: Document, blocks: list[Block], index: int) -> Candida
     elif not title and index + 1 < len(blocks):
         following = blocks[index + 1]
         title, end = block_text(doc, following).strip("* "), following.end
+    title, end = continue_title(doc, title, end)
     if len(title.split()) < MIN_TITLE_WORDS or AREA_HEADING.match(title):
         return None
     is_contents = block.kind == "contents" or bool(PAGE_NUMBER_END.search(title))
     number = int(match["num"]) if match["num"] else None
     return Candidate(index, number, title, block.start, end, is_contents, generic)
+
+
+def continue_title(doc: Document, title: str, end: int) -> tuple[str, int]:
+    """A statement wrapped onto the next line(s) of a PDF ("... plan and direct the\ndelivery of ...")."""
+    for _ in range(MAX_TITLE_CONTINUATIONS):
+        if title[-1:] in ".!?:" or doc.text[end : end + 1] != "\n":
+            break
+        line_end = doc.text.find("\n", end + 1)
+        line_end = len(doc.text) if line_end < 0 else line_end
+        following = doc.text[end + 1 : line_end]
+        if not following[:1].islower():
+            break
+        title, end = f"{title} {following.strip()}", line_end
+    return title, end
 
 
 def body_end_index(blocks: list[Block], index: int, area_starts: set[int], repeated: set[str]) -> int:
