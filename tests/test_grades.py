@@ -355,3 +355,16 @@ def test_inspection_report_and_press_wordings(
     total: int | None,
 ) -> None:
     assert grades_of(text) == (grades, counts, total)
+
+
+def test_markdown_table_with_values_in_brackets() -> None:
+    text = (
+        "| Quality indicator | Evaluation |\n|---|---|\n"
+        "| 1.1 Improvements in the wellbeing of children and young people | Good (4) |\n"
+        "| Joint working arrangements | Weak |\n"
+    )
+    grades, _, _ = grades_of(text)
+    assert [(g[0], g[1], g[2]) for g in grades] == [
+        ("1.1", "improvements in the wellbeing of children and young people", "good"),
+        (None, "joint working arrangements", "weak"),
+    ]

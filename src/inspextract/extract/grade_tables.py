@@ -55,7 +55,7 @@ def find_table_grades(doc: Document) -> list[Grade]:
             continue
         pending = None
         last = list(qi.grade_regex().finditer(line))[-1:]
-        if last and re.fullmatch(r"[’'\"”\s|.*]*", line[last[0].end() :]):
+        if last and re.fullmatch(r"[’'\"”\s|.*()\d]*", line[last[0].end() :]):
             cell = line[: last[0].start()].rstrip("‘'\"“ ")
             row = indicator_row(cell)
             if row:
