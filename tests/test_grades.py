@@ -368,3 +368,8 @@ def test_markdown_table_with_values_in_brackets() -> None:
         ("1.1", "improvements in the wellbeing of children and young people", "good"),
         (None, "joint working arrangements", "weak"),
     ]
+
+
+def test_count_after_its_grade_over_areas() -> None:
+    text = "The Care Inspectorate rated services as 'good' in 5 out of 9 areas and 'adequate' in four areas."
+    assert grades_of(text)[:2] == ([], {"good": 5, "adequate": 4})

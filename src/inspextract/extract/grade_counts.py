@@ -14,8 +14,8 @@ COUNT_GAP_CHARS = 120
 NUMBER = qi.number_regex().pattern
 OF_THE = re.compile(rf"{NUMBER}\s+of\s+(?:the\s+|these\s+)?\s*$", re.IGNORECASE)
 POST_COUNT = re.compile(
-    rf"[’'\"”]?\s+(?:in|for|across|on)\s+{NUMBER}\s+(?:of\s+(?:the\s+)?\S+\s+)?"
-    r"(?:(?:key|quality)\s+)?(?:indicators|QIs)\b",
+    rf"[’'\"”]?\s+(?:in|for|across|on)\s+{NUMBER}\s+(?:(?:out\s+)?of\s+(?:the\s+)?\S+\s+)?"
+    r"(?:(?:key|quality|inspected)\s+)?(?:indicators|QIs|areas)\b",
     re.IGNORECASE,
 )
 # A sentence that states counts of evaluations: "inspectors found ...", "were graded", "indicators".
