@@ -2,11 +2,162 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from inspextract.document import Document
-from inspextract.records import Grade
+from inspextract.evidence import evidence
+from inspextract.extract import quality_indicators as qi
+from inspextract.extract.grade_counts import indicators_total, read_counts
+from inspextract.extract.grade_cues import (
+    EVALUATION_CUE,
+    NOT_THIS_INSPECTION,
+    SCALE,
+    WINDOW_CHARS,
+    is_evaluation,
+)
+from inspextract.extract.grade_mentions import Mention, indicator_mentions, subject_name
+from inspextract.extract.grade_tables import find_table_grades
+from inspextract.extract.sentence_spans import sentence_spans
+from inspextract.records import Grade, GradeWord
 from inspextract.segment import Block
+
+THIS_INDICATOR = re.compile(
+    r"\bthis\s+(?:quality\s+)?(?:indicator|QI)\b|^\W*(?:evaluation|grade)s?\s*[:–—-]", re.I
+)
+# A block without a grade word matters only if it numbers or names an indicator for a later sentence.
+QI_HINT = re.compile(r"\d\.\d|\bindicators?\b|\bQIs?\b", re.IGNORECASE)
+# Longest sentence read for grades: real ones are under ~600 characters; longer runs are flattened tables.
+MAX_SENTENCE_CHARS = 1500
+# Longest line that can be a QI heading ("Quality indicator 2.1: Impact on children and young people").
+HEADING_MAX_CHARS = 120
+
+
+@dataclass
+class Found:
+    """What one pass over the document's sentences collected."""
+
+    grades: list[Grade]
+    counts: dict[str, int]
+    total: int | None = None
 
 
 def find_grades(doc: Document, blocks: list[Block]) -> tuple[list[Grade], dict[str, int], int | None]:
     """(grades, grade_counts, indicators_total) stated in the document."""
-    return [], {}, None
+    found = Found([], {})
+    heading: Mention | None = None  # the QI a section is about ("Quality indicator 2.1: Impact on ...")
+    printed_names: dict[str, str] = {}  # QI number -> its name where the document prints both
+    for block in blocks:
+        if block.kind == "contents":
+            continue
+        carry: list[Mention] = []
+        # From the start of the line: segmentation strips a leading "5.2" that may be the QI's number.
+        line_start = doc.text.rfind("\n", 0, block.start) + 1
+        has_grade_word = qi.grade_regex().search(doc.text, line_start, block.end) is not None
+        is_long = block.end - line_start > HEADING_MAX_CHARS
+        if not has_grade_word and is_long and not QI_HINT.search(doc.text, line_start, block.end):
+            continue  # most paragraphs say nothing about grades: skip the name matching
+        spans = sentence_spans(doc.text, line_start, block.end)
+        for start, end in spans:
+            mentions = indicator_mentions(doc.text, start, end)
+            for mention in mentions:
+                if mention.number and mention.name:
+                    printed_names.setdefault(mention.number, mention.name)
+            has_grade = qi.grade_regex().search(doc.text, start, end) is not None
+            if mentions and not has_grade and len(spans) == 1 and end - start < HEADING_MAX_CHARS:
+                heading = mentions[0]
+            used = read_sentence(doc, start, end, mentions, carry, heading, found)
+            carry = [m for m in carry + mentions if m not in used]
+    for grade in find_table_grades(doc):
+        add_grade(found.grades, grade)
+    for grade in found.grades:
+        # "QI 2.1 was evaluated as good" takes the name the document prints for 2.1 elsewhere.
+        if grade.indicator and not grade.indicator_name:
+            grade.indicator_name = printed_names.get(grade.indicator)
+    return found.grades, found.counts, found.total
+
+
+def read_sentence(
+    doc: Document,
+    start: int,
+    end: int,
+    mentions: list[Mention],
+    carry: list[Mention],
+    heading: Mention | None,
+    found: Found,
+) -> list[Mention]:
+    """Collect the grades, counts and total one sentence states; return the mentions it graded."""
+    text = doc.text
+    sentence = text[start:end]
+    if end - start > MAX_SENTENCE_CHARS:
+        return []  # a run of text with no sentence ends (a table or list flattened into one line)
+    occurrences = list(qi.grade_regex().finditer(text, start, end))
+    distinct = {qi.grade_word(m["grade"]) for m in occurrences}
+    if (SCALE.search(sentence) and len(distinct) >= 3) or NOT_THIS_INSPECTION.search(sentence):
+        return []
+    counted, counts, named = read_counts(text, start, end, occurrences)
+    if found.total is None and (occurrences or EVALUATION_CUE.search(sentence)):
+        found.total = indicators_total(sentence, counts)
+    for word, count in counts.items():
+        found.counts.setdefault(word, count)  # a summary repeated later is counted once
+    for mention, word in named:
+        add_grade(found.grades, make_grade(doc, mention, word, start, end))
+    used: list[Mention] = []
+    for occurrence in occurrences:
+        if occurrence.start() in counted or not is_evaluation(text, start, end, occurrence):
+            continue
+        word = qi.grade_word(occurrence["grade"])
+        before = [m for m in mentions if m.end <= occurrence.start() and m not in used]
+        after = [
+            m
+            for m in mentions
+            if m.start >= occurrence.end()
+            and m not in used
+            and not qi.grade_regex().search(text, occurrence.end(), m.start)
+        ]
+        ev_start = start
+        if before or after:
+            mention = before[-1] if before else after[0]
+        elif (
+            name := subject_name(text[max(start, occurrence.start() - WINDOW_CHARS) : occurrence.start()])
+        ) is not None:
+            if not name:
+                continue
+            mention = Mention(None, name, start, occurrence.start())
+        elif len(set(carry)) == 1:
+            mention = carry[0]
+            ev_start = min(start, mention.start)
+        elif heading is not None and THIS_INDICATOR.search(sentence):
+            mention = heading
+        else:
+            mention = Mention(None, None, start, start)
+        used.append(mention)
+        add_grade(found.grades, make_grade(doc, mention, word, ev_start, end))
+    return used
+
+
+def make_grade(doc: Document, mention: Mention, word: str, start: int, end: int) -> Grade:
+    """A Grade for `word` on `mention`, grounded on `doc.text[start:end]`."""
+    values = qi.grade_values()
+    return Grade(
+        indicator=mention.number,
+        indicator_name=mention.name,
+        grade=GradeWord(word),
+        value=values[word],
+        evidence=evidence(doc, start, end),
+    )
+
+
+def add_grade(grades: list[Grade], grade: Grade) -> None:
+    """Append unless the same indicator (or the whole service) is graded already: one grade per indicator."""
+    for other in grades:
+        if grade.indicator and other.indicator == grade.indicator:
+            if other.indicator_name is None and grade.indicator_name:
+                other.indicator_name = grade.indicator_name
+            return
+        if not grade.indicator and grade.indicator_name and other.indicator_name == grade.indicator_name:
+            return
+        unnamed = not (grade.indicator or grade.indicator_name or other.indicator or other.indicator_name)
+        if unnamed and other.grade == grade.grade:
+            return
+    grades.append(grade)

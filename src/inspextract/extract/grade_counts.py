@@ -1,0 +1,107 @@
+"""Stated counts of grades ("four were graded 'adequate'") and the number of indicators evaluated."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from inspextract.extract import quality_indicators as qi
+from inspextract.extract.grade_cues import EVALUATION_CUE, is_evaluation, is_range
+from inspextract.extract.grade_mentions import Mention, indicator_mentions
+
+# Longest stretch between a count and its grade word (characters): a clause, never a whole sentence.
+COUNT_GAP_CHARS = 120
+NUMBER = qi.number_regex().pattern
+OF_THE = re.compile(rf"{NUMBER}\s+of\s+(?:the\s+|these\s+)?\s*$", re.IGNORECASE)
+POST_COUNT = re.compile(
+    rf"[’'\"”]?\s+(?:in|for|across|on)\s+{NUMBER}\s+(?:(?:out\s+)?of\s+(?:the\s+)?\S+\s+)?"
+    r"(?:(?:key|quality|inspected)\s+)?(?:indicators|QIs|areas)\b",
+    re.IGNORECASE,
+)
+# A sentence that states counts of evaluations: "inspectors found ...", "were graded", "indicators".
+COUNT_CONTEXT = re.compile(rf"{EVALUATION_CUE.pattern}|\bfound\b|\bindicators?\b|\bQIs?\b", re.IGNORECASE)
+
+
+@cache
+def count_link_words() -> frozenset[str]:
+    """Words that may stand between a count and its grade ("four were graded", "one to be")."""
+    return frozenset(qi.vocabulary()["count_link_words"])
+
+
+def read_counts(
+    text: str, start: int, end: int, occurrences: list[re.Match[str]]
+) -> tuple[set[int], dict[str, int], list[tuple[Mention, str]]]:
+    """Counts a sentence states: (offsets of the grade words counted, {grade: count}, indicators it names)."""
+    counts: dict[str, int] = {}
+    named_grades: list[tuple[Mention, str]] = []
+    numbers = [m for m in qi.number_regex().finditer(text, start, end) if not is_year_or_part(text, m)]
+    counted: set[int] = set()
+    for occurrence in occurrences:
+        previous = [n for n in numbers if n.end() <= occurrence.start()]
+        if not previous:
+            continue
+        number = previous[-1]
+        between = text[number.end() : occurrence.start()]
+        if len(between) > COUNT_GAP_CHARS or qi.grade_regex().search(between):
+            continue
+        if is_range(text[start : occurrence.start()], text[occurrence.end() : end]):
+            continue
+        # "five of the nine quality indicators were evaluated as 'good'": the count is the first number.
+        if part := OF_THE.search(text, start, number.start()):
+            number = part
+        words = re.findall(r"[a-z]+", between.lower())
+        named = indicator_mentions(text, number.end(), occurrence.start())
+        if not (set(words) <= count_link_words() or "indicators" in words or "qis" in words):
+            continue
+        # "one 'adequate'" after "inspectors found two to be 'good' and": a quoted or linked grade in a
+        # sentence about findings or grading is counted; a bare adjective ("two good examples") is not.
+        quoted = between.rstrip()[-1:] in qi.OPEN_QUOTES
+        in_context = COUNT_CONTEXT.search(text, start, end) and (quoted or words)
+        if not (in_context or is_evaluation(text, start, end, occurrence)):
+            continue
+        word = qi.grade_word(occurrence["grade"])
+        counted.add(occurrence.start())
+        counts.setdefault(word, qi.number_value(number["number"]))
+        named_grades += [(mention, word) for mention in named]  # "two indicators, A and B, were weak"
+    for occurrence in occurrences:
+        # "evaluated as good in six of the nine quality indicators": the count follows its grade.
+        after = POST_COUNT.match(text, occurrence.end(), end)
+        if after and occurrence.start() not in counted and EVALUATION_CUE.search(text, start, end):
+            counted.add(occurrence.start())
+            counts.setdefault(qi.grade_word(occurrence["grade"]), qi.number_value(after["number"]))
+    return counted, counts, named_grades
+
+
+def is_year_or_part(text: str, number: re.Match[str]) -> bool:
+    """Digits that are not counts: part of a QI number, a date or a percentage."""
+    after = text[number.end() : number.end() + 9].lower()
+    return after.startswith(("%", " per cent", " percent")) or bool(
+        re.match(r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", after)
+    )
+
+
+TOTAL = re.compile(
+    rf"{NUMBER}\s+(?:(?:key|quality|performance|core|main|of\s+the)\s+){{0,3}}(?:indicators?|QIs?)\b"
+    r"(?!\s+framework)",
+    re.IGNORECASE,
+)
+
+
+def indicators_total(sentence: str, counts: dict[str, int]) -> int | None:
+    """The number of indicators a sentence says were evaluated ("across nine key indicators").
+
+    In a breakdown ("two indicators were 'very good' and seven 'good'") the numbers are counts, not a total.
+    """
+    for total in TOTAL.finditer(sentence):
+        value = qi.number_value(total["number"])
+        rest = sentence[total.end() : total.end() + COUNT_GAP_CHARS]
+        is_a_count = len(counts) >= 2 and counts.get(first_grade(rest) or "") == value
+        if not is_a_count:
+            return value
+    return None
+
+
+def first_grade(text: str) -> str | None:
+    """The first grade word in `text`, canonical."""
+    match = qi.grade_regex().search(text)
+    return qi.grade_word(match["grade"]) if match else None

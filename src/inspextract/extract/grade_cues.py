@@ -1,0 +1,77 @@
+"""When a grade word states an evaluation: cues, and the adjective, range and definition uses that are not."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from inspextract.extract import quality_indicators as qi
+
+# Words that make a grade word an evaluation rather than an adjective ("evaluated as", "graded", "QI").
+EVALUATION_CUE = re.compile(
+    r"(?<![\w-])(?:evaluat(?:ed|es?|ions?|ing)|grad(?:e|ed|es|ing)|rated|rating|scored|awarded)\b",
+    re.IGNORECASE,
+)
+# What sits right before a grade word used as a predicate: "as 'good'", "to be good", "graded good", ": Good".
+LINK_BEFORE = re.compile(
+    r"(?:\b(?:as|be|being|was|were|is|are|of|graded|rated|evaluated|assessed|judged|scored)|[:–—-])\s*$",
+    re.IGNORECASE,
+)
+FOUND_TO_BE = re.compile(
+    r"\b(?:found|judged|considered|deemed|assessed)\b[^.;]{0,80}\b(?:to\s+be|as)\s*$", re.I
+)
+# "rated as good or better in regulated care inspections" is a threshold, not an evaluation.
+THRESHOLD_AFTER = re.compile(r"^\W*(?:or|and)\s+(?:better|above|higher|over|more|beyond)\b", re.IGNORECASE)
+# The scale's boilerplate: "An evaluation of good is applied where performance shows important strengths".
+DEFINITION_AFTER = re.compile(
+    r"^\W*(?:(?:is|are)\s+(?:applied|used|given|awarded|assigned|defined)|means|applies|indicates|describes|"
+    r"represents|denotes)\b",
+    re.IGNORECASE,
+)
+# Grades of other inspections (of registered care services) or of surveys are not this inspection's.
+NOT_THIS_INSPECTION = re.compile(
+    r"\b(?:regulated|registered)\s+(?:care\s+)?(?:services|settings|inspections)\b|\bcare\s+inspections\b|"
+    r"\bsurveys?\b|\bquestionnaires?\b|\brespondents\b|\bper\s*cent\b|%",
+    re.IGNORECASE,
+)
+# Characters either side of a grade word that its cues are looked for in (a clause or two).
+WINDOW_CHARS = 200
+SCALE = re.compile(r"\bscale\b|\bsix[- ]point\b", re.IGNORECASE)
+
+
+@cache
+def follower_words() -> frozenset[str]:
+    """Words that may follow a predicate grade word; any other lower-case word makes it an adjective."""
+    return frozenset(qi.vocabulary()["follower_words"])
+
+
+def is_evaluation(text: str, start: int, end: int, occurrence: re.Match[str]) -> bool:
+    """Whether a grade word states an evaluation, not an adjective ("good practice") or a definition."""
+    # The words around the grade decide; a bounded window keeps long sentences linear.
+    before = text[max(start, occurrence.start() - WINDOW_CHARS) : occurrence.start()]
+    after = text[occurrence.end() : min(end, occurrence.end() + WINDOW_CHARS)]
+    quoted = before[-1:] in qi.OPEN_QUOTES and after.lstrip(",.")[:1] in qi.CLOSE_QUOTES
+    if THRESHOLD_AFTER.search(after) or DEFINITION_AFTER.search(after.lstrip("’'\"”")):
+        return False
+    if is_range(before, after):
+        return False
+    next_word = re.match(r"\s+([a-z][\w-]*)", after)
+    if not quoted and next_word and next_word[1] not in follower_words():
+        return False
+    sentence = text[start:end]
+    bare_before = before.rstrip(qi.OPEN_QUOTES + " ")
+    if quoted:
+        return bool(
+            EVALUATION_CUE.search(sentence)
+            or FOUND_TO_BE.search(bare_before)
+            or qi.QI_REFERENCE.search(sentence)
+        )
+    return bool(EVALUATION_CUE.search(sentence) and LINK_BEFORE.search(bare_before))
+
+
+def is_range(before: str, after: str) -> bool:
+    """A span of the scale ("'good' or 'very good'", "adequate to good") states no single evaluation."""
+    grade = qi.grade_regex().pattern
+    follows = re.match(rf"^[’'\"”,]*\s+(?:or|to)\s+[‘'\"“]?{grade}", after, re.IGNORECASE)
+    precedes = re.search(rf"{grade}[’'\"”,]*\s+(?:or|to)\s+[‘'\"“]?$", before, re.IGNORECASE)
+    return bool(follows or precedes)

@@ -1,0 +1,122 @@
+"""Indicators named or numbered in a sentence ("QI 2.1", "'impact on families'"), and evaluated subjects."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from inspextract.extract import quality_indicators as qi
+
+# How far a quoted name may follow its QI number ("2.1, from the inspection framework, 'impact on ...'").
+NAME_AFTER_NUMBER_CHARS = 80
+QUOTED = re.compile(r"[‘'\"“](?P<quoted>[A-Za-z][^‘’'\"“”]{3,100}?)[’'\"”]")
+BARE_NUMBER = re.compile(r"(?<![\w.])(?P<num>\d{1,2}\.\d{1,2})(?![\d.]\d)\s*[:,–—-]?\s*")
+EVALUATED_RIGHT_BEFORE = re.compile(r"\b(?:evaluated|graded|rated|evaluation\s+of|grade\s+for)\s+$", re.I)
+PASSIVE_SUBJECT = re.compile(
+    r"(?P<subject>[A-Za-z][^,;:.]{2,90}?)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+"
+    r"(?:evaluated|graded|rated|assessed|judged)\s+(?:as\s+)?(?:being\s+)?[‘'\"“]?\s*$",
+    re.IGNORECASE,
+)
+PASSIVE_END = re.compile(
+    r"\b(?:was|were|is|are|been)\s+(?:evaluated|graded|rated|assessed|judged)\s+(?:as\s+)?(?:being\s+)?[‘'\"“]?\s*$",
+    re.IGNORECASE,
+)
+ACTIVE_END = re.compile(r"\b(?:as|to\s+be)\s+(?:being\s+)?[‘'\"“]?\s*$", re.IGNORECASE)
+ACTIVE_OBJECT = re.compile(
+    r"\b(?:evaluated|graded|rated|assessed|judged)\s+(?P<subject>[^,;:.]{3,90}?)\s+(?:as|to\s+be)\s+"
+    r"(?:being\s+)?[‘'\"“]?\s*$",
+    re.IGNORECASE,
+)
+LEADING_WORDS = re.compile(r"^(?:(?:and|but|while|whilst|overall|however|that|the|its|their|our)\s+)+", re.I)
+OWNER = re.compile(r"^[\w ]{1,60}?['’]s?\s+(?=\w)")
+# Subjects that mean the services as a whole, so the grade has no indicator ("rated the partnership as ...").
+WHOLE_SERVICE = re.compile(
+    r"^(?:partnership|partners|services?|council|area|authority|inspection|report|it|they|them|this|these|"
+    r"performance|work|we|inspectors|provision)\b",
+    re.IGNORECASE,
+)
+RATED_PEOPLE = re.compile(
+    r"^(?:(?:most|many|some|all|few|several)\s+(?:of\s+the\s+)?)?(?:children|young\s+people|pupils|staff|parents|"
+    r"carers|families|respondents|schools|people|adults)\b",
+    re.IGNORECASE,
+)
+# Longest subject phrase kept as an indicator name (words).
+NAME_MAX_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An indicator named or numbered in a sentence: offsets are in the document."""
+
+    number: str | None
+    name: str | None
+    start: int
+    end: int
+
+
+def indicator_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """QI numbers and indicator names in `text[start:end]`, a number merged with the name that follows it."""
+    sentence = text[start:end]
+    numbers = [(m.start(), m.end(), m["num"]) for m in qi.QI_REFERENCE.finditer(sentence)]
+    names: list[tuple[int, int, str]] = [(n.start, n.end, n.name) for n in qi.find_indicator_names(sentence)]
+    for m in BARE_NUMBER.finditer(sentence):
+        # "2.1 Impact on children and young people": a bare number counts when a known name follows it,
+        # or when it is what was evaluated ("we evaluated 2.1 as good").
+        named = any(s == m.end() for s, _, _ in names) or EVALUATED_RIGHT_BEFORE.search(
+            sentence, 0, m.start()
+        )
+        if named and not any(s <= m.start() < e for s, e, _ in numbers):
+            numbers.append((m.start(), m.start() + len(m["num"]), m["num"]))
+    for m in QUOTED.finditer(sentence):
+        quoted = m["quoted"].strip(" ,.")
+        near_number = any(0 <= m.start() - e <= NAME_AFTER_NUMBER_CHARS for _, e, _ in numbers)
+        is_name = (near_number or qi.is_indicator_name(quoted)) and not qi.grade_regex().fullmatch(quoted)
+        if is_name and not any(s < m.end() and m.start() < e for s, e, _ in names):
+            names.append((m.start(), m.end(), " ".join(quoted.lower().split())))
+    mentions: list[Mention] = []
+    used_names: set[int] = set()
+    for s, e, number in sorted(numbers):
+        follow = [
+            (i, n)
+            for i, n in enumerate(sorted(names))
+            if 0 <= n[0] - e <= NAME_AFTER_NUMBER_CHARS and i not in used_names
+        ]
+        if follow and not qi.grade_regex().search(sentence, e, follow[0][1][0]):
+            i, (_, ne, name) = follow[0]
+            used_names.add(i)
+            mentions.append(Mention(number, name, start + s, start + ne))
+        else:
+            mentions.append(Mention(number, None, start + s, start + e))
+    for i, (s, e, name) in enumerate(sorted(names)):
+        if i not in used_names and len(name.split()) >= 2:
+            mentions.append(Mention(None, name, start + s, start + e))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def subject_name(before: str) -> str | None:
+    """The indicator a passive or active evaluation names ("Leadership of change was evaluated as").
+
+    None when it names none (or the whole service); "" when what was rated is people, not services.
+    """
+    # Cheap anchored checks first: the subject patterns are only worth searching when the clause ends right.
+    match = None
+    if PASSIVE_END.search(before):
+        match = PASSIVE_SUBJECT.search(before)
+    if not match and ACTIVE_END.search(before):
+        match = ACTIVE_OBJECT.search(before)
+    if not match:
+        return None
+    subject = match["subject"].strip()
+    names = qi.find_indicator_names(subject)
+    if names:
+        return names[-1].name
+    subject = re.split(r"\b(?:that|which|who|whom|where|when|said|found)\s+", subject)[-1]
+    subject = LEADING_WORDS.sub("", subject)
+    subject = OWNER.sub("", subject) if not WHOLE_SERVICE.match(subject) else subject
+    subject = LEADING_WORDS.sub("", subject)
+    words = subject.split()
+    if RATED_PEOPLE.match(subject) or qi.number_regex().match(subject):
+        return ""  # "12 children were rated as 'good' by their schools": not this inspection's evaluation
+    if not words or len(words) > NAME_MAX_WORDS or WHOLE_SERVICE.match(subject):
+        return None
+    return " ".join(subject.lower().split())

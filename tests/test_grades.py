@@ -1,0 +1,375 @@
+"""Grades on the six-point scale, stated grade counts and the number of indicators evaluated."""
+
+from __future__ import annotations
+
+import pytest
+
+from inspextract.document import Document
+from inspextract.extract.grades import find_grades
+from inspextract.segment import segment
+
+
+def grades_of(text: str) -> tuple[list[tuple[str | None, str | None, str, int]], dict[str, int], int | None]:
+    doc = Document(text=text, format="text")
+    grades, counts, total = find_grades(doc, segment(doc))
+    for grade in grades:  # every grade is grounded
+        assert text[grade.evidence.start : grade.evidence.end] == grade.evidence.quote
+        assert grade.evidence.quote
+    return [(g.indicator, g.indicator_name, g.grade, g.value) for g in grades], counts, total
+
+
+def test_single_indicator_named_in_the_previous_sentence() -> None:
+    text = (
+        "5. The inspection report concludes on an assessment grading for a "
+        "single quality indicator 2.1, from the "
+        "inspection framework, ‘impact on children and young people’. The "
+        "inspection report has graded the services "
+        "in East Dunbartonshire as ‘Good’. An evaluation of good is applied "
+        "where performance shows important "
+        "strengths which clearly outweigh any areas for improvement."
+    )
+    grades, counts, total = grades_of(text)
+    assert grades == [("2.1", "impact on children and young people", "good", 4)]
+    assert counts == {}
+    assert total == 1
+
+
+def test_counts_with_comma_inside_the_quote() -> None:
+    text = (
+        "Across nine key indicators of performance, inspectors found one to be "
+        "‘very good,’ four to be ‘good’ and "
+        "four were graded ‘adequate’."
+    )
+    grades, counts, total = grades_of(text)
+    assert grades == []
+    assert counts == {"very good": 1, "good": 4, "adequate": 4}
+    assert total == 9
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "QI 2.1 impact on children and young people was evaluated as 'very good'.",
+            ("2.1", "impact on children and young people", "very good", 5),
+        ),
+        ("Quality indicator 9.4 was evaluated as “Adequate”.", ("9.4", None, "adequate", 3)),
+        (
+            "We evaluated quality indicator 2.2, ‘impact on families’, as weak.",
+            ("2.2", "impact on families", "weak", 2),
+        ),
+        (
+            "Leadership of improvement and change was evaluated as good.",
+            (None, "leadership of improvement and change", "good", 4),
+        ),
+        ("The joint inspection rated the partnership as 'very good'.", (None, None, "very good", 5)),
+        ("Inspectors graded the services in Angus as Excellent.", (None, None, "excellent", 6)),
+        ("Key processes were graded 'unsatisfactory'.", (None, "key processes", "unsatisfactory", 1)),
+    ],
+)
+def test_one_stated_evaluation(sentence: str, expected: tuple[str | None, str | None, str, int]) -> None:
+    grades, _, _ = grades_of(sentence)
+    assert grades == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The inspection report highlights areas of good practice and areas for further development.",
+        "Partners had made good progress across all the main areas for improvement.",
+        "Support for children's wellbeing was rated as good or better in regulated care inspections.",
+        "An evaluation of good is applied where performance shows important strengths.",
+        "Self-evaluation processes were good and improving.",
+        "Staff told us that communication between services was good.",
+        "Inspectors found that the quality of assessments was very good in most records.",
+        "We use a six-point scale: excellent, very good, good, adequate, weak and unsatisfactory.",
+        "In our staff survey, 80% of respondents rated their training as 'good'.",
+        "Excellent – outstanding or sector leading.",
+        "There was a good range of services and weak links with adult services.",
+    ],
+)
+def test_grade_words_that_are_no_evaluation(sentence: str) -> None:
+    assert grades_of(sentence) == ([], {}, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total"),
+    [
+        ("The report concludes on an evaluation of two quality indicators.", 2),
+        ("Inspectors evaluated eleven quality indicators.", 11),
+        ("We evaluated 12 quality indicators using our six-point scale.", 12),
+        ("The grading covered one quality indicator.", 1),
+        ("The quality indicator framework has been used for self-evaluation.", None),
+        ("Nine key indicators were discussed at the meeting.", None),
+    ],
+)
+def test_indicators_total_only_when_written(sentence: str, total: int | None) -> None:
+    assert grades_of(sentence)[2] == total
+
+
+def test_count_that_names_its_indicators_goes_to_both() -> None:
+    text = "Two indicators, ‘impact on families’ and ‘leadership of people’, were evaluated as weak."
+    grades, counts, total = grades_of(text)
+    assert counts == {"weak": 2}
+    assert {g[1] for g in grades} == {"impact on families", "leadership of people"}
+    assert all(g[2] == "weak" for g in grades)
+    assert total == 2
+
+
+def test_counts_in_digits_and_straight_quotes() -> None:
+    text = (
+        "Of the 10 quality indicators, 3 were graded 'very good', 5 were "
+        "evaluated as 'good' and 2 as 'adequate'."
+    )
+    _, counts, total = grades_of(text)
+    assert counts == {"very good": 3, "good": 5, "adequate": 2}
+    assert total == 10
+
+
+def test_a_repeated_summary_is_counted_once() -> None:
+    text = (
+        "Inspectors found two to be 'good' and one 'adequate'.\n\n"
+        "The chief executive said inspectors found two to be 'good' and one 'adequate'."
+    )
+    assert grades_of(text)[1] == {"good": 2, "adequate": 1}
+
+
+def test_table_of_evaluations() -> None:
+    text = (
+        "Evaluations\n"
+        "1.1 Improvements in the wellbeing of children and young people – Good\n"
+        "2.1 Impact on children and young people – Very good\n"
+        "2.2 Impact on families: Adequate\n"
+        "| 9.4 | Leadership of improvement and change | Weak |\n"
+        "5.2 Assessing and responding to risks and needs\n"
+        "Excellent\n"
+    )
+    grades, _, _ = grades_of(text)
+    assert grades == [
+        ("1.1", "improvements in the wellbeing of children and young people", "good", 4),
+        ("2.1", "impact on children and young people", "very good", 5),
+        ("2.2", "impact on families", "adequate", 3),
+        ("9.4", "leadership of improvement and change", "weak", 2),
+        ("5.2", "assessing and responding to risks and needs", "excellent", 6),
+    ]
+
+
+def test_known_name_without_number_in_a_table() -> None:
+    grades, _, _ = grades_of("Key processes: Good\nLeadership: Very good\nSummary of the report\n")
+    assert grades == [(None, "key processes", "good", 4), (None, "leadership", "very good", 5)]
+
+
+def test_several_indicators_in_one_sentence_pair_by_position() -> None:
+    text = "We evaluated QI 2.1 as ‘good’, QI 5.2 as ‘adequate’ and QI 9.4 as ‘very good’."
+    grades, _, _ = grades_of(text)
+    assert [(g[0], g[2]) for g in grades] == [("2.1", "good"), ("5.2", "adequate"), ("9.4", "very good")]
+
+
+def test_evaluation_under_an_indicator_heading() -> None:
+    text = "Quality indicator 2.1: Impact on children and young people\n\nKey messages\n\nEvaluation: Good\n"
+    grades, _, _ = grades_of(text)
+    assert grades == [("2.1", "impact on children and young people", "good", 4)]
+
+
+def test_one_grade_per_indicator() -> None:
+    text = (
+        "Quality indicator 2.1 was evaluated as ‘good’.\n\n"
+        "The Care Inspectorate evaluated quality indicator 2.1 as ‘good’ in its report."
+    )
+    assert len(grades_of(text)[0]) == 1
+
+
+def test_contents_entries_give_no_grades() -> None:
+    assert (
+        grades_of("Contents\nEvaluation of quality indicators 12\nAppendix 1: the six-point scale 14\n")[0]
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "total"),
+    [
+        (
+            "Five of the nine quality indicators were evaluated as 'good', three "
+            "as 'adequate' and one as 'weak'.",
+            {"good": 5, "adequate": 3, "weak": 1},
+            9,
+        ),
+        (
+            "In the joint inspection, services were evaluated as good in six of the nine quality indicators.",
+            {"good": 6},
+            9,
+        ),
+        ("The inspection found four of the ten quality indicators to be ‘weak’.", {"weak": 4}, 10),
+        ("Inspectors found two to be 'good' and one 'adequate'.", {"good": 2, "adequate": 1}, None),
+    ],
+)
+def test_count_forms(text: str, counts: dict[str, int], total: int | None) -> None:
+    grades, found_counts, found_total = grades_of(text)
+    assert (grades, found_counts, found_total) == ([], counts, total)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "All nine indicators were graded as ‘good’ or ‘very good’.",
+        "Leadership was graded 'adequate to good'.",
+        "Inspectors found that 12 children were rated as 'good' by their schools.",
+    ],
+)
+def test_ranges_and_people_are_no_single_evaluation(sentence: str) -> None:
+    grades, counts, _ = grades_of(sentence)
+    assert (grades, counts) == ([], {})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The partnership received a grading of 'Good' for Quality Indicator 2.1 – "
+            "Impact on children and young people.",
+            ("2.1", "impact on children and young people", "good", 4),
+        ),
+        (
+            "The Care Inspectorate has graded the quality indicator 'Impact on "
+            "children and young people' as 'Good'.",
+            (None, "impact on children and young people", "good", 4),
+        ),
+        (
+            "Our evaluation of the partnership's performance for quality indicator 2.1 was 'adequate'.",
+            ("2.1", None, "adequate", 3),
+        ),
+        (
+            "Inspectors evaluated the partnership's capacity for improvement as ‘good’.",
+            (None, "capacity for improvement", "good", 4),
+        ),
+        ("Inspectors found that leadership was graded as 'good'.", (None, "leadership", "good", 4)),
+    ],
+)
+def test_committee_paper_wordings(sentence: str, expected: tuple[str | None, str | None, str, int]) -> None:
+    assert grades_of(sentence)[0] == [expected]
+
+
+def test_bare_qi_number_takes_the_name_printed_elsewhere() -> None:
+    text = (
+        "QI 5.2 was evaluated as ‘adequate’.\n\n"
+        "Appendix 1\n\n"
+        "5.2 Assessing and responding to risks and needs\n\n"
+        "QI 9.4 was evaluated as ‘good’.\n"
+    )
+    grades, _, _ = grades_of(text)
+    assert [(g[0], g[1]) for g in grades] == [
+        ("5.2", "assessing and responding to risks and needs"),
+        ("9.4", None),
+    ]
+
+
+def test_table_rows_with_unknown_names_need_a_neighbour() -> None:
+    text = (
+        "Quality indicator | Evaluation\n"
+        "Impact on families | Good\n"
+        "Joint self-evaluation arrangements | Adequate\n\n"
+        "Some prose here.\n\n"
+        "Overall impression – Good\n"
+    )
+    grades, _, _ = grades_of(text)
+    assert [(g[1], g[2]) for g in grades] == [
+        ("impact on families", "good"),
+        ("joint self-evaluation arrangements", "adequate"),
+    ]
+
+
+def test_evaluation_line_under_a_named_section() -> None:
+    text = "Impact on families\n\nParents told us that they felt listened to.\n\nEvaluation: Very good\n"
+    assert grades_of(text)[0] == [(None, "impact on families", "very good", 5)]
+
+
+def test_breakdown_numbers_are_not_the_total() -> None:
+    text = (
+        "Inspectors found that services were performing well, with two quality indicators evaluated as "
+        "'very good' and the remaining seven as 'good'."
+    )
+    assert grades_of(text) == ([], {"very good": 2, "good": 7}, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "grades", "counts", "total"),
+    [
+        (
+            "Summary of evaluation\nQuality indicator 2.1: Impact on children and young people – Good",
+            [("2.1", "impact on children and young people", "good", 4)],
+            {},
+            None,
+        ),
+        (
+            "Evaluation of quality indicator 2.1\n\nWe evaluated this quality indicator as good. "
+            "This means that "
+            "performance shows important strengths.",
+            [("2.1", None, "good", 4)],
+            {},
+            None,
+        ),
+        (
+            "The Care Inspectorate graded the partnership's work as 'weak' for impact on children "
+            "and young people.",
+            [(None, "impact on children and young people", "weak", 2)],
+            {},
+            None,
+        ),
+        (
+            "Of the nine quality indicators, the partnership received one 'excellent', three "
+            "'very good' and five "
+            "'good' evaluations.",
+            [],
+            {"excellent": 1, "very good": 3, "good": 5},
+            9,
+        ),
+        (
+            "The report evaluated five quality indicators: one was very good, three were good "
+            "and one was adequate.",
+            [],
+            {"very good": 1, "good": 3, "adequate": 1},
+            5,
+        ),
+        ("Inspectors evaluated 2.1 as good.", [("2.1", None, "good", 4)], {}, None),
+        ("In 2.1 of the report, leadership was described as good.", [], {}, None),
+        (
+            'Chief Executive Jane Smith said: "This is a very good report and staff should be proud."',
+            [],
+            {},
+            None,
+        ),
+        (
+            "We are pleased that the inspection recognised that our services are good, with many "
+            "very good features.",
+            [],
+            {},
+            None,
+        ),
+    ],
+)
+def test_inspection_report_and_press_wordings(
+    text: str,
+    grades: list[tuple[str | None, str | None, str, int]],
+    counts: dict[str, int],
+    total: int | None,
+) -> None:
+    assert grades_of(text) == (grades, counts, total)
+
+
+def test_markdown_table_with_values_in_brackets() -> None:
+    text = (
+        "| Quality indicator | Evaluation |\n|---|---|\n"
+        "| 1.1 Improvements in the wellbeing of children and young people | Good (4) |\n"
+        "| Joint working arrangements | Weak |\n"
+    )
+    grades, _, _ = grades_of(text)
+    assert [(g[0], g[1], g[2]) for g in grades] == [
+        ("1.1", "improvements in the wellbeing of children and young people", "good"),
+        (None, "joint working arrangements", "weak"),
+    ]
+
+
+def test_count_after_its_grade_over_areas() -> None:
+    text = "The Care Inspectorate rated services as 'good' in 5 out of 9 areas and 'adequate' in four areas."
+    assert grades_of(text)[:2] == ([], {"good": 5, "adequate": 4})

@@ -1,0 +1,239 @@
+"""Areas for improvement: report headings, press-release progress bullets, listed areas."""
+
+from __future__ import annotations
+
+from inspextract.document import Document
+from inspextract.extract.improvement_areas import find_improvement_areas
+from inspextract.records import Area
+from inspextract.segment import segment
+
+
+def areas_of(text: str) -> list[Area]:
+    doc = Document(text=text, format="text")
+    areas = find_improvement_areas(doc, segment(doc))
+    for area in areas:
+        assert text[area.evidence.start : area.evidence.end] == area.evidence.quote
+    return areas
+
+
+REVIEW = """Contents
+
+1. Background 3
+2. Our findings 4
+Area for improvement 1: Ensure that children are protected from abuse and neglect. 4
+Area for improvement 2: Ensure that families get the help they need at an early stage. 6
+3. Conclusion 9
+
+1. Background
+
+We carried out a joint inspection of services for children and young people in 2014.
+
+2. Our findings
+
+Area for improvement 1: Ensure that children are protected from abuse and neglect.
+
+Partners had reviewed case records and taken action to reduce risks.
+
+Child protection training had been targeted more effectively.
+
+12 Services for children and young people in Moray
+
+Area for improvement 2: Ensure that families get the help they need at an early stage
+
+Information sharing had improved.
+
+3. Conclusion
+
+The inspection team was confident that partners had made good progress.
+"""
+
+
+def test_review_headings_not_contents_entries() -> None:
+    areas = areas_of(REVIEW)
+    assert [(a.number, a.title, a.progress) for a in areas] == [
+        (1, "Ensure that children are protected from abuse and neglect.", None),
+        (2, "Ensure that families get the help they need at an early stage", None),
+    ]
+    assert areas[0].text.startswith("Partners had reviewed case records")
+    assert "targeted more effectively" in areas[0].text
+    assert areas[1].text == "Information sharing had improved."
+    assert (
+        REVIEW.index("Area for improvement 1", REVIEW.index("2. Our findings\n\nArea"))
+        == areas[0].evidence.start
+    )
+
+
+def test_contents_only_document_keeps_the_entries_without_page_numbers() -> None:
+    text = (
+        "Contents\nArea for improvement 1: Improve the quality of chronologies 5\nArea for "
+        "improvement 2: Reduce waiting times for CAMHS 7\n"
+    )
+    assert [(a.number, a.title) for a in areas_of(text)] == [
+        (1, "Improve the quality of chronologies"),
+        (2, "Reduce waiting times for CAMHS"),
+    ]
+
+
+def test_statement_on_the_line_after_the_label_and_progress_label() -> None:
+    text = (
+        "Area for improvement 3\n"
+        "Ensure that consistently high standards of work are achieved.\n"
+        "Progress: Significant\n"
+        "Quality assurance activity had informed changes to practice.\n"
+    )
+    [area] = areas_of(text)
+    assert (area.number, area.title, area.progress) == (
+        3,
+        "Ensure that consistently high standards of work are achieved.",
+        "significant",
+    )
+    assert "Ensure that" in area.evidence.quote
+
+
+def test_press_release_progress_bullets() -> None:
+    text = (
+        "The inspectors found that the partnership:\n\n"
+        "• Has made significant progress in ensuring that children are protected from abuse and risk:\n\n"
+        "Inspectors found that staff were responding appropriately to concerns.\n\n"
+        "• Has made significant improvement in strengthening collaborative "
+        "leadership of children’s services:\n\n"
+        "Partnership working had improved considerably.\n\n"
+        "• Has made considerable progress in ensuring consistently high standards of work are achieved:\n\n"
+        "• Has made reasonable progress to ensure that vulnerable families get the help they need:\n\n"
+        "Information sharing had improved.\n\n"
+        "• Has made progress in improving the life chances of care leavers in Fife:\n\n"
+        "A Champions Board had raised the profile of looked after children.\n\n"
+        "The partnership still has some further work to do:\n\n"
+        "They will continue to offer support.\n"
+    )
+    areas = areas_of(text)
+    assert [(a.number, a.title, a.progress) for a in areas] == [
+        (None, "ensuring that children are protected from abuse and risk", "significant"),
+        (None, "strengthening collaborative leadership of children’s services", "significant"),
+        (None, "ensuring consistently high standards of work are achieved", "considerable"),
+        (None, "ensure that vulnerable families get the help they need", "reasonable"),
+        (None, "improving the life chances of care leavers in Fife", None),
+    ]
+    assert areas[0].text == "Inspectors found that staff were responding appropriately to concerns."
+    assert areas[2].text == ""
+    assert "further work" not in areas[4].text
+    assert areas[0].evidence.quote.startswith("Has made significant progress")
+
+
+def test_numbered_progress_items_keep_their_numbers() -> None:
+    text = (
+        "1. Good progress in ensuring that children are safe from harm.\n"
+        "2. Limited progress in improving outcomes for care leavers.\n"
+    )
+    assert [(a.number, a.progress) for a in areas_of(text)] == [(1, "good"), (2, "limited")]
+
+
+def test_a_single_progress_bullet_is_no_organisation() -> None:
+    assert areas_of("• Has made good progress in developing chronologies for children.\n") == []
+
+
+def test_priority_variants_need_a_series() -> None:
+    text = (
+        "The inspection identified two priorities for improvement.\n\n"
+        "Priority 1 – Improve the assessment of risk for children.\n\nSome text.\n\n"
+        "Priority 2 – Strengthen joint self-evaluation across services.\n\nMore text.\n"
+    )
+    assert [(a.number, a.title) for a in areas_of(text)] == [
+        (1, "Improve the assessment of risk for children."),
+        (2, "Strengthen joint self-evaluation across services."),
+    ]
+    assert areas_of("Priority 1 – Improve the assessment of risk for children.\n") == []
+    plan = (
+        "Priority 1: Children are safe and well cared for.\n\nPriority 2: Children achieve their potential.\n"
+    )
+    assert areas_of(plan) == []
+
+
+def test_recommendations_and_running_text_are_not_areas() -> None:
+    text = (
+        "Recommendation 1: Partners should improve the quality of chronologies.\n\n"
+        "Recommendation 2: Partners should reduce waiting times.\n\n"
+        "The partnership had identified areas for improvement for themselves.\n\n"
+        "Area for improvement in chronologies was noted by inspectors in 2014.\n"
+    )
+    assert areas_of(text) == []
+
+
+def test_areas_listed_under_a_heading() -> None:
+    text = (
+        "Areas for improvement\n\n"
+        "The partnership should:\n"
+        "1. Ensure that decisions about children’s safety are informed by all partners.\n"
+        "2. Embed a clearer focus on outcomes in quality assurance.\n\n"
+        "What happens next?\n"
+    )
+    assert [(a.number, a.title) for a in areas_of(text)] == [
+        (1, "Ensure that decisions about children’s safety are informed by all partners."),
+        (2, "Embed a clearer focus on outcomes in quality assurance."),
+    ]
+
+
+def test_listed_findings_are_not_areas() -> None:
+    text = (
+        "Areas for improvement\n"
+        "• Advocacy services were not consistently available.\n"
+        "• Waiting times for specialist CAMHS were too long.\n"
+    )
+    assert areas_of(text) == []
+
+
+def test_progress_stated_for_the_area_as_a_whole() -> None:
+    text = (
+        "Area for improvement 1: Ensure that risks to children are assessed well.\n\n"
+        "There had been considerable improvement in the inclusion of chronologies.\n\n"
+        "Overall, partners had made good progress in this area.\n\n"
+        "Area for improvement 2: Ensure that families get help early.\n\n"
+        "Partners had made good progress across all the main areas for improvement.\n"
+    )
+    assert [a.progress for a in areas_of(text)] == ["good", None]
+
+
+def test_should_statements_under_an_areas_heading() -> None:
+    text = (
+        "Areas for improvement\n"
+        "• Partners should ensure that chronologies are used in all records.\n"
+        "• The partnership should strengthen joint self-evaluation.\n"
+    )
+    assert [(a.number, a.title) for a in areas_of(text)] == [
+        (None, "Partners should ensure that chronologies are used in all records."),
+        (None, "The partnership should strengthen joint self-evaluation."),
+    ]
+
+
+def test_progress_bullet_wordings() -> None:
+    text = (
+        "The review found:\n"
+        "• Significant progress had been made in ensuring that children are protected from harm.\n"
+        "• The partnership has made good progress in improving outcomes for looked after children.\n"
+        "• limited progress in reducing waiting times for specialist services\n"
+        "• Made some progress towards embedding a quality assurance framework.\n"
+    )
+    assert [(a.title, a.progress) for a in areas_of(text)] == [
+        ("ensuring that children are protected from harm", "significant"),
+        ("improving outcomes for looked after children", "good"),
+        ("reducing waiting times for specialist services", "limited"),
+        ("embedding a quality assurance framework", "some"),
+    ]
+
+
+def test_statement_wrapped_onto_the_next_line() -> None:
+    text = (
+        "Contents\n"
+        "Area for improvement 5: Ensure that stronger collaborative leadership to plan and direct the\n"
+        "delivery of integrated children's services results in measurable improvements. 10\n\n"
+        "Area for improvement 5: Ensure that stronger collaborative leadership to plan and direct the\n"
+        "delivery of integrated children's services results in measurable improvements\n\n"
+        "Partners had tested out and agreed a shared vision.\n"
+    )
+    [area] = areas_of(text)
+    assert area.title == (
+        "Ensure that stronger collaborative leadership to plan and direct the delivery of integrated "
+        "children's services results in measurable improvements"
+    )
+    assert area.text == "Partners had tested out and agreed a shared vision."
+    assert area.evidence.start > text.index("10")
