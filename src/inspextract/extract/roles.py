@@ -1,0 +1,83 @@
+"""Role phrases: telling a printed job title from an organisation ("chief executive of the Care Inspectorate")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from inspextract.lexicon import councils, inspectorates, load_json
+
+# An apposition longer than this is a clause, not a job title (words).
+ROLE_MAX_WORDS = 14
+# Prepositions that join a title to its organisation: "Chair of", "Director of Education at".
+ROLE_ORG_JOIN = re.compile(r"\s+(?P<prep>of|at|for|with|within|in)\s+(?P<the>the\s+)?", re.IGNORECASE)
+LEADING_ARTICLE = re.compile(r"^(?:the|our|its|their|and|but)\s+", re.IGNORECASE)
+
+
+@cache
+def _roles() -> dict[str, list[str]]:
+    return load_json("roles")
+
+
+@cache
+def role_words() -> frozenset[str]:
+    """Lower-case words of titles, heads and modifiers: never part of a name."""
+    words = set(_roles()["head_words"])
+    for key in ("titles", "function_heads", "modifiers"):
+        for phrase in _roles()[key]:
+            words.update(w.lower() for w in phrase.split())
+    return frozenset(words)
+
+
+def _words(phrase: str) -> list[str]:
+    return re.findall(r"[a-z]+(?:-[a-z]+)*", phrase.lower())
+
+
+def has_role_head(phrase: str) -> bool:
+    """The phrase names a job: it holds a role word and is short enough to be a title."""
+    words = _words(phrase)
+    heads = set(_roles()["head_words"])
+    return 0 < len(words) <= ROLE_MAX_WORDS and any(w in heads for w in words)
+
+
+def starts_with_role(phrase: str) -> bool:
+    """The phrase opens with a title ("Chair of ...", "Interim Chief Executive ...")."""
+    words = _words(LEADING_ARTICLE.sub("", phrase))
+    modifiers = {m.lower() for m in _roles()["modifiers"]}
+    while words and words[0] in modifiers:
+        words.pop(0)
+    return bool(words) and words[0] in set(_roles()["head_words"]) | {w.split()[0].lower() for w in _roles()["titles"]}
+
+
+def is_org_like(phrase: str) -> bool:
+    """The phrase is an organisation's name: a known inspectorate or council, or capitalised with an org word last."""
+    phrase = LEADING_ARTICLE.sub("", phrase.strip())
+    if not phrase or not phrase[0].isupper() or len(phrase.split()) > ROLE_MAX_WORDS:
+        return False
+    for lexicon in (inspectorates(), councils()):
+        if any(m.start == 0 for m in lexicon.find(phrase)):
+            return True
+    words = _words(phrase)
+    return bool(words) and words[-1] in set(load_json("names")["org_heads"])
+
+
+def _is_function_head(left: str) -> bool:
+    # "Director of Education", "Head of Service": the of-phrase is part of the title, not an organisation.
+    heads = [h.lower() for h in _roles()["function_heads"]]
+    return any(left.lower().endswith(h) for h in heads)
+
+
+def split_role(phrase: str) -> tuple[str, str | None]:
+    """(role, organisation or None) from a printed role phrase, both as printed."""
+    phrase = LEADING_ARTICLE.sub("", phrase.strip(" \t\u00a0,–—"))
+    for join in ROLE_ORG_JOIN.finditer(phrase):
+        left, right = phrase[: join.start()], phrase[join.end() :].strip()
+        if not has_role_head(left):
+            continue
+        keeps_title = join["prep"].lower() in ("of", "for") and not join["the"] and _is_function_head(left)
+        if keeps_title:
+            continue
+        if right[:1].isupper():
+            return left, right
+        break
+    return phrase, None
