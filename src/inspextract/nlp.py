@@ -33,7 +33,8 @@ MAX_CHUNK_CHARS = 10_000
 PIPE_BATCH_SIZE = 256
 BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 GRADE_TOKENS = frozenset({"excellent", "very", "good", "adequate", "weak", "unsatisfactory"})
-EDGE_PUNCT = frozenset("'‘’\"“”,.;:()[]")
+# Punctuation a rule span may pick up at its edges (the quoted QI name keeps its quotes: they hold the name).
+EDGE_PUNCT = frozenset(",.;:")
 
 
 def load_model(exclude: tuple[str, ...] = ()) -> Language:
@@ -98,7 +99,7 @@ def iter_chunks(text: str, max_chars: int = MAX_CHUNK_CHARS) -> Iterator[tuple[i
 
 
 def core_span(span: Span) -> tuple[int, int] | None:
-    """Character offsets of a rule span without its quotes and context words ("graded as 'good'" -> good)."""
+    """Character offsets of a rule span without edge punctuation and context words ("graded as 'good'" -> good)."""
     tokens = list(span)
     if span.label_ == "GRADE":
         tokens = [t for t in tokens if t.lower_ in GRADE_TOKENS]

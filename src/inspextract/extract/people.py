@@ -161,7 +161,7 @@ def _role_before(text: str, line_start: int, span: NameSpan) -> tuple[str | None
     prefix = text[span.prefix_start : span.start].strip()
     if prefix and has_role_head(prefix):
         words = prefix.split()
-        first_role = next(i for i, w in enumerate(words) if has_role_head(w) or starts_with_role(w))
+        first_role = next((i for i, w in enumerate(words) if w.lower() in role_words()), 0)
         org = " ".join(words[:first_role]) or None
         return " ".join(words[first_role:]), org if org and is_org_like(org) else None, span.prefix_start
     head = text[line_start : span.start]
@@ -199,12 +199,10 @@ def describe(text: str, span: NameSpan) -> Mention:
     )
     if is_label and label is not None and label.lower() not in _names()["contact_labels"]:
         role = label
-    for finder in (_role_after, _role_next_line):
-        if role is None:
-            if finder is _role_after:
-                role, org, end = _role_after(text, span.end, line_end)
-            else:
-                role, org, end = _role_next_line(text, line_start, line_end, span)
+    if role is None:
+        role, org, end = _role_after(text, span.end, line_end)
+    if role is None:
+        role, org, end = _role_next_line(text, line_start, line_end, span)
     if role is None and not is_label:
         role, org, start = _role_before(text, line_start, span)
     if role is None and span.honorific in _names()["role_honorifics"]:

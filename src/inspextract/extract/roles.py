@@ -11,7 +11,7 @@ from inspextract.lexicon import councils, inspectorates, load_json
 ROLE_MAX_WORDS = 14
 # Prepositions that join a title to its organisation: "Chair of", "Director of Education at".
 ROLE_ORG_JOIN = re.compile(r"\s+(?P<prep>of|at|for|with|within|in)\s+(?P<the>the\s+)?", re.IGNORECASE)
-LEADING_ARTICLE = re.compile(r"^(?:the|our|its|their|and|but)\s+", re.IGNORECASE)
+LEADING_ARTICLE = re.compile(r"^(?:who\s+(?:is|was)\s+)?(?:(?:the|a|an|our|its|their|and|but)\s+)?", re.IGNORECASE)
 
 
 @cache
@@ -74,7 +74,9 @@ def split_role(phrase: str) -> tuple[str, str | None]:
         left, right = phrase[: join.start()], phrase[join.end() :].strip()
         if not has_role_head(left):
             continue
-        keeps_title = join["prep"].lower() in ("of", "for") and not join["the"] and _is_function_head(left)
+        prep = join["prep"].lower()
+        # "Cabinet Secretary for the Constitution" keeps its for-phrase; "Director of the X Trust" does not.
+        keeps_title = _is_function_head(left) and (prep == "for" or (prep == "of" and not join["the"]))
         if keeps_title:
             continue
         if right[:1].isupper():
