@@ -88,7 +88,13 @@ def lexicon_patterns(name: str, label: str, *, case_sensitive: bool) -> list[dic
         for variant in sorted({canonical, *variants}):
             # Single words are ambiguous in lower case ("borders", "highland"): capitals only.
             sensitive = case_sensitive or len(tokenize(variant)) == 1
-            out.append({"label": label, "pattern": phrase_pattern(variant, case_sensitive=sensitive), "id": canonical})
+            out.append(
+                {
+                    "label": label,
+                    "pattern": phrase_pattern(variant, case_sensitive=sensitive),
+                    "id": canonical,
+                }
+            )
     return out
 
 
@@ -110,7 +116,7 @@ def grade_patterns() -> list[dict[str, Any]]:
 
 
 def qi_patterns() -> list[dict[str, Any]]:
-    """QI: "QI 2.1", "quality indicator 2.1", "quality indicator 2.1, 'impact on children and young people'"."""
+    """QI: "QI 2.1", "quality indicator 2.1", and the same followed by the indicator's name in quotes."""
     name_in_quotes: Pattern = [
         {"ORTH": ",", "OP": "?"},
         {"ORTH": {"IN": OPEN_QUOTES}},
@@ -128,7 +134,7 @@ def qi_patterns() -> list[dict[str, Any]]:
 
 
 def progress_patterns() -> list[dict[str, Any]]:
-    """PROGRESS: "significant progress", "very good progress", "considerable improvement", "improved considerably"."""
+    """PROGRESS: "significant progress", "very good progress", "improved considerably"."""
     nouns = [
         {"LOWER": "very", "OP": "?"},
         {"LOWER": {"IN": PROGRESS_DEGREES}},
@@ -141,7 +147,7 @@ def progress_patterns() -> list[dict[str, Any]]:
 
 
 def role_patterns() -> list[dict[str, Any]]:
-    """ROLE: job titles ("Chief Executive", "Interim Chair"), and "Director of"/"Head of" + a function in capitals."""
+    """ROLE: job titles ("Interim Chair"), and "Director of"/"Head of" + a function in capitals."""
     roles = load_json("roles")
     modifiers = roles["modifiers"]
     out = []
@@ -180,7 +186,8 @@ def render_all() -> dict[str, str]:
         "roles.jsonl": role_patterns(),
     }
     return {
-        name: "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in patterns) for name, patterns in groups.items()
+        name: "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in patterns)
+        for name, patterns in groups.items()
     }
 
 

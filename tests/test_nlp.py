@@ -38,16 +38,22 @@ def test_pipeline_is_built_once(nlp):
     ("sentence", "label", "text"),
     [
         ("The inspection was led by the Care Inspectorate.", "INSPECTORATE", "Care Inspectorate"),
-        ("Her Majesty’s Inspectorate of Constabulary in Scotland took part.", "INSPECTORATE",
-         "Her Majesty’s Inspectorate of Constabulary in Scotland"),
+        (
+            "Her Majesty’s Inspectorate of Constabulary in Scotland took part.",
+            "INSPECTORATE",
+            "Her Majesty’s Inspectorate of Constabulary in Scotland",
+        ),
         ("Officers from HMICS joined the team.", "INSPECTORATE", "HMICS"),
         ("Services in Dumfries & Galloway improved.", "AREA", "Dumfries & Galloway"),
         ("Children in the Borders were safe.", "AREA", "the Borders"),
         ("Inspectors found one to be ‘very good,’ and four 'good'.", "GRADE", "very good"),
         ("The services were graded as Good overall.", "GRADE", "Good"),
         ("We evaluated QI 2.1 this year.", "QI", "QI 2.1"),
-        ("It covered quality indicator 2.1, ‘impact on children and young people’.", "QI",
-         "quality indicator 2.1, ‘impact on children and young people’"),
+        (
+            "It covered quality indicator 2.1, ‘impact on children and young people’.",
+            "QI",
+            "quality indicator 2.1, ‘impact on children and young people’",
+        ),
         ("The partnership has made significant progress.", "PROGRESS", "significant progress"),
         ("There was considerable improvement in chronologies.", "PROGRESS", "considerable improvement"),
         ("Joint working had improved significantly.", "PROGRESS", "improved significantly"),
@@ -76,14 +82,18 @@ def test_ruler_leaves_ordinary_words_alone(sentence, label):
 
 def test_ruler_spans_win_over_statistical_ner():
     # Without the ruler before "ner", the small model tags "Galloway" as a PERSON.
-    found = entities_of("Chair of the Dumfries and Galloway Community Planning Partnership, Ronnie Nicholson, said")
+    found = entities_of(
+        "Chair of the Dumfries and Galloway Community Planning Partnership, Ronnie Nicholson, said"
+    )
     assert ("AREA", "Dumfries and Galloway") in found
     assert ("PERSON", "Galloway") not in found
     assert ("PERSON", "Ronnie Nicholson") in found
 
 
 def test_offsets_are_global_across_paragraphs():
-    text = "First paragraph about Fife.\n\n\nSecond one: Karen Reid met the Care Inspectorate.\n\nThird: QI 9.1."
+    text = (
+        "First paragraph about Fife.\n\n\nSecond one: Karen Reid met the Care Inspectorate.\n\nThird: QI 9.1."
+    )
     found = nlp_module.analyse_text(text)
     assert all(text[e.start : e.end] == e.text for e in found)
     assert {"AREA", "PERSON", "INSPECTORATE", "QI"} <= {e.label for e in found}

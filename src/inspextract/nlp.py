@@ -67,7 +67,7 @@ def build_pipeline() -> Language:
     nlp = load_model(exclude=UNUSED_COMPONENTS)
     if "tok2vec" in nlp.pipe_names and not nlp.get_pipe("tok2vec").listening_components:
         nlp.remove_pipe("tok2vec")
-    # Before "ner": the statistical model then respects the rule spans instead of overlapping them (spaCy #3775).
+    # Before "ner": the statistical model then respects the rule spans instead of overlapping them (#3775).
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", config={"validate": True}, **before)
     ruler.add_patterns(load_patterns())  # type: ignore[attr-defined]
@@ -99,7 +99,7 @@ def iter_chunks(text: str, max_chars: int = MAX_CHUNK_CHARS) -> Iterator[tuple[i
 
 
 def core_span(span: Span) -> tuple[int, int] | None:
-    """Character offsets of a rule span without edge punctuation and context words ("graded as 'good'" -> good)."""
+    """Offsets of a rule span without edge punctuation and context words ("graded as 'good'" -> good)."""
     tokens = list(span)
     if span.label_ == "GRADE":
         tokens = [t for t in tokens if t.lower_ in GRADE_TOKENS]

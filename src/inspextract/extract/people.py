@@ -19,7 +19,9 @@ _LOW = "a-zß-öø-ÿ"
 # One word of a name: "Reid", "McDonald", "O'Brien", "Smith-Jones", or an initial "J.".
 NAME_WORD = re.compile(rf"[{_UP}](?:[{_LOW}]+(?:['’-]?[{_UP}][{_LOW}]+)*|['’][{_UP}][{_LOW}]+|\.)")
 # A run of capitalised words on one line; the name is what is left once role and organisation words are cut.
-CAPITALISED_RUN = re.compile(rf"(?<![\w'’-]){NAME_WORD.pattern}(?:[ \u00a0]+{NAME_WORD.pattern}){{0,7}}(?![\w'’-])")
+CAPITALISED_RUN = re.compile(
+    rf"(?<![\w'’-]){NAME_WORD.pattern}(?:[ \u00a0]+{NAME_WORD.pattern}){{0,7}}(?![\w'’-])"
+)
 # Longest name kept (words): longer runs are titles or organisations.
 NAME_MAX_WORDS = 4
 SPACE = "[ \t\u00a0]"
@@ -28,8 +30,10 @@ SENTENCE_BOUNDARY = re.compile(r"[.!?;:“”\"(\n]")
 # An apposition after a name runs to the end of its clause.
 AFTER_COMMA = re.compile(rf"^{SPACE}*[,–—]{SPACE}*(?P<phrase>[^\n.;:“”\"()]+)")
 AFTER_PAREN = re.compile(rf"^{SPACE}*\((?P<phrase>[^()\n]{{2,100}})\)")
+# "Smith (2019)", "Smith, 2019", "Smith et al.", "Smith and Jones (2019)": authors of cited works.
+_YEAR = r"\(?(?:19|20)\d\d\b"
 CITATION_AFTER = re.compile(
-    rf"^{SPACE}*(?:,{SPACE}*)?(?:\(?(?:19|20)\d\d\b|et al\b|(?:and|&){SPACE}+[{_UP}]\S+{SPACE}*,?{SPACE}*\(?(?:19|20)\d\d)"
+    rf"^{SPACE}*(?:,{SPACE}*)?(?:{_YEAR}|et al\b|(?:and|&){SPACE}+[{_UP}]\S+{SPACE}*,?{SPACE}*{_YEAR})"
 )
 REFERENCE_SECTIONS = re.compile(r"reference|bibliograph|further reading|sources", re.IGNORECASE)
 
@@ -74,9 +78,8 @@ def name_spans(text: str, start: int, end: int, *, from_ner: bool) -> list[NameS
     words = [(m.start(), m.end(), m.group()) for m in NAME_WORD.finditer(text, start, end)]
 
     def close() -> None:
-        if len(group) >= 2 or (group and honorific):
-            if len(group) <= NAME_MAX_WORDS:
-                spans.append(NameSpan(group[0][0], group[-1][1], start, honorific, from_ner))
+        if (len(group) >= 2 or (group and honorific)) and len(group) <= NAME_MAX_WORDS:
+            spans.append(NameSpan(group[0][0], group[-1][1], start, honorific, from_ner))
 
     for word_start, word_end, word in words:
         bare = word.rstrip(".")
@@ -103,7 +106,11 @@ def find_candidates(text: str, entities: list[Entity]) -> list[NameSpan]:
             for span in name_spans(text, entity.start, entity.end, from_ner=True):
                 prior = found.get((span.start, span.end))
                 found[(span.start, span.end)] = NameSpan(
-                    span.start, span.end, prior.prefix_start if prior else span.prefix_start, span.honorific, True
+                    span.start,
+                    span.end,
+                    prior.prefix_start if prior else span.prefix_start,
+                    span.honorific,
+                    True,
                 )
     return sorted(found.values(), key=lambda s: (s.start, s.end))
 
@@ -139,17 +146,21 @@ def _label_before(text: str, line_start: int, start: int) -> str | None:
 def _role_after(text: str, end: int, line_end: int) -> tuple[str | None, str | None, int]:
     """Role and organisation printed after the name ("Name, Role of Org, said", "Name (Role)")."""
     tail = text[end:line_end]
-    if match := AFTER_PAREN.match(tail):
-        if has_role_head(match["phrase"]):
-            role, org = split_role(match["phrase"])
-            return role, org, end + match.end()
+    if (match := AFTER_PAREN.match(tail)) and has_role_head(match["phrase"]):
+        role, org = split_role(match["phrase"])
+        return role, org, end + match.end()
     if match := AFTER_COMMA.match(tail):
         pieces = match["phrase"].split(",")
         first = re.split(r"\s+(?:said|says|added|adds|explained|commented|stated|told)\b", pieces[0])[0]
         if has_role_head(first) and not _speech_after().match(first):
             role, org = split_role(first)
             stop = end + match.start("phrase") + len(first.rstrip())
-            if org is None and len(pieces) > 1 and is_org_like(pieces[1]) and not _speech_after().match(pieces[1]):
+            if (
+                org is None
+                and len(pieces) > 1
+                and is_org_like(pieces[1])
+                and not _speech_after().match(pieces[1])
+            ):
                 org = pieces[1].strip()
                 stop = end + match.start("phrase") + len(pieces[0]) + 1 + len(pieces[1].rstrip())
             return role, org, stop
@@ -173,7 +184,9 @@ def _role_before(text: str, line_start: int, span: NameSpan) -> tuple[str | None
     return None, None, span.start
 
 
-def _role_next_line(text: str, line_start: int, line_end: int, span: NameSpan) -> tuple[str | None, str | None, int]:
+def _role_next_line(
+    text: str, line_start: int, line_end: int, span: NameSpan
+) -> tuple[str | None, str | None, int]:
     """A signature block: the name alone on its line, the title on the next, the organisation after that."""
     if text[line_start:line_end].strip() != text[span.start : span.end] or line_end >= len(text):
         return None, None, span.end
@@ -207,16 +220,20 @@ def describe(text: str, span: NameSpan) -> Mention:
         role, org, start = _role_before(text, line_start, span)
     if role is None and span.honorific in _names()["role_honorifics"]:
         role = span.honorific
-    speech = bool(_speech_before().search(text[line_start : span.start]) or _speech_after().match(text[span.end :]))
-    return Mention(text[span.start : span.end], role, org, start, max(end, span.end), is_label or bool(role) or speech)
+    speech = bool(
+        _speech_before().search(text[line_start : span.start]) or _speech_after().match(text[span.end :])
+    )
+    return Mention(
+        text[span.start : span.end], role, org, start, max(end, span.end), is_label or bool(role) or speech
+    )
 
 
 def is_rejected(text: str, span: NameSpan, entities: list[Entity], blocks: list[Block]) -> bool:
     """Organisations, places and authors of cited works are not people."""
     for entity in entities:
-        if entity.start < span.end and span.start < entity.end:
-            if entity.label == "INSPECTORATE" or (entity.label == "AREA" and " " in entity.text):
-                return True
+        overlaps = entity.start < span.end and span.start < entity.end
+        if overlaps and (entity.label == "INSPECTORATE" or (entity.label == "AREA" and " " in entity.text)):
+            return True
     if CITATION_AFTER.match(text[span.end : span.end + 60]):
         return True
     starts = [b.start for b in blocks]
@@ -232,7 +249,7 @@ def _key(name: str) -> tuple[str, ...]:
 
 
 def merge(mentions: list[Mention]) -> list[Mention]:
-    """One entry per person: later mentions ("Ms Reid") fill in a role or organisation an earlier one lacked."""
+    """One entry per person: later mentions ("Ms Reid") fill in a role or organisation the first lacked."""
     people: list[Mention] = []
     for mention in mentions:
         key = _key(mention.name)
@@ -242,7 +259,12 @@ def merge(mentions: list[Mention]) -> list[Mention]:
         if same is None:
             people.append(mention)
         elif same.role is None and mention.role is not None:
-            same.role, same.organisation, same.start, same.end = mention.role, mention.organisation, mention.start, mention.end
+            same.role, same.organisation, same.start, same.end = (
+                mention.role,
+                mention.organisation,
+                mention.start,
+                mention.end,
+            )
         elif same.organisation is None and mention.organisation is not None and same.role == mention.role:
             same.organisation = mention.organisation
     return people

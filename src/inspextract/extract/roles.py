@@ -1,4 +1,4 @@
-"""Role phrases: telling a printed job title from an organisation ("chief executive of the Care Inspectorate")."""
+"""Role phrases: a job title apart from its organisation ("chief executive of the Care Inspectorate")."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from inspextract.lexicon import councils, inspectorates, load_json
 ROLE_MAX_WORDS = 14
 # Prepositions that join a title to its organisation: "Chair of", "Director of Education at".
 ROLE_ORG_JOIN = re.compile(r"\s+(?P<prep>of|at|for|with|within|in)\s+(?P<the>the\s+)?", re.IGNORECASE)
-LEADING_ARTICLE = re.compile(r"^(?:who\s+(?:is|was)\s+)?(?:(?:the|a|an|our|its|their|and|but)\s+)?", re.IGNORECASE)
+LEADING_ARTICLE = re.compile(
+    r"^(?:who\s+(?:is|was)\s+)?(?:(?:the|a|an|our|its|their|and|but)\s+)?", re.IGNORECASE
+)
 
 
 @cache
@@ -46,11 +48,13 @@ def starts_with_role(phrase: str) -> bool:
     modifiers = {m.lower() for m in _roles()["modifiers"]}
     while words and words[0] in modifiers:
         words.pop(0)
-    return bool(words) and words[0] in set(_roles()["head_words"]) | {w.split()[0].lower() for w in _roles()["titles"]}
+    return bool(words) and words[0] in set(_roles()["head_words"]) | {
+        w.split()[0].lower() for w in _roles()["titles"]
+    }
 
 
 def is_org_like(phrase: str) -> bool:
-    """The phrase is an organisation's name: a known inspectorate or council, or capitalised with an org word last."""
+    """The phrase names an organisation: a known inspectorate or council, or ends with an org word."""
     phrase = LEADING_ARTICLE.sub("", phrase.strip())
     if not phrase or not phrase[0].isupper() or len(phrase.split()) > ROLE_MAX_WORDS:
         return False
