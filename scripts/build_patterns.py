@@ -4,13 +4,18 @@
     python scripts/build_patterns.py --check  # exit 1 when the committed files are out of date
 
 The patterns are data the pipeline loads; this script is the one place that says how a lexicon entry becomes
-token patterns (case, apostrophes, "and"/"&", line breaks), so tests/test_nlp.py can check they are in sync.
+patterns (case forms, apostrophes, "and"/"&"), so tests/test_nlp.py can check they are in sync.
+Lexical entries become phrase patterns (strings, matched by spaCy's hash-based PhraseMatcher on exact text):
+token patterns cost the Matcher time per pattern and per token, and made the ruler slower than the NER itself
+(measured: 180 token patterns took ~1.2 s on the 32 kB dev report, the same entries as phrases ~0.01 s).
+Token patterns remain only where a phrase cannot say it (indicator numbers, "Director of" + any function).
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -24,77 +29,71 @@ PATTERNS_DIR = ROOT / "src" / "inspextract" / "models" / "patterns"
 Token = dict[str, Any]
 Pattern = list[Token]
 
-OPEN_QUOTES = ["'", "‘", '"', "“"]
-CLOSE_QUOTES = ["'", "’", '"', "”"]
-# A line break inside a multi-word name ("Dumfries and\nGalloway") is a whitespace token of its own.
-OPTIONAL_SPACE: Token = {"IS_SPACE": True, "OP": "?"}
+QUOTE_PAIRS = [("'", "'"), ("‘", "’"), ('"', '"'), ("“", "”"), ("'", "’"), ("‘", "'")]
 QI_NUMBER: Token = {"TEXT": {"REGEX": r"^\d{1,2}\.\d{1,2}$"}}
 # A quoted indicator name is short; the bound keeps an unclosed quote from swallowing a paragraph (tokens).
 QI_NAME_MAX_TOKENS = 12
 GRADE_WORDS = ["excellent", "very good", "good", "adequate", "weak", "unsatisfactory"]
 # Words that introduce an evaluation: "graded as good", "an evaluation of good".
 GRADE_CONTEXT = ["graded", "rated", "evaluated", "evaluation", "grade", "grading", "judged", "assessed"]
-PROGRESS_DEGREES = ["significant", "considerable", "good", "reasonable", "some", "limited", "no", "little"]
+PROGRESS_DEGREES = [
+    "significant",
+    "considerable",
+    "good",
+    "very good",
+    "reasonable",
+    "some",
+    "limited",
+    "no",
+    "little",
+]
+PROGRESS_MIDDLES = ["", "further "]
 PROGRESS_NOUNS = ["progress", "improvement", "improvements"]
 PROGRESS_ADVERBS = ["significantly", "considerably"]
 PROGRESS_VERBS = ["improved", "strengthened"]
 
 
-def tokenize(text: str) -> list[str]:
-    """The words spaCy's English tokenizer makes of `text` (the same rules the model uses)."""
-    return [token.text for token in _blank_english()(text)]
+def case_forms(phrase: str, *, lower: bool) -> set[str]:
+    """The phrase as printed, in capitals, capitalised, title-cased, and (if `lower`) in lower case."""
+    forms = {phrase, phrase.upper(), phrase[:1].upper() + phrase[1:]}
+    forms.add(" ".join(w[:1].upper() + w[1:] if w.islower() and len(w) > 3 else w for w in phrase.split()))
+    if lower:
+        forms.add(phrase.lower())
+    return forms
 
 
-_BLANK: list[Any] = []
+def spelling_forms(phrase: str) -> set[str]:
+    """Straight and curly apostrophes, "and" and "&"."""
+    forms = {phrase, phrase.replace("'", "’"), phrase.replace("’", "'")}
+    for form in list(forms):
+        forms.add(form.replace(" and ", " & "))
+        forms.add(form.replace(" & ", " and "))
+    return forms
 
 
-def _blank_english() -> Any:
-    if not _BLANK:
-        import spacy
-
-        _BLANK.append(spacy.blank("en"))
-    return _BLANK[0]
-
-
-def token_spec(word: str, *, case_sensitive: bool) -> Token:
-    """One token of a lexicon entry as a Matcher token pattern."""
-    if word.lower() in ("'s", "’s"):
-        return {"LOWER": {"IN": ["'s", "’s"]}}
-    if word in ("'", "’"):
-        return {"ORTH": {"IN": ["'", "’"]}}
-    if word.lower() in ("and", "&"):
-        return {"LOWER": {"IN": ["and", "&"]}}
-    if len(word) > 1 and word.isupper():  # acronyms (HMICS, HSCP) only in capitals
-        return {"ORTH": word}
-    if case_sensitive and word[:1].isupper():
-        return {"ORTH": {"IN": sorted({word, word.upper()})}}
-    return {"LOWER": word.lower()}
+def phrases(label: str, texts: Iterable[str], entry_id: str | None = None) -> list[dict[str, Any]]:
+    out = []
+    for text in sorted(set(texts)):
+        entry: dict[str, Any] = {"label": label, "pattern": text}
+        if entry_id:
+            entry["id"] = entry_id
+        out.append(entry)
+    return out
 
 
-def phrase_pattern(phrase: str, *, case_sensitive: bool) -> Pattern:
-    """A phrase as a token pattern that tolerates a line break between its words."""
-    pattern: Pattern = []
-    for i, word in enumerate(tokenize(phrase)):
-        if i:
-            pattern.append(OPTIONAL_SPACE)
-        pattern.append(token_spec(word, case_sensitive=case_sensitive))
-    return pattern
-
-
-def lexicon_patterns(name: str, label: str, *, case_sensitive: bool) -> list[dict[str, Any]]:
-    """Patterns for every variant of a {canonical: [variants]} lexicon, with the canonical name as id."""
+def lexicon_patterns(name: str, label: str, *, lower: bool) -> list[dict[str, Any]]:
+    """Phrases for every variant of a {canonical: [variants]} lexicon, with the canonical name as id."""
     out = []
     for canonical, variants in load_json(name).items():
-        for variant in sorted({canonical, *variants}):
-            # Single words are ambiguous in lower case ("borders", "highland"): capitals only.
-            sensitive = case_sensitive or len(tokenize(variant)) == 1
-            out.append(
-                {
-                    "label": label,
-                    "pattern": phrase_pattern(variant, case_sensitive=sensitive),
-                    "id": canonical,
-                }
-            )
+        texts: set[str] = set()
+        for variant in {canonical, *variants}:
+            # Acronyms only in capitals; one-word names only capitalised ("borders", "highland" are words).
+            if variant.isupper():
+                texts.add(variant)
+                continue
+            for form in spelling_forms(variant):
+                texts |= case_forms(form, lower=lower and " " in variant)
+        out += phrases(label, texts, canonical)
     return out
 
 
@@ -102,16 +101,17 @@ def grade_patterns() -> list[dict[str, Any]]:
     """GRADE: a grade word in quotes ("'very good,'") or after an evaluation word ("graded as good")."""
     out = []
     for grade in GRADE_WORDS:
-        words: Pattern = [{"LOWER": w} for w in grade.split()]
-        quoted = [
-            {"ORTH": {"IN": OPEN_QUOTES}},
-            *words,
-            {"ORTH": {"IN": [",", "."]}, "OP": "?"},
-            {"ORTH": {"IN": CLOSE_QUOTES}},
-        ]
-        in_context = [{"LOWER": {"IN": GRADE_CONTEXT}}, {"LOWER": {"IN": ["as", "of"]}, "OP": "?"}, *words]
-        out.append({"label": "GRADE", "pattern": quoted, "id": grade})
-        out.append({"label": "GRADE", "pattern": in_context, "id": grade})
+        texts: set[str] = set()
+        for word in case_forms(grade, lower=True):
+            for open_quote, close_quote in QUOTE_PAIRS:
+                for punct in ("", ",", "."):
+                    texts.add(f"{open_quote}{word}{punct}{close_quote}")
+        out += phrases("GRADE", texts, grade)
+    # Unquoted after an evaluation word: two token patterns (as phrases, every spelling would be ~1000).
+    context: Pattern = [{"LOWER": {"IN": GRADE_CONTEXT}}, {"LOWER": {"IN": ["as", "of"]}, "OP": "?"}]
+    one_word = [g for g in GRADE_WORDS if " " not in g]
+    out.append({"label": "GRADE", "pattern": [*context, {"LOWER": {"IN": one_word}}]})
+    out.append({"label": "GRADE", "pattern": [*context, {"LOWER": "very"}, {"LOWER": "good"}]})
     return out
 
 
@@ -119,54 +119,49 @@ def qi_patterns() -> list[dict[str, Any]]:
     """QI: "QI 2.1", "quality indicator 2.1", and the same followed by the indicator's name in quotes."""
     name_in_quotes: Pattern = [
         {"ORTH": ",", "OP": "?"},
-        {"ORTH": {"IN": OPEN_QUOTES}},
-        {"ORTH": {"NOT_IN": [*OPEN_QUOTES, *CLOSE_QUOTES, "\n"]}, "OP": f"{{1,{QI_NAME_MAX_TOKENS}}}"},
-        {"ORTH": {"IN": CLOSE_QUOTES}},
+        {"IS_QUOTE": True},
+        {"IS_QUOTE": False, "ORTH": {"NOT_IN": ["\n"]}, "OP": f"{{1,{QI_NAME_MAX_TOKENS}}}"},
+        {"IS_QUOTE": True},
     ]
-    short: Pattern = [{"ORTH": {"IN": ["QI", "QIs"]}}, QI_NUMBER]
+    short: Pattern = [{"ORTH": "QI"}, QI_NUMBER]
     long: Pattern = [{"LOWER": "quality"}, {"LOWER": {"IN": ["indicator", "indicators"]}}, QI_NUMBER]
     return [
-        {"label": "QI", "pattern": short},
-        {"label": "QI", "pattern": long},
-        {"label": "QI", "pattern": [*short, *name_in_quotes]},
-        {"label": "QI", "pattern": [*long, *name_in_quotes]},
+        {"label": "QI", "pattern": p}
+        for p in (short, long, [*short, *name_in_quotes], [*long, *name_in_quotes])
     ]
 
 
 def progress_patterns() -> list[dict[str, Any]]:
     """PROGRESS: "significant progress", "very good progress", "improved considerably"."""
-    nouns = [
-        {"LOWER": "very", "OP": "?"},
-        {"LOWER": {"IN": PROGRESS_DEGREES}},
-        {"LOWER": {"IN": ["further", "more", "overall"]}, "OP": "?"},
-        {"LOWER": {"IN": PROGRESS_NOUNS}},
-    ]
-    adverb_first = [{"LOWER": {"IN": PROGRESS_ADVERBS}}, {"LOWER": {"IN": PROGRESS_VERBS}}]
-    verb_first = [{"LOWER": {"IN": PROGRESS_VERBS}}, {"LOWER": {"IN": PROGRESS_ADVERBS}}]
-    return [{"label": "PROGRESS", "pattern": p} for p in (nouns, adverb_first, verb_first)]
+    texts: set[str] = set()
+    for degree in PROGRESS_DEGREES:
+        for middle in PROGRESS_MIDDLES:
+            for noun in PROGRESS_NOUNS:
+                texts |= case_forms(f"{degree} {middle}{noun}", lower=True)
+    for adverb in PROGRESS_ADVERBS:
+        for verb in PROGRESS_VERBS:
+            texts |= case_forms(f"{adverb} {verb}", lower=True) | case_forms(f"{verb} {adverb}", lower=True)
+    return phrases("PROGRESS", texts)
 
 
 def role_patterns() -> list[dict[str, Any]]:
     """ROLE: job titles ("Interim Chair"), and "Director of"/"Head of" + a function in capitals."""
     roles = load_json("roles")
-    modifiers = roles["modifiers"]
-    out = []
-    for title in sorted(roles["titles"]):
-        single = len(tokenize(title)) == 1
-        # One-word titles only in capitals: "to chair reviews" is a verb, "Chair" a title.
-        modifier: Token = (
-            {"ORTH": {"IN": sorted({*modifiers, *(m.upper() for m in modifiers)})}, "OP": "?"}
-            if single
-            else {"LOWER": {"IN": sorted(m.lower() for m in modifiers)}, "OP": "?"}
-        )
-        body = phrase_pattern(title, case_sensitive=single)
-        out.append({"label": "ROLE", "pattern": [modifier, *body]})
+    texts: set[str] = set()
+    for title in roles["titles"]:
+        # One-word titles only capitalised: "to chair reviews" is a verb, "Chair" a title.
+        single = " " not in title
+        forms = spelling_forms(title)
+        for form in forms:
+            texts |= {form, form.upper()} if single else case_forms(form, lower=True)
+        # Modifiers ("Interim", "Depute") are joined to the title by the pipeline, not multiplied out here.
+    out = phrases("ROLE", texts)
     capitalised = r"^[A-Z][\w’'-]*$"
     joiner = r"^(?:[A-Z][\w’'-]*|and|&|['’]s)$"
     for head in sorted(roles["function_heads"]):
+        words: Pattern = [{"ORTH": w} for w in head.split()]
         pattern = [
-            {"ORTH": {"IN": sorted({*modifiers})}, "OP": "?"},
-            *phrase_pattern(head, case_sensitive=True),
+            *words,
             {"LOWER": {"IN": ["of", "for"]}},
             {"TEXT": {"REGEX": joiner}, "OP": "*"},
             {"TEXT": {"REGEX": capitalised}},
@@ -178,8 +173,8 @@ def role_patterns() -> list[dict[str, Any]]:
 def render_all() -> dict[str, str]:
     """{file name: JSONL content} for every pattern file."""
     groups = {
-        "inspectorates.jsonl": lexicon_patterns("inspectorates", "INSPECTORATE", case_sensitive=False),
-        "areas.jsonl": lexicon_patterns("councils", "AREA", case_sensitive=True),
+        "inspectorates.jsonl": lexicon_patterns("inspectorates", "INSPECTORATE", lower=True),
+        "areas.jsonl": lexicon_patterns("councils", "AREA", lower=False),
         "grades.jsonl": grade_patterns(),
         "qi.jsonl": qi_patterns(),
         "progress.jsonl": progress_patterns(),

@@ -37,6 +37,14 @@ GRADE_TOKENS = frozenset({"excellent", "very", "good", "adequate", "weak", "unsa
 EDGE_PUNCT = frozenset(",.;:")
 
 
+@cache
+def role_modifiers() -> frozenset[str]:
+    """Lower-case words that may precede a job title ("interim", "depute"): models/lexicons/roles.json."""
+    from inspextract.lexicon import load_json
+
+    return frozenset(m.lower() for m in load_json("roles")["modifiers"])
+
+
 def load_model(exclude: tuple[str, ...] = ()) -> Language:
     """Load the English model from an installed package; never download anything."""
     for package in MODEL_PACKAGES:
@@ -103,6 +111,14 @@ def core_span(span: Span) -> tuple[int, int] | None:
     tokens = list(span)
     if span.label_ == "GRADE":
         tokens = [t for t in tokens if t.lower_ in GRADE_TOKENS]
+    if span.label_ == "ROLE":
+        # "Interim Chief Executive": the patterns hold titles only; a modifier in front belongs to the title.
+        first = span.start
+        while first > 0 and span.doc[first - 1].lower_ in role_modifiers():
+            if span.doc[first - 1].is_title != span.doc[first].is_title:
+                break
+            first -= 1
+        tokens = list(span.doc[first : span.end])
     while tokens and (tokens[0].is_space or tokens[0].text in EDGE_PUNCT):
         tokens.pop(0)
     while tokens and (tokens[-1].is_space or tokens[-1].text in EDGE_PUNCT):
