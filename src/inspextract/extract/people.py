@@ -25,6 +25,8 @@ CAPITALISED_RUN = re.compile(
 # Longest name kept (words): longer runs are titles or organisations.
 NAME_MAX_WORDS = 4
 SPACE = "[ \t\u00a0]"
+# How far a signature block's title and organisation lines may reach below the name (characters).
+NEXT_LINES_MAX_CHARS = 400
 LABEL_LINE = re.compile(rf"{SPACE}*(?P<label>[A-Za-z][A-Za-z ]{{1,48}}?){SPACE}*:{SPACE}*")
 SENTENCE_BOUNDARY = re.compile(r"[.!?;:“”\"(\n]")
 # An apposition after a name runs to the end of its clause.
@@ -62,7 +64,7 @@ def _not_name_words() -> frozenset[str]:
 @cache
 def _speech_after() -> re.Pattern[str]:
     verbs = "|".join(sorted(_names()["speech_verbs"], key=len, reverse=True))
-    return re.compile(rf"^{SPACE}*,?{SPACE}*(?:{verbs})\b")
+    return re.compile(rf"{SPACE}*,?{SPACE}*(?:{verbs})\b")  # used with .match(text, pos): no "^"
 
 
 @cache
@@ -190,7 +192,7 @@ def _role_next_line(
     """A signature block: the name alone on its line, the title on the next, the organisation after that."""
     if text[line_start:line_end].strip() != text[span.start : span.end] or line_end >= len(text):
         return None, None, span.end
-    lines = text[line_end + 1 :].split("\n", 2)
+    lines = text[line_end + 1 : line_end + 1 + NEXT_LINES_MAX_CHARS].split("\n", 2)
     title = lines[0].strip()
     if not has_role_head(title) or title.endswith(".") or len(title.split()) > 10:
         return None, None, span.end
@@ -221,27 +223,39 @@ def describe(text: str, span: NameSpan) -> Mention:
     if role is None and span.honorific in _names()["role_honorifics"]:
         role = span.honorific
     speech = bool(
-        _speech_before().search(text[line_start : span.start]) or _speech_after().match(text[span.end :])
+        _speech_before().search(text[line_start : span.start]) or _speech_after().match(text, span.end)
     )
     return Mention(
         text[span.start : span.end], role, org, start, max(end, span.end), is_label or bool(role) or speech
     )
 
 
-def is_rejected(text: str, span: NameSpan, entities: list[Entity], blocks: list[Block]) -> bool:
-    """Organisations, places and authors of cited works are not people."""
-    for entity in entities:
-        overlaps = entity.start < span.end and span.start < entity.end
-        if overlaps and (entity.label == "INSPECTORATE" or (entity.label == "AREA" and " " in entity.text)):
+class Rejecter:
+    """Organisations, places and authors of cited works are not people (lookups by offset, for long texts)."""
+
+    def __init__(self, text: str, entities: list[Entity], blocks: list[Block]) -> None:
+        self.text, self.blocks = text, blocks
+        # Inspectorates and multi-word council areas; a one-word area may be a forename ("Angus").
+        self.places = sorted(
+            (e.start, e.end)
+            for e in entities
+            if e.label == "INSPECTORATE" or (e.label == "AREA" and " " in e.text)
+        )
+        self.place_starts = [start for start, _ in self.places]
+        self.block_starts = [b.start for b in blocks]
+
+    def __call__(self, span: NameSpan) -> bool:
+        i = bisect.bisect_left(self.place_starts, span.end) - 1
+        # Rule entities never overlap, so only the last one starting before the name can overlap it.
+        if i >= 0 and self.places[i][1] > span.start:
             return True
-    if CITATION_AFTER.match(text[span.end : span.end + 60]):
-        return True
-    starts = [b.start for b in blocks]
-    i = bisect.bisect_right(starts, span.start) - 1
-    if 0 <= i < len(blocks):
-        block = blocks[i]
-        return any(REFERENCE_SECTIONS.search(title) for title in (*block.section, block.text[:40]))
-    return False
+        if CITATION_AFTER.match(self.text[span.end : span.end + 60]):
+            return True
+        j = bisect.bisect_right(self.block_starts, span.start) - 1
+        if j >= 0:
+            block = self.blocks[j]
+            return any(REFERENCE_SECTIONS.search(title) for title in (*block.section, block.text[:40]))
+        return False
 
 
 def _key(name: str) -> tuple[str, ...]:
@@ -273,8 +287,9 @@ def merge(mentions: list[Mention]) -> list[Mention]:
 def find_people(doc: Document, blocks: list[Block], entities: list[Entity]) -> list[Person]:
     """People named in the document (not authors of cited works)."""
     mentions = []
+    is_rejected = Rejecter(doc.text, entities, blocks)
     for span in find_candidates(doc.text, entities):
-        if is_rejected(doc.text, span, entities, blocks):
+        if is_rejected(span):
             continue
         mention = describe(doc.text, span)
         if span.from_ner or mention.has_context:
