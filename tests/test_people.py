@@ -93,6 +93,16 @@ def summary(people: list[Person]) -> list[tuple[str, str | None, str | None]]:
             "Angus Robertson, Cabinet Secretary for the Constitution, said the report was clear.",
             ("Angus Robertson", "Cabinet Secretary for the Constitution", None),
         ),
+        # An organisation piece after the role; an organisation before a title.
+        (
+            "Report by: Derek Brown, Chief Officer, Health and Social Care Partnership\nDate: 3 March 2023",
+            ("Derek Brown", "Chief Officer", "Health and Social Care Partnership"),
+        ),
+        (
+            "Scottish Borders Council Chief Executive Tracey Logan said: “We accept the report.”",
+            ("Tracey Logan", "Chief Executive", "Scottish Borders Council"),
+        ),
+        ("Author(s): Jane Smith\nDate: 1 May 2023", ("Jane Smith", None, None)),
         # An honorific that is also a role.
         ("The motion was moved by Councillor Jim Logue and agreed.", ("Jim Logue", "Councillor", None)),
     ],
@@ -113,6 +123,9 @@ def test_person_patterns(people_in, text, expected):
         "Services in Dumfries and Galloway and the Scottish Borders were inspected by Education Scotland.",
         "The Named Person service and the Champions Board were in place.",
         "Chair\n\nConvener\n\nHead of Service",
+        "Wards Affected: All\n\nAppendices: None\n\nBackground Papers: Joint Inspection Report 2022",
+        "Getting It Right For Every Child and the Named Person Service were discussed.",
+        "As Munro (2011) argued, and as noted by Brandon et al. (2020), reviews help.",
     ],
 )
 def test_not_people(people_in, text):

@@ -9,7 +9,14 @@ from functools import cache
 
 from inspextract.document import Document
 from inspextract.evidence import evidence
-from inspextract.extract.roles import has_role_head, is_org_like, role_words, split_role, starts_with_role
+from inspextract.extract.roles import (
+    has_role_head,
+    is_org_like,
+    role_words,
+    split_role,
+    starts_with_role,
+    title_start,
+)
 from inspextract.lexicon import load_json
 from inspextract.records import Entity, Person
 from inspextract.segment import Block
@@ -27,7 +34,7 @@ NAME_MAX_WORDS = 4
 SPACE = "[ \t\u00a0]"
 # How far a signature block's title and organisation lines may reach below the name (characters).
 NEXT_LINES_MAX_CHARS = 400
-LABEL_LINE = re.compile(rf"{SPACE}*(?P<label>[A-Za-z][A-Za-z ]{{1,48}}?){SPACE}*:{SPACE}*")
+LABEL_LINE = re.compile(rf"{SPACE}*(?P<label>[A-Za-z][A-Za-z ()]{{1,48}}?){SPACE}*:{SPACE}*")
 SENTENCE_BOUNDARY = re.compile(r"[.!?;:“”\"(\n]")
 # An apposition after a name runs to the end of its clause.
 AFTER_COMMA = re.compile(rf"^{SPACE}*[,–—]{SPACE}*(?P<phrase>[^\n.;:“”\"()]+)")
@@ -111,7 +118,7 @@ def find_candidates(text: str, entities: list[Entity]) -> list[NameSpan]:
                     span.start,
                     span.end,
                     prior.prefix_start if prior else span.prefix_start,
-                    span.honorific,
+                    span.honorific or (prior.honorific if prior else None),
                     True,
                 )
     return sorted(found.values(), key=lambda s: (s.start, s.end))
@@ -174,7 +181,7 @@ def _role_before(text: str, line_start: int, span: NameSpan) -> tuple[str | None
     prefix = text[span.prefix_start : span.start].strip()
     if prefix and has_role_head(prefix):
         words = prefix.split()
-        first_role = next((i for i, w in enumerate(words) if w.lower() in role_words()), 0)
+        first_role = title_start(words)
         org = " ".join(words[:first_role]) or None
         return " ".join(words[first_role:]), org if org and is_org_like(org) else None, span.prefix_start
     head = text[line_start : span.start]
@@ -222,6 +229,7 @@ def describe(text: str, span: NameSpan) -> Mention:
         role, org, start = _role_before(text, line_start, span)
     if role is None and span.honorific in _names()["role_honorifics"]:
         role = span.honorific
+        start = max(text.rfind(span.honorific, line_start, span.start), line_start)
     speech = bool(
         _speech_before().search(text[line_start : span.start]) or _speech_after().match(text, span.end)
     )

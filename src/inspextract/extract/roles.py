@@ -53,6 +53,18 @@ def starts_with_role(phrase: str) -> bool:
     }
 
 
+def title_start(words: list[str]) -> int:
+    """Where the title begins in "Org Title" words ("Scottish Borders Council | Chief Executive")."""
+    strong = set(_roles()["head_words"]) | {m.lower() for m in _roles()["modifiers"]}
+    weak = {w.split()[0].lower() for w in _roles()["titles"]}
+    # A head word ("chief", "director") marks a title more surely than a title's first word ("medical").
+    for starts in (strong, weak):
+        for i, word in enumerate(words):
+            if word.lower() in starts and (i == 0 or is_org_like(" ".join(words[:i]))):
+                return i
+    return next((i for i, w in enumerate(words) if w.lower() in strong), 0)
+
+
 def is_org_like(phrase: str) -> bool:
     """The phrase names an organisation: a known inspectorate or council, or ends with an org word."""
     phrase = LEADING_ARTICLE.sub("", phrase.strip())
