@@ -73,11 +73,11 @@ def load_patterns() -> list[dict[str, Any]]:
 def build_pipeline() -> Language:
     """The model's NER alone, preceded by the project's EntityRuler."""
     nlp = load_model(exclude=UNUSED_COMPONENTS)
-    if "tok2vec" in nlp.pipe_names and not nlp.get_pipe("tok2vec").listening_components:
+    if "tok2vec" in nlp.pipe_names and not getattr(nlp.get_pipe("tok2vec"), "listening_components", True):
         nlp.remove_pipe("tok2vec")
     # Before "ner": the statistical model then respects the rule spans instead of overlapping them (#3775).
-    before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", config={"validate": True}, **before)
+    before = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe("entity_ruler", before=before, config={"validate": True})
     ruler.add_patterns(load_patterns())  # type: ignore[attr-defined]
     return nlp
 

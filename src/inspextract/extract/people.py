@@ -83,7 +83,9 @@ def _speech_before() -> re.Pattern[str]:
 def name_spans(text: str, start: int, end: int, *, from_ner: bool) -> list[NameSpan]:
     """The names inside text[start:end]: runs of name words split at role, organisation and title words."""
     honorifics = set(_names()["honorifics"])
-    spans, group, honorific = [], [], None
+    spans: list[NameSpan] = []
+    group: list[tuple[int, int]] = []
+    honorific: str | None = None
     words = [(m.start(), m.end(), m.group()) for m in NAME_WORD.finditer(text, start, end)]
 
     def close() -> None:
