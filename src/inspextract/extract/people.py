@@ -32,6 +32,9 @@ CAPITALISED_RUN = re.compile(
 # Longest name kept (words): longer runs are titles or organisations.
 NAME_MAX_WORDS = 4
 SPACE = "[ \t\u00a0]"
+# How much of a name's line is read for its role, each side (characters): a role phrase or label is far
+# shorter; the bound keeps one-line texts (extracted HTML) linear.
+CONTEXT_MAX_CHARS = 300
 # How far a signature block's title and organisation lines may reach below the name (characters).
 NEXT_LINES_MAX_CHARS = 400
 LABEL_LINE = re.compile(rf"{SPACE}*(?P<label>[A-Za-z][A-Za-z ()]{{1,48}}?){SPACE}*:{SPACE}*")
@@ -139,8 +142,10 @@ class Mention:
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    line_end = text.find("\n", end)
-    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+    """The line around text[start:end], at most CONTEXT_MAX_CHARS each side (texts may be one long line)."""
+    low, high = max(0, start - CONTEXT_MAX_CHARS), min(len(text), end + CONTEXT_MAX_CHARS)
+    line_end = text.find("\n", end, high)
+    return text.rfind("\n", low, start) + 1 or low, high if line_end < 0 else line_end
 
 
 def _label_before(text: str, line_start: int, start: int) -> str | None:
@@ -148,7 +153,7 @@ def _label_before(text: str, line_start: int, start: int) -> str | None:
     before = text[line_start:start]
     if not before.strip() and line_start > 0:
         prev_end = line_start - 1
-        prev_start = text.rfind("\n", 0, prev_end) + 1
+        prev_start = text.rfind("\n", max(0, prev_end - CONTEXT_MAX_CHARS), prev_end) + 1
         before = text[prev_start:prev_end]
     match = LABEL_LINE.fullmatch(before)
     return " ".join(match["label"].split()) if match else None
@@ -275,20 +280,19 @@ def _key(name: str) -> tuple[str, ...]:
 def merge(mentions: list[Mention]) -> list[Mention]:
     """One entry per person: later mentions ("Ms Reid") fill in a role or organisation the first lacked."""
     people: list[Mention] = []
+    by_key: dict[tuple[str, ...], Mention] = {}
+    by_surname: dict[tuple[str, ...], Mention] = {}
     for mention in mentions:
         key = _key(mention.name)
-        same = next(
-            (p for p in people if _key(p.name) == key or (len(key) == 1 and _key(p.name)[-1:] == key)), None
-        )
+        # A bare surname (after its honorific) is the person of that surname already named in full.
+        same = by_key.get(key) or (by_surname.get(key) if len(key) == 1 else None)
         if same is None:
             people.append(mention)
+            by_key[key] = mention
+            by_surname.setdefault(key[-1:], mention)
         elif same.role is None and mention.role is not None:
-            same.role, same.organisation, same.start, same.end = (
-                mention.role,
-                mention.organisation,
-                mention.start,
-                mention.end,
-            )
+            same.role, same.organisation = mention.role, mention.organisation
+            same.start, same.end = mention.start, mention.end
         elif same.organisation is None and mention.organisation is not None and same.role == mention.role:
             same.organisation = mention.organisation
     return people
