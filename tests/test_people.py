@@ -103,6 +103,11 @@ def summary(people: list[Person]) -> list[tuple[str, str | None, str | None]]:
             ("Tracey Logan", "Chief Executive", "Scottish Borders Council"),
         ),
         ("Author(s): Jane Smith\nDate: 1 May 2023", ("Jane Smith", None, None)),
+        # A title closing a longer clause.
+        (
+            "Inspectors met the Chief Executive, Jane Smith, and senior managers.",
+            ("Jane Smith", "Chief Executive", None),
+        ),
         # An honorific that is also a role.
         ("The motion was moved by Councillor Jim Logue and agreed.", ("Jim Logue", "Councillor", None)),
     ],

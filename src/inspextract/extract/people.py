@@ -194,9 +194,14 @@ def _role_before(text: str, line_start: int, span: NameSpan) -> tuple[str | None
     head = text[line_start : span.start]
     cut = max((m.end() for m in SENTENCE_BOUNDARY.finditer(head)), default=0)
     clause = head[cut:].rstrip(" \t\u00a0")
-    if clause.endswith(",") and starts_with_role(clause[:-1]) and has_role_head(clause[:-1]):
-        role, org = split_role(clause[:-1])
-        return role, org, line_start + cut + (len(clause) - len(clause.lstrip()))
+    if not clause.endswith(","):
+        return None, None, span.start
+    # The title may close a longer clause: "Inspectors met the Chief Executive, Jane Smith, ...".
+    for word in re.finditer(r"\S+", clause[:-1]):
+        phrase = clause[word.start() : -1]
+        if starts_with_role(phrase) and has_role_head(phrase):
+            role, org = split_role(phrase)
+            return role, org, line_start + cut + word.start()
     return None, None, span.start
 
 
