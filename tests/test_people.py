@@ -131,6 +131,7 @@ def test_person_patterns(people_in, text, expected):
         "Wards Affected: All\n\nAppendices: None\n\nBackground Papers: Joint Inspection Report 2022",
         "Getting It Right For Every Child and the Named Person Service were discussed.",
         "As Munro (2011) argued, and as noted by Brandon et al. (2020), reviews help.",
+        "Groups reported to the Executive Group, including Corporate Parenting, Early Years and others.",
     ],
 )
 def test_not_people(people_in, text):

@@ -196,10 +196,11 @@ def _role_before(text: str, line_start: int, span: NameSpan) -> tuple[str | None
     clause = head[cut:].rstrip(" \t\u00a0")
     if not clause.endswith(","):
         return None, None, span.start
-    # The title may close a longer clause: "Inspectors met the Chief Executive, Jane Smith, ...".
+    # The title may close a longer clause: "Inspectors met the Chief Executive, Jane Smith, ...", but a
+    # title holds no comma ("groups reporting to the Executive Group, including X, Early Years" is a list).
     for word in re.finditer(r"\S+", clause[:-1]):
         phrase = clause[word.start() : -1]
-        if starts_with_role(phrase) and has_role_head(phrase):
+        if "," not in phrase and starts_with_role(phrase) and has_role_head(phrase):
             role, org = split_role(phrase)
             return role, org, line_start + cut + word.start()
     return None, None, span.start
