@@ -103,6 +103,9 @@ def summary(people: list[Person]) -> list[tuple[str, str | None, str | None]]:
             ("Tracey Logan", "Chief Executive", "Scottish Borders Council"),
         ),
         ("Author(s): Jane Smith\nDate: 1 May 2023", ("Jane Smith", None, None)),
+        # Dash and table-cell separators.
+        ("Jane Smith - Head of Service, said staff were ready.", ("Jane Smith", "Head of Service", None)),
+        ("Name\tRole\nAlan Small\tLead Officer\n", ("Alan Small", "Lead Officer", None)),
         # A title closing a longer clause.
         (
             "Inspectors met the Chief Executive, Jane Smith, and senior managers.",

@@ -39,8 +39,10 @@ CONTEXT_MAX_CHARS = 300
 NEXT_LINES_MAX_CHARS = 400
 LABEL_LINE = re.compile(rf"{SPACE}*(?P<label>[A-Za-z][A-Za-z ()]{{1,48}}?){SPACE}*:{SPACE}*")
 SENTENCE_BOUNDARY = re.compile(r"[.!?;:“”\"(\n]")
-# An apposition after a name runs to the end of its clause.
-AFTER_COMMA = re.compile(rf"^{SPACE}*[,–—]{SPACE}*(?P<phrase>[^\n.;:“”\"()]+)")
+# An apposition after a name runs to the end of its clause; "Name - Role" and table cells ("Name\tRole") too.
+AFTER_COMMA = re.compile(
+    rf"^(?:{SPACE}*[,–—]{SPACE}*|{SPACE}+-{SPACE}+|\t{SPACE}*)(?P<phrase>[^\n.;:“”\"()\t]+)"
+)
 AFTER_PAREN = re.compile(rf"^{SPACE}*\((?P<phrase>[^()\n]{{2,100}})\)")
 # "Smith (2019)", "Smith, 2019", "Smith et al.", "Smith and Jones (2019)": authors of cited works.
 _YEAR = r"\(?(?:19|20)\d\d\b"
