@@ -166,6 +166,8 @@ def test_people_are_listed_in_text_order(people_in):
             ("HSCP Chief Officer and Chief Social Work Officer", None),
         ),
         ("the Chair of the Community Planning Partnership", ("Chair", "Community Planning Partnership")),
+        ("the Care Inspectorate’s chief executive", ("chief executive", "Care Inspectorate")),
+        ("Scotland's Commissioner for Children", ("Scotland's Commissioner for Children", None)),
     ],
 )
 def test_split_role(phrase, expected):

@@ -11,6 +11,8 @@ from inspextract.lexicon import councils, inspectorates, load_json
 ROLE_MAX_WORDS = 14
 # Prepositions that join a title to its organisation: "Chair of", "Director of Education at".
 ROLE_ORG_JOIN = re.compile(r"\s+(?P<prep>of|at|for|with|within|in)\s+(?P<the>the\s+)?", re.IGNORECASE)
+# "the Care Inspectorate's chief executive": the organisation in the possessive.
+POSSESSIVE_ORG = re.compile(r"(?P<org>.+?)['’]s\s+(?P<role>.+)")
 LEADING_ARTICLE = re.compile(
     r"^(?:who\s+(?:is|was)\s+)?(?:(?:the|a|an|our|its|their|and|but)\s+)?", re.IGNORECASE
 )
@@ -86,6 +88,15 @@ def _is_function_head(left: str) -> bool:
 def split_role(phrase: str) -> tuple[str, str | None]:
     """(role, organisation or None) from a printed role phrase, both as printed."""
     phrase = LEADING_ARTICLE.sub("", phrase.strip(" \t\u00a0,–—"))
+    possessive = POSSESSIVE_ORG.fullmatch(phrase)
+    # A one-word possessive is a country's office ("Scotland's Commissioner for Children"), not an employer.
+    if (
+        possessive
+        and " " in possessive["org"].strip()
+        and is_org_like(possessive["org"])
+        and starts_with_role(possessive["role"])
+    ):
+        return possessive["role"], possessive["org"]
     for join in ROLE_ORG_JOIN.finditer(phrase):
         left, right = phrase[: join.start()], phrase[join.end() :].strip()
         if not has_role_head(left):
