@@ -168,6 +168,71 @@ def text(
 
 
 @app.command()
+def batch(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            exists=True, help="Files and folders (searched recursively; hidden ones skipped).", show_default=False
+        ),
+    ],
+    outdir: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Folder for the records and errors.jsonl.")
+    ] = None,
+    jsonl: Annotated[
+        str | None, typer.Option("--jsonl", help="Also stream records, in input order, to FILE (- = stdout).")
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0 = one per CPU).", min=0)] = 0,
+    pdf_engine: PdfEngine = "pdfplumber",
+    timeout: Timeout = DEFAULT_TIMEOUT_S,
+    max_bytes: MaxBytes = 0,
+    max_pages: MaxPages = 0,
+    force: Annotated[bool, typer.Option("--force", help="Redo documents that already have a record.")] = False,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first failed document.")] = False,
+) -> None:
+    """Convert many documents: OUTDIR/<relative path>.json per document, failures in OUTDIR/errors.jsonl.
+
+    Records are named after the input's path relative to the PATH it was found under, suffix replaced by
+    .json; when two inputs share a stem (a.pdf, a.txt), the later keeps its full name: a.txt.json.
+    Re-runs skip documents whose record matches the input's sha256 and the extractor version.
+
+    Exit codes: 0 all documents succeeded; 1 some documents failed (see errors.jsonl); 2 usage error.
+    """
+    check_engine(pdf_engine)
+    if outdir is None and jsonl is None:
+        raise typer.BadParameter("give -o OUTDIR, --jsonl FILE, or both", param_hint="-o/--jsonl")
+
+    def run() -> int:
+        import signal
+
+        from inspextract.batch import BatchOptions, run_batch
+        from inspextract.batch_progress import make_progress
+        from inspextract.batch_workers import default_jobs
+
+        def on_sigterm(signum: int, frame: object) -> None:
+            raise KeyboardInterrupt  # stop like Ctrl-C: workers killed, finished records kept
+
+        signal.signal(signal.SIGTERM, on_sigterm)
+        stream = None if jsonl is None else sys.stdout.buffer if jsonl == "-" else open(jsonl, "wb", buffering=0)  # noqa: SIM115
+        try:
+            options = BatchOptions(
+                outdir=outdir,
+                jsonl=stream,
+                jobs=jobs or default_jobs(),
+                limits=make_limits(timeout, max_bytes, max_pages),
+                pdf_engine=pdf_engine,
+                force=force,
+                fail_fast=fail_fast,
+                progress=make_progress(sys.stderr),
+            )
+            return int(run_batch([str(p) for p in paths], options).exit_code)
+        finally:
+            if stream is not None and jsonl != "-":
+                stream.close()
+
+    raise typer.Exit(guarded(run))
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the records `parse` emits."""
     import json
