@@ -203,7 +203,9 @@ class Emitter:
             if self.errors_path:
                 append_line(self.errors_path, line)
             if self.jsonl:
-                write_line(self.jsonl, json.dumps({"error": error}, ensure_ascii=False, separators=(",", ":")))
+                write_line(
+                    self.jsonl, json.dumps({"error": error}, ensure_ascii=False, separators=(",", ":"))
+                )
         elif self.jsonl and record_json is not None:
             write_line(self.jsonl, record_json)
 
@@ -223,6 +225,14 @@ def append_line(path: Path, line: str) -> None:
         os.close(fd)
 
 
+def remove_stale_temps(outdir: Path) -> None:
+    """Delete temporary files a killed run left behind (output.write_atomic names them .NAME.*.tmp)."""
+    for folder, _, files in os.walk(outdir):
+        for name in files:
+            if name.startswith(".") and name.endswith(".tmp") and ".json" in name:
+                Path(folder, name).unlink(missing_ok=True)
+
+
 def pages_of(record_json: str) -> int:
     pages = json.loads(record_json)["source"].get("pages")
     return pages if isinstance(pages, int) else 0
@@ -235,6 +245,7 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], options: BatchOptions) -
     summary = BatchSummary(documents=len(docs))
     if options.outdir:
         options.outdir.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(options.outdir)
     emitter = Emitter(docs, options)
     tasks: list[Task] = []
     for index, doc in enumerate(docs):
@@ -260,7 +271,11 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], options: BatchOptions) -
 
 
 def record_outcome(
-    outcome: Outcome, docs: list[Found], emitter: Emitter, summary: BatchSummary, progress: BatchProgress | None
+    outcome: Outcome,
+    docs: list[Found],
+    emitter: Emitter,
+    summary: BatchSummary,
+    progress: BatchProgress | None,
 ) -> bool:
     """Write and count one outcome; False means stop (--fail-fast is decided by the caller)."""
     emitter.finished(outcome)

@@ -116,7 +116,9 @@ class RichProgress:
         if not outcome.ok:
             from rich.markup import escape
 
-            self.bar.console.print(f"[red]failed[/red] {escape(f'{path}: {outcome.kind}: {outcome.message}')}")
+            self.bar.console.print(
+                f"[red]failed[/red] {escape(f'{path}: {outcome.kind}: {outcome.message}')}"
+            )
         self.bar.refresh()
 
     def tick(self) -> None:

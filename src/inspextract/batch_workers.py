@@ -78,7 +78,7 @@ def warm_nlp() -> None:
         warm = getattr(nlp, "warm_up", None) or getattr(nlp, "get_nlp", None)
         if warm is not None:
             warm()
-    except Exception:  # noqa: S110 - a missing model is reported per document by the pipeline itself
+    except Exception:  # a missing model is reported per document by the pipeline itself
         pass
 
 
@@ -158,7 +158,9 @@ class WorkerPool:
         if not worker.ready:
             self.start_failures += 1
             if self.start_failures >= MAX_START_FAILURES:
-                raise InspextractError(f"batch workers keep dying on start (exit code {worker.process.exitcode})")
+                raise InspextractError(
+                    f"batch workers keep dying on start (exit code {worker.process.exitcode})"
+                )
 
     def imap_unordered(self, tasks: list[Task], tick: Callable[[], None] | None = None) -> Iterator[Outcome]:
         """Yield one `Outcome` per task, in completion order; `tick` is called about every TICK_S."""

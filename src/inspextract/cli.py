@@ -171,9 +171,7 @@ def text(
 def batch(
     paths: Annotated[
         list[Path],
-        typer.Argument(
-            exists=True, help="Files and folders (searched recursively; hidden ones skipped).", show_default=False
-        ),
+        typer.Argument(exists=True, help="Files and folders (searched recursively; hidden ones skipped)."),
     ],
     outdir: Annotated[
         Path | None, typer.Option("-o", "--output", help="Folder for the records and errors.jsonl.")
@@ -186,8 +184,8 @@ def batch(
     timeout: Timeout = DEFAULT_TIMEOUT_S,
     max_bytes: MaxBytes = 0,
     max_pages: MaxPages = 0,
-    force: Annotated[bool, typer.Option("--force", help="Redo documents that already have a record.")] = False,
-    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first failed document.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Redo documents already recorded.")] = False,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first failure.")] = False,
 ) -> None:
     """Convert many documents: OUTDIR/<relative path>.json per document, failures in OUTDIR/errors.jsonl.
 
@@ -211,8 +209,11 @@ def batch(
         def on_sigterm(signum: int, frame: object) -> None:
             raise KeyboardInterrupt  # stop like Ctrl-C: workers killed, finished records kept
 
-        signal.signal(signal.SIGTERM, on_sigterm)
-        stream = None if jsonl is None else sys.stdout.buffer if jsonl == "-" else open(jsonl, "wb", buffering=0)  # noqa: SIM115
+        previous = signal.signal(signal.SIGTERM, on_sigterm)
+        # Unbuffered: each JSONL line reaches the file in one write, so a kill never leaves half a line.
+        stream = None if jsonl in (None, "-") else open(jsonl, "wb", buffering=0)  # noqa: SIM115
+        if jsonl == "-":
+            stream = sys.stdout.buffer
         try:
             options = BatchOptions(
                 outdir=outdir,
@@ -226,6 +227,7 @@ def batch(
             )
             return int(run_batch([str(p) for p in paths], options).exit_code)
         finally:
+            signal.signal(signal.SIGTERM, previous)
             if stream is not None and jsonl != "-":
                 stream.close()
 
