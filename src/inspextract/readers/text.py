@@ -10,8 +10,9 @@ from inspextract.normalise import normalise_text
 
 # Control characters other than tab/newline/CR/form feed: above this share, the bytes are not text.
 BINARY_CONTROL_RATIO = 0.05
-# Up to this share of NUL bytes is damage to strip (with a warning), not a binary file.
-NUL_STRIP_RATIO = 0.01
+# NUL bytes sprinkled through otherwise clean text (a damaged export) are stripped with a warning, up to
+# this share of the characters; binary files are recognised by their other control characters.
+NUL_STRIP_RATIO = 0.25
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 

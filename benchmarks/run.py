@@ -1,0 +1,272 @@
+"""The benchmark suite: inspextract against the bare libraries underneath it, measured in the same run.
+
+    python benchmarks/run.py [--repeat 3] [--only NAME ...] [--render-pdf PATH]
+
+Generates its inputs under benchmarks/_work/ from the fixtures (a 100-page and a 2,000-page report PDF, a
+40-document mixed folder, a long text document; no downloads), runs each measurement several times in fresh
+processes and prints medians and ratios with the targets. Figures are machine-dependent; ratios against a
+baseline measured in the same run are what the targets speak of.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "benchmarks" / "_work"
+PYTHON = sys.executable
+CLI = [PYTHON, "-m", "inspextract"]
+LONG_FIXTURE = ROOT / "fixtures" / "dev" / "docs" / "001_c74d78ba285d38bd.txt"
+
+# In-process timers run in a fresh interpreter so no state carries over between measurements.
+PARSE_TIMER = """
+import sys, time
+from inspextract.limits import Limits
+from inspextract.nlp import get_nlp
+import inspextract.pipeline as p
+get_nlp()  # steady-state throughput: the model loads once per process in real use
+t = time.perf_counter()
+report = p.parse(sys.argv[1], pdf_engine=sys.argv[2], limits=Limits(max_pages=100000))
+print(time.perf_counter() - t, report.source.pages or 0, len(p.read_document(sys.argv[1])[0].text.split()))
+"""
+BARE_PDFPLUMBER_TIMER = """
+import sys, time, pdfplumber
+t = time.perf_counter()
+with pdfplumber.open(sys.argv[1]) as pdf:
+    n = 0
+    for page in pdf.pages:
+        page.extract_text()
+        page.close()
+        n += 1
+print(time.perf_counter() - t, n, 0)
+"""
+BARE_SPACY_TIMER = """
+import sys, time
+from inspextract.nlp import load_model
+nlp = load_model()
+text = open(sys.argv[1], encoding="utf-8").read()
+paragraphs = [p for p in text.split("\\n\\n") if p.strip()]
+t = time.perf_counter()
+for _ in nlp.pipe(paragraphs):
+    pass
+print(time.perf_counter() - t, 0, len(text.split()))
+"""
+PEAK_RSS = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+"""
+
+
+def render_pdf_tool(explicit: str | None) -> Path:
+    for candidate in (explicit, ROOT.parent / "shared" / "tools" / "render_pdf.py"):
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    sys.exit("render_pdf.py not found: pass --render-pdf PATH (it lives in shared/tools beside the repo)")
+
+
+def page_count(pdf: Path) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def make_report_pdf(pages: int, render: Path) -> Path:
+    """A report PDF of about `pages` pages: the long fixture repeated, rendered like a real report."""
+    out = WORK / f"report-{pages}p.pdf"
+    if out.exists():
+        return out
+    body = LONG_FIXTURE.read_text(encoding="utf-8")
+    per_copy = 14  # pages one copy of the long fixture renders to; corrected below by measuring
+    copies = max(1, round(pages / per_copy))
+    source = WORK / f"report-{pages}p.txt"
+    for _ in range(3):
+        source.write_text("\n\n".join([body] * copies), encoding="utf-8")
+        subprocess.run([PYTHON, str(render), str(source), str(out)], check=True, capture_output=True)
+        got = page_count(out)
+        if abs(got - pages) <= pages * 0.05:
+            break
+        copies = max(1, round(copies * pages / got))
+    return out
+
+
+def make_long_text() -> Path:
+    out = WORK / "long.txt"
+    if not out.exists():
+        out.write_text("\n\n".join([LONG_FIXTURE.read_text(encoding="utf-8")] * 8), encoding="utf-8")
+    return out
+
+
+def make_mixed_folder(count: int = 40) -> Path:
+    """`count` documents cycled from every fixture corpus (text, PDF, HTML, DOCX)."""
+    folder = WORK / "mixed40"
+    if folder.exists():
+        return folder
+    sources = sorted(p for p in (ROOT / "fixtures").glob("*/docs/*") if p.is_file())
+    folder.mkdir(parents=True)
+    for i in range(count):
+        src = sources[i % len(sources)]
+        shutil.copy(src, folder / f"{i:02d}-{src.name}")
+    return folder
+
+
+def median_of(repeat: int, run: Callable[[], float]) -> float:
+    return statistics.median(run() for _ in range(repeat))
+
+
+def timed_script(script: str, *args: str) -> tuple[float, int, int]:
+    out = subprocess.run([PYTHON, "-c", script, *args], capture_output=True, text=True, check=True)
+    seconds, pages, words = out.stdout.split()[-3:]
+    return float(seconds), int(pages), int(words)
+
+
+def wall(cmd: list[str]) -> float:
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - t
+
+
+def peak_rss_mb(cmd: list[str]) -> float:
+    out = subprocess.run([PYTHON, "-c", PEAK_RSS, *cmd], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str]] = []
+
+    def add(self, what: str, figure: str, target: str = "", verdict: bool | None = None) -> None:
+        mark = "" if verdict is None else ("pass" if verdict else "FAIL")
+        self.rows.append((what, figure, target, mark))
+        print(f"  {what}: {figure} {target} {mark}", file=sys.stderr, flush=True)
+
+    def print(self) -> None:
+        widths = [max(len(row[i]) for row in self.rows) for i in range(4)]
+        for row in self.rows:
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+
+
+def bench_pdf_speed(table: Table, repeat: int, pdf: Path) -> None:
+    bare = [timed_script(BARE_PDFPLUMBER_TIMER, str(pdf)) for _ in range(repeat)]
+    pages = bare[0][1]
+    bare_rate = pages / statistics.median(r[0] for r in bare)
+    table.add("bare pdfplumber extract_text (pages closed)", f"{bare_rate:.1f} pages/s", f"{pages} pages")
+    for engine, target in (("pdfplumber", None), ("pdfium", 40.0)):
+        runs = [timed_script(PARSE_TIMER, str(pdf), engine) for _ in range(repeat)]
+        rate = pages / statistics.median(r[0] for r in runs)
+        table.add(f"parse --pdf-engine {engine}", f"{rate:.1f} pages/s")
+        if target is None:
+            ratio = rate / bare_rate
+            table.add(
+                "  ratio parse(pdfplumber) / bare pdfplumber", f"{ratio:.2f}x", "target >= 0.6x", ratio >= 0.6
+            )
+        else:
+            table.add("  pdfium pages/s", f"{rate:.1f}", f"target >= {target:g}", rate >= target)
+
+
+def bench_text_speed(table: Table, repeat: int, text: Path) -> None:
+    bare = [timed_script(BARE_SPACY_TIMER, str(text)) for _ in range(repeat)]
+    words = bare[0][2]
+    bare_rate = words / statistics.median(r[0] for r in bare)
+    runs = [timed_script(PARSE_TIMER, str(text), "pdfplumber") for _ in range(repeat)]
+    rate = words / statistics.median(r[0] for r in runs)
+    table.add("bare spaCy model, full pipeline (nlp.pipe)", f"{bare_rate:,.0f} words/s", f"{words:,} words")
+    table.add("parse (text document)", f"{rate:,.0f} words/s")
+    table.add("  ratio parse / bare spaCy", f"{rate / bare_rate:.2f}x")
+
+
+def bench_memory(table: Table, small: Path, large: Path) -> None:
+    cmd = [*CLI, "parse", "--max-pages", "100000", "--timeout", "0"]
+    small_mb = peak_rss_mb([*cmd, str(small)])
+    large_mb = peak_rss_mb([*cmd, str(large)])
+    table.add(f"peak RSS parse {small.name}", f"{small_mb:.0f} MB")
+    table.add(f"peak RSS parse {large.name}", f"{large_mb:.0f} MB", "target <= 400 MB", large_mb <= 400)
+    ratio = large_mb / small_mb
+    table.add("  ratio large / small", f"{ratio:.2f}x", "target <= 1.5x", ratio <= 1.5)
+
+
+def bench_batch(table: Table, repeat: int, folder: Path) -> None:
+    def run(jobs: int) -> float:
+        out = WORK / f"batch-out-{jobs}"
+        shutil.rmtree(out, ignore_errors=True)
+        return wall([*CLI, "batch", str(folder), "-o", str(out), "--jobs", str(jobs), "--force"])
+
+    docs = sum(1 for p in folder.iterdir() if p.is_file())
+    one = docs / median_of(repeat, lambda: run(1))
+    two = docs / median_of(repeat, lambda: run(2))
+    table.add("batch --jobs 1", f"{one:.2f} docs/s", f"{docs} documents")
+    table.add("batch --jobs 2", f"{two:.2f} docs/s")
+    table.add("  ratio jobs 2 / jobs 1", f"{two / one:.2f}x", "target >= 1.7x", two / one >= 1.7)
+
+
+def bench_startup(table: Table, repeat: int) -> None:
+    runs = max(repeat, 7)
+    base = median_of(runs, lambda: wall([PYTHON, "-c", "pass"]))
+    table.add("python -c pass", f"{base * 1000:.0f} ms")
+    for flag in ("--help", "--version"):
+        took = median_of(runs, lambda flag=flag: wall([*CLI, flag]))
+        extra = took - base
+        table.add(
+            f"inspextract {flag}",
+            f"{took * 1000:.0f} ms (+{extra * 1000:.0f} ms)",
+            "target <= +150 ms",
+            extra <= 0.15,
+        )
+
+
+BENCHES = ("pdf", "text", "memory", "batch", "startup")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (the median is reported)")
+    parser.add_argument("--only", nargs="*", choices=BENCHES, default=list(BENCHES))
+    parser.add_argument("--render-pdf", help="path to render_pdf.py (default: ../shared/tools/render_pdf.py)")
+    parser.add_argument("--json", action="store_true", help="also print the table as JSON")
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    table = Table()
+    needs_pdfs = {"pdf", "memory"} & set(args.only)
+    if needs_pdfs:
+        render = render_pdf_tool(args.render_pdf)
+        print("generating report PDFs (first run only) ...", file=sys.stderr, flush=True)
+        pdf100 = make_report_pdf(100, render)
+        pdf2000 = make_report_pdf(2000, render) if "memory" in args.only else None
+    if "pdf" in args.only:
+        bench_pdf_speed(table, args.repeat, pdf100)
+    if "text" in args.only:
+        bench_text_speed(table, args.repeat, make_long_text())
+    if "memory" in args.only and pdf2000 is not None:
+        bench_memory(table, pdf100, pdf2000)
+    if "batch" in args.only:
+        bench_batch(table, args.repeat, make_mixed_folder())
+    if "startup" in args.only:
+        bench_startup(table, args.repeat)
+    print(f"\ninspextract benchmarks (medians of {args.repeat}; {os.cpu_count()} CPUs)")
+    table.print()
+    if args.json:
+        print(
+            json.dumps(
+                [dict(zip(("what", "figure", "target", "verdict"), row, strict=True)) for row in table.rows]
+            )
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
