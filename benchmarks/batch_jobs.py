@@ -74,7 +74,9 @@ def measure(cmd: list[str], repeat: int, count: int) -> tuple[float, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (the median is reported)")
     parser.add_argument("--docs", type=int, default=40, help="documents in the folder")
     parser.add_argument("--start-methods", action="store_true", help="also compare start methods at --jobs 2")
@@ -91,7 +93,8 @@ def main() -> int:
             print(f"  --jobs {jobs}: {wall:.2f} docs/s end to end ({own:.2f} docs/s inside the batch)")
         ratio, own_ratio = rates[2][0] / rates[1][0], rates[2][1] / rates[1][1]
         verdict = "pass" if ratio >= TARGET_RATIO else "below target"
-        print(f"  ratio jobs 2 / jobs 1: {ratio:.2f}x end to end ({own_ratio:.2f}x inside); target >= 1.6: {verdict}")
+        print(f"  ratio jobs 2 / jobs 1: {ratio:.2f}x end to end ({own_ratio:.2f}x inside)")
+        print(f"  target >= {TARGET_RATIO}: {verdict}")
         if args.start_methods:
             for method in ("fork", "forkserver", "spawn"):
                 cmd = [PYTHON, "-c", RUN_WITH_START_METHOD, str(folder), str(work / "out"), "2", method]

@@ -191,6 +191,12 @@ def test_hung_and_crashed_workers_become_error_records(tricky_folder: Path, tmp_
     assert written_files(outdir) == ["a.json", ERRORS_FILE, "z.json"]
 
 
+def test_forkserver_start_method_works(tmp_path: Path) -> None:
+    """The default from Python 3.12: workers fork from a server that preloaded the pipeline."""
+    summary = run_batch(DEV_TEXTS[:2], BatchOptions(outdir=tmp_path, jobs=2, start_method="forkserver"))
+    assert (summary.succeeded, summary.failed) == (2, 0)
+
+
 def test_fail_fast_stops_at_first_failure(tricky_folder: Path, tmp_path: Path) -> None:
     options = BatchOptions(outdir=tmp_path / "out", jobs=1, fail_fast=True, start_method="fork")
     summary = run_batch([tricky_folder], options)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -30,9 +31,11 @@ from inspextract.output import write_atomic
 SUPPORTED_SUFFIXES = frozenset({".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".docx"})
 ERRORS_FILE = "errors.jsonl"
 # "fork" after the parent has loaded the NLP pipeline: workers (and replacements for killed ones) start
-# warm in milliseconds instead of each loading spaCy (benchmarks/batch_jobs.py measures the choice).
-# The parent stays single-threaded while forking (the progress display refreshes from the main loop).
-DEFAULT_START_METHOD = "fork" if hasattr(os, "fork") else "spawn"
+# warm in milliseconds instead of each loading spaCy. The parent stays single-threaded while it forks (the
+# progress display refreshes from the main loop, not a thread). From Python 3.12 forking a process that
+# has any threads (numpy's BLAS pool counts) is deprecated, so there "forkserver" is used: its server
+# preloads the model once (batch_warm.py) and workers fork from it just as warm.
+DEFAULT_START_METHOD = "fork" if sys.version_info < (3, 12) and hasattr(os, "fork") else "forkserver"
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from types import TracebackType
@@ -33,6 +33,9 @@ TICK_S = 0.2
 # Workers that die before they are ready (bad install, broken model) stop the batch after this many:
 # replacing them for ever would spin without converting anything.
 MAX_START_FAILURES = 3
+# Seconds a new worker may take to import and load the model before it is given up as hung (the model
+# loads in 1-5 s on a busy 2-core machine; a deadlocked start must not stall the batch for ever).
+START_TIMEOUT_S = 120.0
 # Seconds to let idle workers exit by themselves at the end before they are killed.
 EXIT_WAIT_S = 1.0
 READY = "ready"
@@ -116,7 +119,7 @@ class Worker:
     conn: Connection
     ready: bool = False
     task: Task | None = None
-    started: float = 0.0
+    started: float = field(default_factory=time.monotonic)  # of the current task, or of the process
 
 
 class WorkerPool:
@@ -127,6 +130,8 @@ class WorkerPool:
         self.limits = limits
         self.pdf_engine = pdf_engine
         self.context = multiprocessing.get_context(start_method)
+        if start_method == "forkserver":  # the server loads the model once; workers fork from it warm
+            self.context.set_forkserver_preload(["inspextract.batch_warm"])  # type: ignore[attr-defined]
         self.workers: list[Worker] = []
         self.start_failures = 0
         self.kill_after_s = limits.timeout_s + KILL_GRACE_S if limits.timeout_s else None
@@ -218,11 +223,11 @@ class WorkerPool:
 
     def stop_overruns(self) -> list[Outcome]:
         """Kill workers past the document's time limit (plus grace): the document becomes a timeout."""
-        if self.kill_after_s is None:
-            return []
         now, outcomes = time.monotonic(), []
         for worker in list(self.workers):
-            if worker.task is not None and now - worker.started > self.kill_after_s:
+            if not worker.ready and now - worker.started > START_TIMEOUT_S:
+                self.retire(worker)  # hung while starting: counts towards MAX_START_FAILURES
+            elif worker.task and self.kill_after_s is not None and now - worker.started > self.kill_after_s:
                 index = worker.task[0]
                 self.retire(worker)
                 message = f"took longer than the time limit of {self.limits.timeout_s:g} s (see --timeout)"
