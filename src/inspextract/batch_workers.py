@@ -178,6 +178,7 @@ class WorkerPool:
             self.dispatch(queue)
             outcomes = self.collect()
             outcomes += self.stop_overruns()
+            self.dispatch(queue)  # before the caller writes the outcomes, so no worker waits on that
             yield from outcomes
 
     def dispatch(self, queue: deque[Task]) -> None:
