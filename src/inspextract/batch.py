@@ -262,12 +262,10 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], options: BatchOptions) -
     progress = options.progress
     if progress:
         progress.start(len(docs), summary.skipped)
-    try:
-        convert_all(tasks, options, lambda outcome: record_outcome(outcome, docs, emitter, summary, progress))
-    finally:
-        emitter.drain()
-        summary.not_run = summary.documents - summary.succeeded - summary.failed - summary.skipped
-        summary.seconds = time.monotonic() - clock
+    convert_all(tasks, options, lambda outcome: record_outcome(outcome, docs, emitter, summary, progress))
+    emitter.drain()
+    summary.not_run = summary.documents - summary.succeeded - summary.failed - summary.skipped
+    summary.seconds = time.monotonic() - clock
     if progress:
         progress.finish(summary)
     return summary

@@ -173,15 +173,21 @@ def text(
 def batch(
     paths: Annotated[
         list[Path],
-        typer.Argument(exists=True, help="Files and folders (searched recursively; hidden ones skipped)."),
+        typer.Argument(
+            exists=True, metavar="PATH", help="Files and folders (searched recursively; hidden ones skipped)."
+        ),
     ],
     outdir: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Folder for the records and errors.jsonl.")
+        Path | None,
+        typer.Option("-o", "--output", metavar="OUTDIR", help="Folder for the records and errors.jsonl."),
     ] = None,
     jsonl: Annotated[
-        str | None, typer.Option("--jsonl", help="Also stream records, in input order, to FILE (- = stdout).")
+        str | None,
+        typer.Option("--jsonl", metavar="FILE", help="Stream records, in input order, to FILE (- = stdout)."),
     ] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0 = one per CPU).", min=0)] = 0,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", metavar="N", help="Worker processes (0 = one per CPU).", min=0)
+    ] = 0,
     pdf_engine: PdfEngine = "pdfplumber",
     timeout: Timeout = DEFAULT_TIMEOUT_S,
     max_bytes: MaxBytes = 0,
@@ -192,8 +198,9 @@ def batch(
     """Convert many documents: OUTDIR/<relative path>.json per document, failures in OUTDIR/errors.jsonl.
 
     Records are named after the input's path relative to the PATH it was found under, suffix replaced by
-    .json; when two inputs share a stem (a.pdf, a.txt), the later keeps its full name: a.txt.json.
-    Re-runs skip documents whose record matches the input's sha256 and the extractor version.
+    .json; when two inputs share a stem, the later in sorted order keeps its full name (a.pdf -> a.json,
+    a.txt -> a.txt.json). Re-runs skip documents whose record matches the input's sha256, path and the
+    extractor version, and retry failed ones; --force redoes all.
 
     Exit codes: 0 all documents succeeded; 1 some documents failed (see errors.jsonl); 2 usage error.
     """
