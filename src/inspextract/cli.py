@@ -170,6 +170,80 @@ def text(
 
 
 @app.command()
+def batch(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            exists=True, metavar="PATH", help="Files and folders (searched recursively; hidden ones skipped)."
+        ),
+    ],
+    outdir: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", metavar="OUTDIR", help="Folder for the records and errors.jsonl."),
+    ] = None,
+    jsonl: Annotated[
+        str | None,
+        typer.Option("--jsonl", metavar="FILE", help="Stream records, in input order, to FILE (- = stdout)."),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", metavar="N", help="Worker processes (0 = one per CPU).", min=0)
+    ] = 0,
+    pdf_engine: PdfEngine = "pdfplumber",
+    timeout: Timeout = DEFAULT_TIMEOUT_S,
+    max_bytes: MaxBytes = 0,
+    max_pages: MaxPages = 0,
+    force: Annotated[bool, typer.Option("--force", help="Redo documents already recorded.")] = False,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first failure.")] = False,
+) -> None:
+    """Convert many documents: OUTDIR/<relative path>.json per document, failures in OUTDIR/errors.jsonl.
+
+    Records are named after the input's path relative to the PATH it was found under, suffix replaced by
+    .json; when two inputs share a stem, the later in sorted order keeps its full name (a.pdf -> a.json,
+    a.txt -> a.txt.json). Re-runs skip documents whose record matches the input's sha256, path and the
+    extractor version, and retry failed ones; --force redoes all.
+
+    Exit codes: 0 all documents succeeded; 1 some documents failed (see errors.jsonl); 2 usage error.
+    """
+    check_engine(pdf_engine)
+    if outdir is None and jsonl is None:
+        raise typer.BadParameter("give -o OUTDIR, --jsonl FILE, or both", param_hint="-o/--jsonl")
+
+    def run() -> int:
+        import signal
+
+        from inspextract.batch import BatchOptions, run_batch
+        from inspextract.batch_progress import make_progress
+        from inspextract.batch_workers import default_jobs
+
+        def on_sigterm(signum: int, frame: object) -> None:
+            raise KeyboardInterrupt  # stop like Ctrl-C: workers killed, finished records kept
+
+        previous = signal.signal(signal.SIGTERM, on_sigterm)
+        # Unbuffered: each JSONL line reaches the file in one write, so a kill never leaves half a line.
+        stream = None if jsonl in (None, "-") else open(jsonl, "wb", buffering=0)  # noqa: SIM115
+        if jsonl == "-":
+            stream = sys.stdout.buffer
+        try:
+            options = BatchOptions(
+                outdir=outdir,
+                jsonl=stream,
+                jobs=jobs or default_jobs(),
+                limits=make_limits(timeout, max_bytes, max_pages),
+                pdf_engine=pdf_engine,
+                force=force,
+                fail_fast=fail_fast,
+                progress=make_progress(sys.stderr),
+            )
+            return int(run_batch([str(p) for p in paths], options).exit_code)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            if stream is not None and jsonl != "-":
+                stream.close()
+
+    raise typer.Exit(guarded(run))
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the records `parse` emits."""
     import json

@@ -67,3 +67,10 @@ class TimedOut(InspextractError):
 class ModelMissing(InspextractError):
     exit_code = ExitCode.MODEL_MISSING
     kind = "model_missing"
+
+
+class WorkerCrashed(InspextractError):
+    """A batch worker process died (segfault, out-of-memory kill) while reading a document."""
+
+    exit_code = ExitCode.INTERNAL
+    kind = "crashed"
