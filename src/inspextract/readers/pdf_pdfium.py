@@ -44,13 +44,16 @@ def check_inflated_size(data: bytes, cap: int) -> None:
     view = memoryview(data)  # slices of a view are not copies
     for match in STREAM_START.finditer(data):
         inflater = zlib.decompressobj()
+        pending: bytes | memoryview = view[match.end() : match.end() + MAX_STREAM_SCAN_BYTES]
         try:
-            chunk = inflater.decompress(
-                view[match.end() : match.end() + MAX_STREAM_SCAN_BYTES], INFLATE_CHUNK
-            )
-            total += len(chunk)
-            while inflater.unconsumed_tail and total <= cap:
-                total += len(inflater.decompress(inflater.unconsumed_tail, INFLATE_CHUNK))
+            # Output is capped per call; the loop ends at the stream's end, at the cap, or when a call
+            # neither has input left nor gives output.
+            while total <= cap and not inflater.eof:
+                chunk = inflater.decompress(pending, INFLATE_CHUNK)
+                total += len(chunk)
+                pending = inflater.unconsumed_tail
+                if not chunk and not pending:
+                    break
         except zlib.error:
             continue  # not Flate data (or damaged): PDFium copes with it
         if total > cap:
