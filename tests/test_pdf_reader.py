@@ -137,7 +137,6 @@ BAD_PDFS: dict[str, type[InspextractError] | None] = {
     "flate-bomb.pdf": TooLarge,
     "really-a-pdf.txt": None,
 }
-PDFIUM_UNRESOLVED = ("image-only.pdf", "no-pages.pdf")
 PDFIUM_DIFFERS = {"deep-nesting.pdf": None}  # PDFium reads both pages; pdfminer's recursion gives up
 
 
@@ -170,10 +169,6 @@ def bad_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("engine", ENGINE_NAMES)
 @pytest.mark.parametrize("name", BAD_PDFS)
 def test_bad_pdf_gives_a_clear_outcome(name: str, engine: str, bad_pdfs: Path) -> None:
-    if engine == "pdfium" and name in PDFIUM_UNRESOLVED:
-        pytest.skip(
-            "pdfium engine: hits the 30 s limit inside pytest (1.7 s from the CLI); not yet understood"
-        )
     expected = PDFIUM_DIFFERS.get(name, BAD_PDFS[name]) if engine == "pdfium" else BAD_PDFS[name]
     limits = Limits(timeout_s=30)
     if expected is None:

@@ -26,10 +26,12 @@ INFLATE_CHUNK = 1 * MiB
 MAX_STREAM_SCAN_BYTES = 64 * MiB
 
 
-def pdfium_error(err: Exception) -> InspextractError:
+def pdfium_error(err: Exception, data: bytes) -> InspextractError:
     """The user-facing error for a PdfiumError raised while opening a document."""
     message = " ".join(str(err).split())
-    if "password" in message.lower():
+    # PDFium's last-error code is process-wide and can be stale after an earlier encrypted file, so a
+    # password error counts only for a file that has an encryption dictionary.
+    if "password" in message.lower() and b"/Encrypt" in data:
         return EncryptedInput("password-protected PDF")
     return DamagedInput(f"damaged PDF: {message or type(err).__name__}")
 
@@ -70,7 +72,7 @@ class PdfiumEngine:
         try:
             self.pdf = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as err:
-            raise pdfium_error(err) from None
+            raise pdfium_error(err, data) from None
 
     def page_count(self) -> int:
         return len(self.pdf)
