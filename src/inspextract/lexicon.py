@@ -9,6 +9,10 @@ from functools import cache
 from importlib import resources
 
 
+# Texts at least this long (whole documents, not lines or sentences) have their last result kept.
+CACHED_TEXT_CHARS = 2_000
+
+
 @dataclass(frozen=True)
 class Mention:
     """A lexicon entry found in the text: `text[start:end]` is a variant of `canonical`."""
@@ -69,6 +73,7 @@ class Lexicon:
         alternatives.sort(key=lambda item: -item[0])
         joined = "|".join(pattern for _, pattern in alternatives)
         self._regex = re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])", re.IGNORECASE)
+        self._last: tuple[str, list[Mention]] | None = None
 
     @staticmethod
     def _key(text: str) -> str:
@@ -81,6 +86,14 @@ class Lexicon:
 
     def find(self, text: str) -> list[Mention]:
         """Every mention in `text`, longest variant first, left to right, never overlapping."""
+        if len(text) < CACHED_TEXT_CHARS:
+            return self._find(text)
+        # Several extractors look for the same lexicon in the same whole document.
+        if self._last is None or self._last[0] is not text:
+            self._last = (text, self._find(text))
+        return list(self._last[1])
+
+    def _find(self, text: str) -> list[Mention]:
         out = []
         for match in self._regex.finditer(text):
             canonical = self.canonical(match.group())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -128,15 +128,48 @@ def core_span(span: Span) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+# A function giving the (start, end) windows of a paragraph that the statistical NER should read.
+NerWindows = Callable[[str], list[tuple[int, int]]]
+
+
 @lru_cache(maxsize=4)
-def analyse_text(text: str) -> tuple[Entity, ...]:
-    """Entities of `text` (statistical NER plus rules), offsets into `text`, sorted by position."""
+def analyse_text(text: str, ner_windows: NerWindows | None = None) -> tuple[Entity, ...]:
+    """Entities of `text`, offsets into `text`, sorted by position.
+
+    The rules run over every paragraph. The statistical NER, by far the slowest step, reads the whole
+    paragraph when `ner_windows` is None, else only the windows it gives (each analysed on its own, with
+    the rules, so the model respects rule spans as in a whole paragraph).
+    """
     nlp = get_nlp()
     pieces = list(iter_chunks(text))
+    if ner_windows is None:
+        return collect(text, nlp, pieces, labels=None)
+    windows = [
+        (offset + a, text[offset + a : offset + b]) for offset, piece in pieces for a, b in ner_windows(piece)
+    ]
+    rules = collect(text, nlp, pieces, labels=RULE_LABELS, disable=["ner"])
+    statistical = collect(text, nlp, windows, labels=None, exclude=RULE_LABELS)
+    # Disjoint by label, each de-duplicated already.
+    return tuple(sorted((*rules, *statistical), key=lambda e: (e.start, e.end, e.label)))
+
+
+def collect(
+    text: str,
+    nlp: Language,
+    pieces: list[tuple[int, str]],
+    *,
+    labels: frozenset[str] | None,
+    exclude: frozenset[str] = frozenset(),
+    disable: list[str] | None = None,
+) -> tuple[Entity, ...]:
+    """The entities spaCy finds in each (offset, piece) of `text`, keeping `labels` (all when None) less
+    `exclude`, as sorted, de-duplicated records with offsets into `text`."""
     found = set()
-    docs = nlp.pipe((piece for _, piece in pieces), batch_size=PIPE_BATCH_SIZE)
+    docs = nlp.pipe((piece for _, piece in pieces), batch_size=PIPE_BATCH_SIZE, disable=disable or [])
     for (offset, _), spacy_doc in zip(pieces, docs, strict=True):
         for span in spacy_doc.ents:
+            if (labels is not None and span.label_ not in labels) or span.label_ in exclude:
+                continue
             bounds = core_span(span) if span.label_ in RULE_LABELS else (span.start_char, span.end_char)
             if bounds is not None and text[offset + bounds[0] : offset + bounds[1]].strip():
                 found.add((offset + bounds[0], offset + bounds[1], span.label_))

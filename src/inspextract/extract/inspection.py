@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from inspextract.lexicon import inspectorates
+from inspextract.lexicon import Mention, inspectorates
 from inspextract.records import InspectionKind
 
 # The title page and opening paragraphs (characters): where a document names the inspection it is about.
@@ -77,6 +77,18 @@ def sentences(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+@lru_cache(maxsize=2)  # find_bodies and find_lead both read them
+def inspectorate_sentences(text: str) -> tuple[tuple[Span, tuple[Mention, ...]], ...]:
+    """Each sentence that names an inspectorate, with those mentions (offsets into the sentence)."""
+    lexicon = inspectorates()
+    found = []
+    for span in sentences(text):
+        mentions = lexicon.find(text[span.start : span.end])
+        if mentions:
+            found.append((span, tuple(mentions)))
+    return tuple(found)
+
+
 def find_kind(text: str, title_span: tuple[int, int] | None) -> tuple[InspectionKind | None, Span | None]:
     """The kind of inspection, read from the title first, then the opening, then the whole text."""
     kinds = load_cues()["kinds"]
@@ -130,15 +142,12 @@ def participation_score(sentence: str) -> float:
 
 def find_bodies(text: str) -> tuple[list[str], Span | None]:
     """Every inspectorate the document says took part (in order of mention) and the deciding sentence."""
-    lexicon = inspectorates()
     taking_part: list[str] = []
     mentioned: list[str] = []
     best: tuple[float, Span] | None = None
-    for span in sentences(text):
+    for span, mentions in inspectorate_sentences(text):
         sentence = text[span.start : span.end]
-        names = [m.canonical for m in lexicon.find(sentence)]
-        if not names:
-            continue
+        names = [m.canonical for m in mentions]
         score = participation_score(sentence)
         # A sentence about this inspection speaks of inspecting, a review or scrutiny; "working with the
         # Mental Welfare Commission" in a finding about services does not enrol the Commission.
@@ -160,9 +169,9 @@ def find_lead(text: str, bodies: list[str]) -> tuple[str | None, Span | None]:
     """The inspectorate stated to lead; else the Care Inspectorate when it takes part, or a sole body."""
     cues = load_cues()
     stated: list[tuple[bool, str, Span]] = []
-    for span in sentences(text):
+    for span, mentions in inspectorate_sentences(text):
         sentence = text[span.start : span.end]
-        for mention in inspectorates().find(sentence):
+        for mention in mentions:
             before = sentence[max(0, mention.start - LEAD_WINDOW_CHARS) : mention.start]
             after = sentence[mention.end : mention.end + LEAD_WINDOW_CHARS]
             is_lead = cues["lead_before"].search(before) or cues["lead_after"].match(after)

@@ -9,28 +9,17 @@ from functools import cache
 
 from inspextract.document import Document
 from inspextract.evidence import evidence
+from inspextract.extract.names import NAME_WORD, UPPER, NameSpan, find_candidates, names_lexicon
 from inspextract.extract.roles import (
     has_role_head,
     is_org_like,
-    role_words,
     split_role,
     starts_with_role,
     title_start,
 )
-from inspextract.lexicon import load_json
 from inspextract.records import Entity, Person
 from inspextract.segment import Block
 
-_UP = "A-ZÀ-ÖØ-Þ"
-_LOW = "a-zß-öø-ÿ"
-# One word of a name: "Reid", "McDonald", "O'Brien", "Smith-Jones", or an initial "J.".
-NAME_WORD = re.compile(rf"[{_UP}](?:[{_LOW}]+(?:['’-]?[{_UP}][{_LOW}]+)*|['’][{_UP}][{_LOW}]+|\.)")
-# A run of capitalised words on one line; the name is what is left once role and organisation words are cut.
-CAPITALISED_RUN = re.compile(
-    rf"(?<![\w'’-]){NAME_WORD.pattern}(?:[ \u00a0]+{NAME_WORD.pattern}){{0,7}}(?![\w'’-])"
-)
-# Longest name kept (words): longer runs are titles or organisations.
-NAME_MAX_WORDS = 4
 SPACE = "[ \t\u00a0]"
 # How much of a name's line is read for its role, each side (characters): a role phrase or label is far
 # shorter; the bound keeps one-line texts (extracted HTML) linear.
@@ -47,88 +36,21 @@ AFTER_PAREN = re.compile(rf"^{SPACE}*\((?P<phrase>[^()\n]{{2,100}})\)")
 # "Smith (2019)", "Smith, 2019", "Smith et al.", "Smith and Jones (2019)": authors of cited works.
 _YEAR = r"\(?(?:19|20)\d\d\b"
 CITATION_AFTER = re.compile(
-    rf"^{SPACE}*(?:,{SPACE}*)?(?:{_YEAR}|et al\b|(?:and|&){SPACE}+[{_UP}]\S+{SPACE}*,?{SPACE}*{_YEAR})"
+    rf"^{SPACE}*(?:,{SPACE}*)?(?:{_YEAR}|et al\b|(?:and|&){SPACE}+[{UPPER}]\S+{SPACE}*,?{SPACE}*{_YEAR})"
 )
 REFERENCE_SECTIONS = re.compile(r"reference|bibliograph|further reading|sources", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class NameSpan:
-    """A candidate name at text[start:end]; `prefix_start` is where the capitalised run it came from began."""
-
-    start: int
-    end: int
-    prefix_start: int
-    honorific: str | None
-    from_ner: bool
-
-
-@cache
-def _names() -> dict[str, list[str]]:
-    return load_json("names")
-
-
-@cache
-def _not_name_words() -> frozenset[str]:
-    return frozenset(_names()["not_name_words"]) | role_words()
-
-
 @cache
 def _speech_after() -> re.Pattern[str]:
-    verbs = "|".join(sorted(_names()["speech_verbs"], key=len, reverse=True))
+    verbs = "|".join(sorted(names_lexicon()["speech_verbs"], key=len, reverse=True))
     return re.compile(rf"{SPACE}*,?{SPACE}*(?:{verbs})\b")  # used with .match(text, pos): no "^"
 
 
 @cache
 def _speech_before() -> re.Pattern[str]:
-    verbs = "|".join(sorted(_names()["speech_verbs"], key=len, reverse=True))
+    verbs = "|".join(sorted(names_lexicon()["speech_verbs"], key=len, reverse=True))
     return re.compile(rf"\b(?:{verbs}){SPACE}*,?{SPACE}*$")
-
-
-def name_spans(text: str, start: int, end: int, *, from_ner: bool) -> list[NameSpan]:
-    """The names inside text[start:end]: runs of name words split at role, organisation and title words."""
-    honorifics = set(_names()["honorifics"])
-    spans: list[NameSpan] = []
-    group: list[tuple[int, int]] = []
-    honorific: str | None = None
-    words = [(m.start(), m.end(), m.group()) for m in NAME_WORD.finditer(text, start, end)]
-
-    def close() -> None:
-        if (len(group) >= 2 or (group and honorific)) and len(group) <= NAME_MAX_WORDS:
-            spans.append(NameSpan(group[0][0], group[-1][1], start, honorific, from_ner))
-
-    for word_start, word_end, word in words:
-        bare = word.rstrip(".")
-        if bare in honorifics:
-            close()
-            group, honorific = [], bare
-        elif word.lower() in _not_name_words() or (bare.lower() in _not_name_words() and bare != word):
-            close()
-            group, honorific = [], None
-        else:
-            group.append((word_start, word_end))
-    close()
-    return spans
-
-
-def find_candidates(text: str, entities: list[Entity]) -> list[NameSpan]:
-    """Names from the statistical NER's PERSON entities and from every capitalised run of the text."""
-    found: dict[tuple[int, int], NameSpan] = {}
-    for run in CAPITALISED_RUN.finditer(text):
-        for span in name_spans(text, run.start(), run.end(), from_ner=False):
-            found[(span.start, span.end)] = span
-    for entity in entities:
-        if entity.label == "PERSON":
-            for span in name_spans(text, entity.start, entity.end, from_ner=True):
-                prior = found.get((span.start, span.end))
-                found[(span.start, span.end)] = NameSpan(
-                    span.start,
-                    span.end,
-                    prior.prefix_start if prior else span.prefix_start,
-                    span.honorific or (prior.honorific if prior else None),
-                    True,
-                )
-    return sorted(found.values(), key=lambda s: (s.start, s.end))
 
 
 @dataclass
@@ -231,10 +153,11 @@ def describe(text: str, span: NameSpan) -> Mention:
     line_start, line_end = _line_bounds(text, span.start, span.end)
     role, org, start, end = None, None, span.start, span.end
     label = _label_before(text, line_start, span.start)
+    contact_labels = names_lexicon()["contact_labels"]
     is_label = label is not None and (
-        label.lower() in _names()["contact_labels"] or (has_role_head(label) and len(label.split()) <= 6)
+        label.lower() in contact_labels or (has_role_head(label) and len(label.split()) <= 6)
     )
-    if is_label and label is not None and label.lower() not in _names()["contact_labels"]:
+    if is_label and label is not None and label.lower() not in contact_labels:
         role = label
     if role is None:
         role, org, end = _role_after(text, span.end, line_end)
@@ -242,7 +165,7 @@ def describe(text: str, span: NameSpan) -> Mention:
         role, org, end = _role_next_line(text, line_start, line_end, span)
     if role is None and not is_label:
         role, org, start = _role_before(text, line_start, span)
-    if role is None and span.honorific in _names()["role_honorifics"]:
+    if role is None and span.honorific in names_lexicon()["role_honorifics"]:
         role = span.honorific
         start = max(text.rfind(span.honorific, line_start, span.start), line_start)
     speech = bool(

@@ -6,6 +6,7 @@ import itertools
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Words whose tops differ by less than this share of the font size sit on the same line (pdfplumber's
 # own default y tolerance is 3 pt at ~10 pt type; a ratio keeps it right for large headings too).
@@ -25,9 +26,8 @@ COLUMN_INDENT_PT = 24.0
 GUTTER_MAX_CROSSING_SHARE = 0.08
 
 
-@dataclass(frozen=True)
-class Word:
-    """A word on a page; positions in PDF points from the top-left corner."""
+class Word(NamedTuple):
+    """A word on a page; positions in PDF points from the top-left corner (a tuple: pages hold thousands)."""
 
     text: str
     x0: float
@@ -79,20 +79,23 @@ def group_lines(words: list[Word]) -> list[Line]:
 
 def make_line(words: list[Word]) -> Line:
     """One line from its words (already left to right)."""
-    sizes = [round(w.size, 1) for w in words]
-    text = words[0].text
+    pieces = [words[0].text]
     for before, word in itertools.pairwise(words):
         # Engines split words where the font changes ("9527" bold, "." regular); touching pieces rejoin.
-        text += "" if word.x0 - before.x1 < WORD_JOIN_GAP_RATIO * word.size else " "
-        text += word.text
+        if word.x0 - before.x1 >= WORD_JOIN_GAP_RATIO * word.size:
+            pieces.append(" ")
+        pieces.append(word.text)
+    sizes = [round(w.size, 1) for w in words]
+    bold_chars = sum(len(w.text) for w in words if w.bold)
     return Line(
-        text=text,
+        text="".join(pieces),
         x0=min(w.x0 for w in words),
         x1=max(w.x1 for w in words),
         top=min(w.top for w in words),
         bottom=max(w.bottom for w in words),
-        size=statistics.mode(sizes),
-        bold=sum(len(w.text) for w in words if w.bold) * 2 > sum(len(w.text) for w in words),
+        # Most lines are set in one size; mode() is only needed when they are not.
+        size=sizes[0] if sizes.count(sizes[0]) == len(sizes) else statistics.mode(sizes),
+        bold=bold_chars * 2 > sum(len(w.text) for w in words),
     )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
 import re
+import sys
 import zlib
 from collections.abc import Iterator
 from typing import Any
@@ -19,7 +21,15 @@ BOLD_WEIGHT = 600
 # A gap wider than this share of the font size between two characters splits a word (a space is ~0.25 em;
 # justified text never closes letter gaps this far).
 WORD_GAP_RATIO = 0.15
-LINE_END_HYPHENS = (0x02, 0xFFFE, 0xAD)
+# Widest a character's box is taken to be (em): a wider run of characters is checked character by character.
+MAX_CHAR_WIDTH_EM = 0.8
+# How many words of a page are checked against PDFium's per-character codes before its bulk text is used.
+SPOT_CHECKS = 32
+# PDFium reports a hyphen it thinks ends a line as U+0002 / U+FFFE: it is kept as the "-" on the page, and
+# the hyphen normaliser decides, as for every engine.
+LINE_END_HYPHEN_MAP = str.maketrans({0x02: "-", 0xFFFE: "-", 0xAD: "-"})
+# A word: a run of characters other than white space and NUL (no character).
+WORD_CHARS = re.compile(r"[^\s\x00]+")
 STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
 INFLATE_CHUNK = 1 * MiB
 # A single stream is looked at up to this many compressed bytes (zlib stops at the stream's end anyway).
@@ -98,7 +108,7 @@ class PdfiumEngine:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            words = list(group_words(textpage, height))
+            words = group_words(textpage, height)
         finally:
             textpage.close()
         return PageWords(number, float(width), float(height), tuple(words))
@@ -107,15 +117,82 @@ class PdfiumEngine:
         self.pdf.close()
 
 
-def group_words(textpage: Any, height: float) -> Iterator[Word]:
-    """Words from a text page's characters (boxes in PDF space, turned to top-left origin)."""
+def group_words(textpage: Any, height: float) -> list[Word]:
+    """Words from a text page: PDFium's characters split at white space (its own, or generated at gaps).
+
+    The page's text comes in one call and boxes are read for each word's two end characters only: a library
+    call per character is what made this engine slow. A word whose ends disagree (a line change or a jump
+    back inside it) is split character by character instead.
+    """
+    raw = textpage.raw
+    count = textpage.count_chars()
+    text = page_text(raw, count)
+    matches = list(WORD_CHARS.finditer(text))
+    # The bulk text is used only when it lines up with the character indices (PDFium may drop or add a
+    # character, or give a surrogate pair for one); spot checks catch a shift.
+    get_unicode = pdfium_raw.FPDFText_GetUnicode
+    samples = matches[:: max(1, len(matches) // SPOT_CHECKS)]
+    if len(text) != count or any(text[m.start()] != char_of(get_unicode(raw, m.start())) for m in samples):
+        text = "".join(char_of(get_unicode(raw, i)) for i in range(count))
+        matches = list(WORD_CHARS.finditer(text))
+    box, font_size, font_weight = (
+        pdfium_raw.FPDFText_GetLooseCharBox,
+        pdfium_raw.FPDFText_GetFontSize,
+        pdfium_raw.FPDFText_GetFontWeight,
+    )
+    first_box, last_box = pdfium_raw.FS_RECTF(), pdfium_raw.FS_RECTF()
+    words: list[Word] = []
+    for match in matches:
+        first, last, word = match.start(), match.end() - 1, match.group()
+        box(raw, first, first_box)
+        box(raw, last, last_box)
+        size = round(font_size(raw, first), 1)
+        left, right = first_box.left, last_box.right
+        # One line, left to right, and no wider than an em a character (a wider run hides a gap).
+        if (
+            abs(last_box.top - first_box.top) <= 0.5 * size
+            and left <= right <= left + len(word) * size * MAX_CHAR_WIDTH_EM
+        ):
+            top = height - max(first_box.top, last_box.top)
+            bottom = height - min(first_box.bottom, last_box.bottom)
+            bold = font_weight(raw, first) >= BOLD_WEIGHT
+            words.append(Word(word, left, right, top, bottom, size, bold))
+        else:
+            words.extend(split_word(textpage, height, first, word))
+    return words
+
+
+def page_text(raw: Any, count: int) -> str:
+    """The page's characters in one call, one per character index, line-end hyphens as "-"."""
+    if count <= 0:
+        return ""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_raw.FPDFText_GetText(raw, 0, count, buffer)
+    text = ctypes.string_at(buffer, 2 * max(written - 1, 0)).decode("utf-16-le", errors="replace")
+    return text.translate(LINE_END_HYPHEN_MAP)
+
+
+def char_of(code: int) -> str:
+    """A character code as text: line-end hyphens as "-", code 0 (no character) as a space."""
+    return chr(code).translate(LINE_END_HYPHEN_MAP) if 0 < code <= sys.maxunicode else " "
+
+
+def loose_box(textpage: Any, index: int) -> tuple[float, float, float, float]:
+    """Left, bottom, right, top of a character's font box, in PDF space."""
+    rect = pdfium_raw.FS_RECTF()
+    if not pdfium_raw.FPDFText_GetLooseCharBox(textpage.raw, index, rect):
+        return 0.0, 0.0, 0.0, 0.0
+    return rect.left, rect.bottom, rect.right, rect.top
+
+
+def split_word(textpage: Any, height: float, first: int, text: str) -> Iterator[Word]:
+    """A run of non-space characters split where the next character starts a new line or leaves a gap."""
     chars: list[tuple[str, float, float, float, float, float, bool]] = []
 
     def flush() -> Iterator[Word]:
         if chars:
-            text = "".join(c[0] for c in chars)
             yield Word(
-                text=text,
+                text="".join(c[0] for c in chars),
                 x0=min(c[1] for c in chars),
                 x1=max(c[2] for c in chars),
                 top=min(c[3] for c in chars),
@@ -125,22 +202,15 @@ def group_words(textpage: Any, height: float) -> Iterator[Word]:
             )
             chars.clear()
 
-    for i in range(textpage.count_chars()):
-        code = pdfium_raw.FPDFText_GetUnicode(textpage.raw, i)
-        # PDFium reports a hyphen it thinks ends a line as U+0002 / U+FFFE: keep it as the "-" on the page,
-        # and let the hyphen normaliser decide, as for every engine.
-        char = "-" if code in LINE_END_HYPHENS else chr(code) if code else ""
-        if not char or char.isspace():
-            yield from flush()
-            continue
-        left, bottom, right, top = textpage.get_charbox(i, loose=True)
-        size = round(pdfium_raw.FPDFText_GetFontSize(textpage.raw, i), 1)
-        bold = pdfium_raw.FPDFText_GetFontWeight(textpage.raw, i) >= BOLD_WEIGHT
+    for index, char in enumerate(text, start=first):  # one character index per character of the word
+        left, bottom, right, top = loose_box(textpage, index)
+        size = round(pdfium_raw.FPDFText_GetFontSize(textpage.raw, index), 1)
+        bold = pdfium_raw.FPDFText_GetFontWeight(textpage.raw, index) >= BOLD_WEIGHT
         entry = (char, left, right, height - top, height - bottom, size, bold)
         if chars:
-            last = chars[-1]
-            new_line = abs(entry[3] - last[3]) > 0.5 * size
-            if new_line or left - last[2] > WORD_GAP_RATIO * size or right < last[1]:
+            before = chars[-1]
+            new_line = abs(entry[3] - before[3]) > 0.5 * size
+            if new_line or left - before[2] > WORD_GAP_RATIO * size or right < before[1]:
                 yield from flush()
         chars.append(entry)
     yield from flush()

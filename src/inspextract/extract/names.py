@@ -1,0 +1,106 @@
+"""Candidate names: runs of capitalised words split at role, organisation and title words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from inspextract.extract.roles import role_words
+from inspextract.extract.sentences import split_sentences
+from inspextract.lexicon import load_json
+from inspextract.records import Entity
+
+UPPER = "A-ZÀ-ÖØ-Þ"
+LOWER = "a-zß-öø-ÿ"
+# One word of a name: "Reid", "McDonald", "O'Brien", "Smith-Jones", or an initial "J.".
+NAME_WORD = re.compile(rf"[{UPPER}](?:[{LOWER}]+(?:['’-]?[{UPPER}][{LOWER}]+)*|['’][{UPPER}][{LOWER}]+|\.)")
+# A run of capitalised words on one line; the name is what is left once role and organisation words are cut.
+CAPITALISED_RUN = re.compile(
+    rf"(?<![\w'’-]){NAME_WORD.pattern}(?:[ \u00a0]+{NAME_WORD.pattern}){{0,7}}(?![\w'’-])"
+)
+# Longest name kept (words): longer runs are titles or organisations.
+NAME_MAX_WORDS = 4
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A candidate name at text[start:end]; `prefix_start` is where the capitalised run it came from began."""
+
+    start: int
+    end: int
+    prefix_start: int
+    honorific: str | None
+    from_ner: bool
+
+
+@cache
+def names_lexicon() -> dict[str, list[str]]:
+    """models/lexicons/names.json: honorifics, words that are never part of a name, verbs of speech."""
+    return load_json("names")
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    return frozenset(names_lexicon()["not_name_words"]) | role_words()
+
+
+def name_spans(text: str, start: int, end: int, *, from_ner: bool) -> list[NameSpan]:
+    """The names inside text[start:end]: runs of name words split at role, organisation and title words."""
+    honorifics = set(names_lexicon()["honorifics"])
+    spans: list[NameSpan] = []
+    group: list[tuple[int, int]] = []
+    honorific: str | None = None
+    words = [(m.start(), m.end(), m.group()) for m in NAME_WORD.finditer(text, start, end)]
+
+    def close() -> None:
+        if (len(group) >= 2 or (group and honorific)) and len(group) <= NAME_MAX_WORDS:
+            spans.append(NameSpan(group[0][0], group[-1][1], start, honorific, from_ner))
+
+    for word_start, word_end, word in words:
+        bare = word.rstrip(".")
+        if bare in honorifics:
+            close()
+            group, honorific = [], bare
+        elif word.lower() in _not_name_words() or (bare.lower() in _not_name_words() and bare != word):
+            close()
+            group, honorific = [], None
+        else:
+            group.append((word_start, word_end))
+    close()
+    return spans
+
+
+def find_candidates(text: str, entities: list[Entity]) -> list[NameSpan]:
+    """Names from the statistical NER's PERSON entities and from every capitalised run of the text."""
+    found: dict[tuple[int, int], NameSpan] = {}
+    for run in CAPITALISED_RUN.finditer(text):
+        for span in name_spans(text, run.start(), run.end(), from_ner=False):
+            found[(span.start, span.end)] = span
+    for entity in entities:
+        if entity.label == "PERSON":
+            for span in name_spans(text, entity.start, entity.end, from_ner=True):
+                prior = found.get((span.start, span.end))
+                found[(span.start, span.end)] = NameSpan(
+                    span.start,
+                    span.end,
+                    prior.prefix_start if prior else span.prefix_start,
+                    span.honorific or (prior.honorific if prior else None),
+                    True,
+                )
+    return sorted(found.values(), key=lambda s: (s.start, s.end))
+
+
+def name_windows(text: str) -> list[tuple[int, int]]:
+    """The sentences of `text` (line by line) that hold a candidate name: two name words, or an honorific
+    and one. Only these need the statistical NER, since any PERSON it finds elsewhere yields no candidate
+    in `find_candidates`."""
+    windows = []
+    line_start = 0
+    for line in text.split("\n"):
+        for start, end in split_sentences(line, line_start):
+            runs = CAPITALISED_RUN.finditer(text, start, end)
+            if any(name_spans(text, run.start(), run.end(), from_ner=False) for run in runs):
+                windows.append((start, end))
+        line_start += len(line) + 1
+    return windows
