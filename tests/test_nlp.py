@@ -11,6 +11,10 @@ from inspextract import nlp as nlp_module
 from inspextract.document import Document
 from inspextract.errors import ModelMissing
 from inspextract.extract.entities import find_entities
+from inspextract.extract.names import name_windows
+from inspextract.extract.people import find_people
+from inspextract.pipeline import read_document
+from inspextract.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -136,3 +140,28 @@ def test_pattern_files_match_the_lexicons():
         assert (ROOT / "models" / "patterns" / name).read_text(encoding="utf-8") == content, (
             f"{name} is stale: run scripts/build_patterns.py"
         )
+
+
+def test_name_windows_are_the_sentences_that_hold_a_candidate_name():
+    text = "Inspectors met staff. Karen Reid, Chief Executive, welcomed them.\nQI 2.1: good."
+    windows = [text[a:b] for a, b in name_windows(text)]
+    assert windows == ["Karen Reid, Chief Executive, welcomed them."]
+
+
+@pytest.mark.parametrize("corpus", ["dev", "dev-html"])
+def test_default_entities_are_the_full_analysis_within_name_windows(fixtures_dir, corpus):
+    # The statistical NER reads only name windows by default: the same rule entities, the same people,
+    # and every statistical entity it reports lies in a window.
+    for path in sorted((fixtures_dir / corpus / "docs").iterdir()):
+        doc = read_document(path)[0]
+        fast, full = find_entities(doc), find_entities(doc, all_entities=True)
+        rules = nlp_module.RULE_LABELS
+        assert [e for e in fast if e.label in rules] == [e for e in full if e.label in rules]
+        windows = [
+            (offset + a, offset + b)
+            for offset, piece in nlp_module.iter_chunks(doc.text)
+            for a, b in name_windows(piece)
+        ]
+        assert all(any(a <= e.start and e.end <= b for a, b in windows) for e in fast if e.label not in rules)
+        blocks = segment(doc)
+        assert find_people(doc, blocks, fast) == find_people(doc, blocks, full), path.name

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
+import pypdfium2
+import pypdfium2.raw as pdfium_raw
 import pytest
 
 from inspextract.document import Document
@@ -20,7 +22,7 @@ from inspextract.pipeline import read_document
 from inspextract.readers.pdf import page_ranges, read_pdf
 from inspextract.readers.pdf_engine import ENGINES
 from inspextract.readers.pdf_layout import PageWords, Word
-from inspextract.readers.pdf_pdfium import check_inflated_size
+from inspextract.readers.pdf_pdfium import WORD_CHARS, char_of, check_inflated_size, group_words, split_word
 
 from .conftest import FIXTURES, ROOT
 
@@ -231,3 +233,28 @@ def test_page_limit(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_not_a_pdf() -> None:
     with pytest.raises(DamagedInput, match="not a PDF"):
         read_pdf(b"plain text", limits=Limits())
+
+
+def per_character_words(textpage: object, height: float) -> list[Word]:
+    """The words PDFium's characters make when every character's box is read (the slow, plain way)."""
+    count = textpage.count_chars()  # type: ignore[attr-defined]
+    text = "".join(char_of(pdfium_raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))  # type: ignore[attr-defined]
+    return [w for m in WORD_CHARS.finditer(text) for w in split_word(textpage, height, m.start(), m.group())]
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_pdfium_word_boxes_from_word_ends_match_every_character(pdf: Path) -> None:
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            height = page.get_size()[1]
+            fast, slow = group_words(textpage, height), per_character_words(textpage, height)
+            assert [w.text for w in fast] == [w.text for w in slow]
+            for a, b in zip(fast, slow, strict=True):
+                assert a[1:] == pytest.approx(b[1:], abs=0.5)  # a word's characters differ by hundredths
+            textpage.close()
+            page.close()
+    finally:
+        document.close()

@@ -64,6 +64,7 @@ class BatchOptions:
     jobs: int = field(default_factory=default_jobs)
     limits: Limits = DEFAULT_LIMITS
     pdf_engine: str = "pdfplumber"
+    all_entities: bool = False
     force: bool = False
     fail_fast: bool = False
     start_method: str = DEFAULT_START_METHOD
@@ -297,7 +298,9 @@ def convert_all(tasks: list[Task], options: BatchOptions, on_outcome: Callable[[
     jobs = min(max(1, options.jobs), len(tasks))
     if options.start_method == "fork":
         warm_nlp()  # once here, inherited by every worker (and every replacement) through fork
-    with WorkerPool(jobs, options.limits, options.pdf_engine, options.start_method) as pool:
+    with WorkerPool(
+        jobs, options.limits, options.pdf_engine, options.start_method, options.all_entities
+    ) as pool:
         tick = options.progress.tick if options.progress else None
         for outcome in pool.imap_unordered(tasks, tick):
             if not on_outcome(outcome) and options.fail_fast:

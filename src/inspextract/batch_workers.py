@@ -58,14 +58,14 @@ class Outcome:
         return self.record_json is not None
 
 
-def convert(task: Task, limits: Limits, pdf_engine: str) -> Outcome:
+def convert(task: Task, limits: Limits, pdf_engine: str, all_entities: bool = False) -> Outcome:
     """Parse one document into an `Outcome`: never raises for a bad document."""
     from inspextract.output import to_json
     from inspextract.pipeline import parse
 
     index, path = task
     try:
-        report = parse(path, limits=limits, pdf_engine=pdf_engine)
+        report = parse(path, limits=limits, pdf_engine=pdf_engine, all_entities=all_entities)
         return Outcome(index, to_json(report), report.source.pages)
     except InspextractError as err:
         return Outcome(index, kind=err.kind, message=str(err) or err.kind)
@@ -96,7 +96,7 @@ def die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
-def worker_main(conn: Connection, limits: Limits, pdf_engine: str) -> None:
+def worker_main(conn: Connection, limits: Limits, pdf_engine: str, all_entities: bool) -> None:
     """A worker's life: warm up, say ready, then convert tasks until told to stop or orphaned."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited through fork
@@ -110,7 +110,7 @@ def worker_main(conn: Connection, limits: Limits, pdf_engine: str) -> None:
             return
         if task is None:
             return
-        conn.send(convert(task, limits, pdf_engine))
+        conn.send(convert(task, limits, pdf_engine, all_entities))
 
 
 @dataclass
@@ -125,10 +125,13 @@ class Worker:
 class WorkerPool:
     """A fixed number of worker processes; overrunning or dead ones are killed and replaced."""
 
-    def __init__(self, size: int, limits: Limits, pdf_engine: str, start_method: str) -> None:
+    def __init__(
+        self, size: int, limits: Limits, pdf_engine: str, start_method: str, all_entities: bool = False
+    ) -> None:
         self.size = max(1, size)
         self.limits = limits
         self.pdf_engine = pdf_engine
+        self.all_entities = all_entities
         self.context = multiprocessing.get_context(start_method)
         if start_method == "forkserver":  # the server loads the model once; workers fork from it warm
             self.context.set_forkserver_preload(["inspextract.batch_warm"])  # type: ignore[attr-defined]
@@ -147,7 +150,9 @@ class WorkerPool:
     def start_worker(self) -> None:
         parent_end, child_end = self.context.Pipe()
         process = self.context.Process(  # type: ignore[attr-defined]
-            target=worker_main, args=(child_end, self.limits, self.pdf_engine), daemon=True
+            target=worker_main,
+            args=(child_end, self.limits, self.pdf_engine, self.all_entities),
+            daemon=True,
         )
         process.start()
         child_end.close()

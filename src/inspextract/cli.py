@@ -85,6 +85,15 @@ PdfEngine = Annotated[
 Timeout = Annotated[float, typer.Option("--timeout", help="Seconds allowed for the document (0 = no limit).")]
 MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest input file accepted, in bytes.")]
 MaxPages = Annotated[int, typer.Option("--max-pages", help="Most PDF pages accepted.")]
+AllEntities = Annotated[
+    bool,
+    typer.Option(
+        "--all-entities",
+        help="Run the statistical NER over all the text, so `entities` lists every organisation, place "
+        "and date as well (several times slower on long reports); by default it reads only the "
+        "sentences that may name a person.",
+    ),
+]
 
 DEFAULT_TIMEOUT_S = 120.0
 
@@ -120,6 +129,7 @@ def parse(
     timeout: Timeout = DEFAULT_TIMEOUT_S,
     max_bytes: MaxBytes = 0,
     max_pages: MaxPages = 0,
+    all_entities: AllEntities = False,
 ) -> None:
     """Extract one document's record and print it as JSON.
 
@@ -137,6 +147,7 @@ def parse(
             source,  # type: ignore[arg-type]
             limits=make_limits(timeout, max_bytes, max_pages),
             pdf_engine=pdf_engine,
+            all_entities=all_entities,
         )
         text = to_json(report, pretty=pretty) + "\n"
         if output is None:
@@ -192,6 +203,7 @@ def batch(
     timeout: Timeout = DEFAULT_TIMEOUT_S,
     max_bytes: MaxBytes = 0,
     max_pages: MaxPages = 0,
+    all_entities: AllEntities = False,
     force: Annotated[bool, typer.Option("--force", help="Redo documents already recorded.")] = False,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first failure.")] = False,
 ) -> None:
@@ -230,6 +242,7 @@ def batch(
                 jobs=jobs or default_jobs(),
                 limits=make_limits(timeout, max_bytes, max_pages),
                 pdf_engine=pdf_engine,
+                all_entities=all_entities,
                 force=force,
                 fail_fast=fail_fast,
                 progress=make_progress(sys.stderr),

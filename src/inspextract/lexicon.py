@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-
 # Texts at least this long (whole documents, not lines or sentences) have their last result kept.
 CACHED_TEXT_CHARS = 2_000
 

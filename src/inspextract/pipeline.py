@@ -58,9 +58,18 @@ def read_document(
 
 
 def parse(
-    source: Input, *, limits: Limits = DEFAULT_LIMITS, pdf_engine: str = "pdfplumber", name: str | None = None
+    source: Input,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    pdf_engine: str = "pdfplumber",
+    name: str | None = None,
+    all_entities: bool = False,
 ) -> Report:
-    """Parse a document (path, bytes or binary stream) into a validated, grounded `Report`."""
+    """Parse a document (path, bytes or binary stream) into a validated, grounded `Report`.
+
+    The statistical NER reads only the sentences that may name a person unless `all_entities` is set;
+    then `entities` holds every organisation, place and date too, at several times the cost.
+    """
     with time_limit(limits.timeout_s):
         doc, data, path = read_document(source, limits=limits, pdf_engine=pdf_engine, name=name)
         source_record = Source(
@@ -71,10 +80,10 @@ def parse(
             chars=len(doc.text),
             extractor_version=__version__,
         )
-        return extract(doc, source_record)
+        return extract(doc, source_record, all_entities=all_entities)
 
 
-def extract(doc: Document, source: Source) -> Report:
+def extract(doc: Document, source: Source, *, all_entities: bool = False) -> Report:
     """Run every extractor over a read document."""
     from inspextract.extract.entities import find_entities
     from inspextract.extract.findings import find_findings
@@ -90,7 +99,7 @@ def extract(doc: Document, source: Source) -> Report:
     report.grades, counts, report.indicators_total = find_grades(doc, blocks)
     report.grade_counts = counts  # type: ignore[assignment]  # validated below
     report.findings = find_findings(doc, blocks, report.areas_for_improvement)
-    report.entities = find_entities(doc)
+    report.entities = find_entities(doc, all_entities=all_entities)
     report.people = find_people(doc, blocks, report.entities)
     # Validate the assembled record once, so nothing invalid ever reaches the output.
     return Report.model_validate(report.model_dump())

@@ -148,7 +148,8 @@ def group_words(textpage: Any, height: float) -> list[Word]:
         box(raw, last, last_box)
         size = round(font_size(raw, first), 1)
         left, right = first_box.left, last_box.right
-        # One line, left to right, and no wider than an em a character (a wider run hides a gap).
+        # One line, left to right, and no wider than an em a character (a wider run hides a gap); other
+        # runs (right-to-left script among them) are read character by character.
         if (
             abs(last_box.top - first_box.top) <= 0.5 * size
             and left <= right <= left + len(word) * size * MAX_CHAR_WIDTH_EM
@@ -156,7 +157,8 @@ def group_words(textpage: Any, height: float) -> list[Word]:
             top = height - max(first_box.top, last_box.top)
             bottom = height - min(first_box.bottom, last_box.bottom)
             bold = font_weight(raw, first) >= BOLD_WEIGHT
-            words.append(Word(word, left, right, top, bottom, size, bold))
+            x0, x1 = min(left, last_box.left), max(right, first_box.right)
+            words.append(Word(word, x0, x1, top, bottom, size, bold))
         else:
             words.extend(split_word(textpage, height, first, word))
     return words
