@@ -27,6 +27,7 @@ from inspextract.batch_workers import Outcome, Task, WorkerPool, default_jobs, w
 from inspextract.errors import ExitCode, InputNotFound
 from inspextract.limits import DEFAULT_LIMITS, Limits
 from inspextract.output import write_atomic
+from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
 
 SUPPORTED_SUFFIXES = frozenset({".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".docx"})
 ERRORS_FILE = "errors.jsonl"
@@ -63,7 +64,7 @@ class BatchOptions:
     jsonl: IO[bytes] | None = None
     jobs: int = field(default_factory=default_jobs)
     limits: Limits = DEFAULT_LIMITS
-    pdf_engine: str = "pdfplumber"
+    pdf_engine: str = DEFAULT_PDF_ENGINE
     all_entities: bool = False
     force: bool = False
     fail_fast: bool = False

@@ -11,6 +11,7 @@ import typer
 
 from inspextract import __version__
 from inspextract.errors import ExitCode, InspextractError
+from inspextract.pdf_engines import DEFAULT_PDF_ENGINE, PDF_ENGINES
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 batch: some documents failed; 2 usage error; 3 file not found or unreadable; "
@@ -80,7 +81,12 @@ InputArg = Annotated[
     str, typer.Argument(help="Document to read: PDF, text, Markdown, HTML or DOCX; - for stdin.")
 ]
 PdfEngine = Annotated[
-    str, typer.Option("--pdf-engine", help="PDF text engine: pdfplumber or pdfium.", show_default=True)
+    str,
+    typer.Option(
+        "--pdf-engine",
+        help="PDF text engine: pdfium (fast) or pdfplumber (reads right-to-left scripts in order).",
+        show_default=True,
+    ),
 ]
 Timeout = Annotated[float, typer.Option("--timeout", help="Seconds allowed for the document (0 = no limit).")]
 MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest input file accepted, in bytes.")]
@@ -114,8 +120,8 @@ def open_input(path: str) -> object:
 
 
 def check_engine(engine: str) -> None:
-    if engine not in ("pdfplumber", "pdfium"):
-        raise typer.BadParameter("choose pdfplumber or pdfium", param_hint="--pdf-engine")
+    if engine not in PDF_ENGINES:
+        raise typer.BadParameter(f"choose {' or '.join(PDF_ENGINES)}", param_hint="--pdf-engine")
 
 
 @app.command()
@@ -125,7 +131,7 @@ def parse(
         Path | None, typer.Option("-o", "--output", help="Write the record to this file instead of stdout.")
     ] = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
-    pdf_engine: PdfEngine = "pdfplumber",
+    pdf_engine: PdfEngine = DEFAULT_PDF_ENGINE,
     timeout: Timeout = DEFAULT_TIMEOUT_S,
     max_bytes: MaxBytes = 0,
     max_pages: MaxPages = 0,
@@ -161,7 +167,7 @@ def parse(
 @app.command()
 def text(
     path: InputArg,
-    pdf_engine: PdfEngine = "pdfplumber",
+    pdf_engine: PdfEngine = DEFAULT_PDF_ENGINE,
     timeout: Timeout = DEFAULT_TIMEOUT_S,
 ) -> None:
     """Print the normalised text that every evidence offset refers to."""
@@ -199,7 +205,7 @@ def batch(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", metavar="N", help="Worker processes (0 = one per CPU).", min=0)
     ] = 0,
-    pdf_engine: PdfEngine = "pdfplumber",
+    pdf_engine: PdfEngine = DEFAULT_PDF_ENGINE,
     timeout: Timeout = DEFAULT_TIMEOUT_S,
     max_bytes: MaxBytes = 0,
     max_pages: MaxPages = 0,

@@ -11,6 +11,7 @@ from inspextract import __version__
 from inspextract.document import Document
 from inspextract.errors import InputNotFound, NoText
 from inspextract.limits import DEFAULT_LIMITS, Limits
+from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
 from inspextract.readers import read
 from inspextract.records import Report, Source
 from inspextract.segment import segment
@@ -44,7 +45,11 @@ def load_bytes(source: Input, limits: Limits) -> tuple[bytes, str]:
 
 
 def read_document(
-    source: Input, *, limits: Limits = DEFAULT_LIMITS, pdf_engine: str = "pdfplumber", name: str | None = None
+    source: Input,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
+    name: str | None = None,
 ) -> tuple[Document, bytes, str]:
     """Read the input into a `Document` (no extraction): what `inspextract text` prints."""
     with time_limit(limits.timeout_s):
@@ -61,7 +66,7 @@ def parse(
     source: Input,
     *,
     limits: Limits = DEFAULT_LIMITS,
-    pdf_engine: str = "pdfplumber",
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
     name: str | None = None,
     all_entities: bool = False,
 ) -> Report:

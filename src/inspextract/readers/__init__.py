@@ -5,9 +5,8 @@ from __future__ import annotations
 from inspextract.document import Document
 from inspextract.errors import UnsupportedFormat
 from inspextract.limits import DEFAULT_LIMITS, Limits
+from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
 from inspextract.readers.sniff import sniff
-
-PDF_ENGINES = ("pdfplumber", "pdfium")
 
 
 def read(
@@ -15,7 +14,7 @@ def read(
     *,
     name: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
-    pdf_engine: str = "pdfplumber",
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
 ) -> Document:
     """Read a document's bytes into normalised text with a page map."""
     fmt = sniff(data, name)

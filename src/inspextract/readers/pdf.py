@@ -14,6 +14,7 @@ from inspextract.normalise.furniture import find_furniture, is_numbered_repeat, 
 from inspextract.normalise.hyphens import Vocabulary, join_broken_line
 from inspextract.normalise.pagebreaks import continues
 from inspextract.normalise.reflow import Block, body_size, line_pitch, reflow_page
+from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
 from inspextract.readers.pdf_engine import open_engine
 from inspextract.readers.pdf_layout import Line, PageWords, page_lines
 from inspextract.readers.sniff import PDF_HEADER_WINDOW_BYTES, PDF_MAGIC
@@ -37,7 +38,7 @@ class PageText:
 
 
 def read_pdf(
-    data: bytes, *, limits: Limits, engine: str = "pdfplumber", ocr: PageOcr | None = None
+    data: bytes, *, limits: Limits, engine: str = DEFAULT_PDF_ENGINE, ocr: PageOcr | None = None
 ) -> Document:
     """Read a PDF into normalised text with a page map; `ocr` is consulted for pages without text."""
     if PDF_MAGIC not in data[:PDF_HEADER_WINDOW_BYTES]:

@@ -144,14 +144,14 @@ def group_words(textpage: Any, height: float) -> list[Word]:
     words: list[Word] = []
     for match in matches:
         first, last, word = match.start(), match.end() - 1, match.group()
-        box(raw, first, first_box)
-        box(raw, last, last_box)
+        boxed = box(raw, first, first_box) and box(raw, last, last_box)
         size = round(font_size(raw, first), 1)
         left, right = first_box.left, last_box.right
         # One line, left to right, and no wider than an em a character (a wider run hides a gap); other
         # runs (right-to-left script among them) are read character by character.
         if (
-            abs(last_box.top - first_box.top) <= 0.5 * size
+            boxed
+            and abs(last_box.top - first_box.top) <= 0.5 * size
             and left <= right <= left + len(word) * size * MAX_CHAR_WIDTH_EM
         ):
             top = height - max(first_box.top, last_box.top)
