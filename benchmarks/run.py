@@ -208,18 +208,39 @@ def bench_memory(table: Table, small: Path, large: Path) -> None:
         table.add("  ratio large / small", f"{ratio:.2f}x", "target <= 1.5x", ratio <= 1.5)
 
 
-def bench_batch(table: Table, repeat: int, folder: Path) -> None:
-    def run(jobs: int) -> float:
-        out = WORK / f"batch-out-{jobs}"
-        shutil.rmtree(out, ignore_errors=True)
-        return wall([*CLI, "batch", str(folder), "-o", str(out), "--jobs", str(jobs), "--force"])
+def timed_batch(cmd: list[str]) -> tuple[float, float]:
+    """Wall time of a batch run, and its documents per second between the first and the last finished
+    (read off its one-line-per-document log: the rate once the model is loaded and workers run)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
+    done = [time.perf_counter() for line in proc.stderr if line.startswith("[")]
+    proc.wait()
+    took = time.perf_counter() - start
+    return took, (len(done) - 1) / max(done[-1] - done[0], 1e-9) if len(done) > 1 else 0.0
 
+
+def bench_batch(table: Table, repeat: int, folder: Path) -> None:
     docs = sum(1 for p in folder.iterdir() if p.is_file())
-    one = docs / median_of(repeat, lambda: run(1))
-    two = docs / median_of(repeat, lambda: run(2))
-    table.add("batch --jobs 1", f"{one:.2f} docs/s", f"{docs} documents")
-    table.add("batch --jobs 2", f"{two:.2f} docs/s")
-    table.add("  ratio jobs 2 / jobs 1", f"{two / one:.2f}x", "target >= 1.7x", two / one >= 1.7)
+    runs: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
+    for _ in range(repeat):  # interleaved, so a slow spell of a shared machine hits both alike
+        for jobs in (1, 2):
+            out = WORK / f"batch-out-{jobs}"
+            shutil.rmtree(out, ignore_errors=True)
+            runs[jobs].append(
+                timed_batch([*CLI, "batch", str(folder), "-o", str(out), "--jobs", str(jobs), "--force"])
+            )
+    whole = {jobs: docs / statistics.median(r[0] for r in runs[jobs]) for jobs in runs}
+    running = {jobs: statistics.median(r[1] for r in runs[jobs]) for jobs in runs}
+    for jobs in (1, 2):
+        table.add(
+            f"batch --jobs {jobs}",
+            f"{whole[jobs]:.2f} docs/s end to end, {running[jobs]:.1f} docs/s once running",
+            f"{docs} documents" if jobs == 1 else "",
+        )
+    ratio = whole[2] / whole[1]
+    table.add("  ratio jobs 2 / jobs 1, end to end", f"{ratio:.2f}x", "target >= 1.7x", ratio >= 1.7)
+    table.add("  ratio jobs 2 / jobs 1, once running", f"{running[2] / running[1]:.2f}x")
 
 
 def console_script() -> list[str]:

@@ -146,6 +146,13 @@ def sha256_of(path: Path) -> str | None:
         return None
 
 
+def size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def existing_record(doc: Found, outdir: Path) -> str | None:
     """The record already in OUTDIR for this exact input and extractor version, if any."""
     target = outdir / doc.output
@@ -261,6 +268,9 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], options: BatchOptions) -
             summary.skipped += 1
             summary.pages += pages_of(record)
             emitter.queue(index, record, None)
+    # Largest first: the long documents then run while there is other work, instead of one worker
+    # finishing a long one alone at the end (records are still written and streamed in input order).
+    tasks.sort(key=lambda task: -size_of(docs[task[0]].path))
     progress = options.progress
     if progress:
         progress.start(len(docs), summary.skipped)

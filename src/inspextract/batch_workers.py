@@ -1,6 +1,7 @@
 """Batch worker processes: each loads the NLP pipeline once and converts one document at a time.
 
-The parent hands out one task per idle worker and watches every worker's pipe and process sentinel, so
+The parent keeps each worker two tasks deep (the one it runs and the next, waiting in its pipe, so it never
+waits while the parent writes records) and watches every worker's pipe and process sentinel, so
 it can kill and replace a worker that overruns its time limit (even one stuck in C code, where the
 worker's own SIGALRM never fires) or that dies (segfault, out-of-memory kill) — and the batch goes on.
 `concurrent.futures` cannot do this: one dead worker breaks the whole `ProcessPoolExecutor`.
@@ -39,6 +40,8 @@ START_TIMEOUT_S = 120.0
 # Seconds to let idle workers exit by themselves at the end before they are killed.
 EXIT_WAIT_S = 1.0
 READY = "ready"
+# Tasks handed to a worker at once: the running one and the next.
+TASKS_PER_WORKER = 2
 
 Task = tuple[int, str]  # (input index, path as found)
 
@@ -73,15 +76,24 @@ def convert(task: Task, limits: Limits, pdf_engine: str, all_entities: bool = Fa
         return Outcome(index, kind="internal", message=f"internal error ({type(err).__name__}: {err})")
 
 
-def warm_nlp() -> None:
-    """Load the NLP pipeline now, so every document in this process reuses it (missing model: no-op)."""
-    try:
-        from inspextract import nlp
+# A short document that sends every extractor through its lexicons, patterns and model once.
+WARM_UP_TEXT = (
+    "Joint inspection of services for children and young people in Fife\n\n"
+    "Published: 1 May 2024. The Care Inspectorate led the inspection with Education Scotland.\n\n"
+    "Strengths: staff knew children well. We evaluated quality indicator 2.1 as good.\n\n"
+    'Karen Reid, Chief Executive, said: "We welcome the report."\n'
+)
 
-        warm = getattr(nlp, "warm_up", None) or getattr(nlp, "get_nlp", None)
-        if warm is not None:
-            warm()
-    except Exception:  # a missing model is reported per document by the pipeline itself
+
+def warm_nlp() -> None:
+    """Load the NLP pipeline, lexicons and patterns now, by parsing a short text, so every document in
+    this process (and every process forked from it) reuses them (a missing model is a no-op here: the
+    pipeline reports it per document)."""
+    try:
+        from inspextract.pipeline import parse
+
+        parse(WARM_UP_TEXT.encode("utf-8"), name="warm-up.txt")
+    except Exception:
         pass
 
 
@@ -118,8 +130,14 @@ class Worker:
     process: BaseProcess
     conn: Connection
     ready: bool = False
-    task: Task | None = None
-    started: float = field(default_factory=time.monotonic)  # of the current task, or of the process
+    # Sent to the worker and not yet answered: the first is running, the rest wait in its pipe.
+    tasks: deque[Task] = field(default_factory=deque)
+    started: float = field(default_factory=time.monotonic)  # of the running task, or of the process
+
+    @property
+    def task(self) -> Task | None:
+        """The task the worker is running, if any."""
+        return self.tasks[0] if self.tasks else None
 
 
 class WorkerPool:
@@ -136,6 +154,7 @@ class WorkerPool:
         if start_method == "forkserver":  # the server loads the model once; workers fork from it warm
             self.context.set_forkserver_preload(["inspextract.batch_warm"])  # type: ignore[attr-defined]
         self.workers: list[Worker] = []
+        self.queue: deque[Task] = deque()
         self.start_failures = 0
         self.kill_after_s = limits.timeout_s + KILL_GRACE_S if limits.timeout_s else None
 
@@ -174,7 +193,7 @@ class WorkerPool:
 
     def imap_unordered(self, tasks: list[Task], tick: Callable[[], None] | None = None) -> Iterator[Outcome]:
         """Yield one `Outcome` per task, in completion order; `tick` is called about every TICK_S."""
-        queue = deque(tasks)
+        self.queue = queue = deque(tasks)
         while queue or any(w.task for w in self.workers):
             if tick:
                 tick()
@@ -188,15 +207,18 @@ class WorkerPool:
 
     def dispatch(self, queue: deque[Task]) -> None:
         for worker in list(self.workers):
-            if worker.ready and worker.task is None and queue:
+            while worker.ready and len(worker.tasks) < TASKS_PER_WORKER and queue:
                 task = queue.popleft()
                 try:
                     worker.conn.send(task)
-                except OSError:  # died between tasks: the task never reached it
+                except OSError:  # it died: the task never reached it (collect reports a running one)
                     queue.appendleft(task)
-                    self.retire(worker)
-                    continue
-                worker.task, worker.started = task, time.monotonic()
+                    if not worker.tasks:
+                        self.retire(worker)
+                    break
+                if not worker.tasks:
+                    worker.started = time.monotonic()
+                worker.tasks.append(task)
 
     def collect(self) -> list[Outcome]:
         """Wait for results, ready signals or deaths (up to one tick) and handle them."""
@@ -211,14 +233,21 @@ class WorkerPool:
             if message == READY:
                 worker.ready = True
             elif isinstance(message, Outcome):
-                worker.task = None
+                if worker.tasks:
+                    worker.tasks.popleft()
+                worker.started = time.monotonic()  # the next task, if one waits, begins now
                 outcomes.append(message)
             elif not worker.process.is_alive():
                 outcomes += self.crashed(worker)
         return outcomes
 
+    def requeue_waiting(self, worker: Worker) -> None:
+        """Put the tasks a dead or killed worker had not begun back at the front of the queue."""
+        self.queue.extendleft(reversed(list(worker.tasks)[1:]))
+
     def crashed(self, worker: Worker) -> list[Outcome]:
         task = worker.task
+        self.requeue_waiting(worker)
         self.retire(worker)
         if task is None:
             return []
@@ -235,6 +264,7 @@ class WorkerPool:
                 self.retire(worker)  # hung while starting: counts towards MAX_START_FAILURES
             elif worker.task and self.kill_after_s is not None and now - worker.started > self.kill_after_s:
                 index = worker.task[0]
+                self.requeue_waiting(worker)
                 self.retire(worker)
                 message = f"took longer than the time limit of {self.limits.timeout_s:g} s (see --timeout)"
                 outcomes.append(Outcome(index, kind=TimedOut.kind, message=message))
