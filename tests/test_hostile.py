@@ -77,18 +77,26 @@ def cap_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP_BYTES, MEMORY_CAP_BYTES))
 
 
-def run_parse(path: Path, out: Path) -> subprocess.CompletedProcess[str]:
+def run_parse(path: Path, out: Path, pdf_engine: str | None = None) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "inspextract", "parse", str(path), "-o", str(out)]
     cmd += ["--timeout", str(PER_DOCUMENT_TIMEOUT_S)]
+    if pdf_engine:
+        cmd += ["--pdf-engine", pdf_engine]
     return subprocess.run(
         cmd, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S, preexec_fn=cap_memory, check=False
     )
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_bad_file(name: str, bad_dir: Path, tmp_path: Path) -> None:
+# Every file with the default engine; the PDFs with the other engine too.
+CASES = [(name, None) for name in sorted(EXPECTED)] + [
+    (name, "pdfplumber") for name in sorted(EXPECTED) if name.endswith(".pdf")
+]
+
+
+@pytest.mark.parametrize(("name", "pdf_engine"), CASES, ids=[f"{n}-{e or 'default'}" for n, e in CASES])
+def test_bad_file(name: str, pdf_engine: str | None, bad_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "record.json"
-    result = run_parse(bad_dir / name, out)
+    result = run_parse(bad_dir / name, out, pdf_engine)
     assert "Traceback" not in result.stderr
     assert result.returncode in EXPECTED[name], result.stderr
     if result.returncode == ExitCode.OK:
