@@ -324,3 +324,21 @@ def test_usage_errors_and_documented_exit_codes(tmp_path: Path) -> None:
         assert f"{int(code)} {words}" in help_text
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     assert "| 1 | batch: some documents failed" in readme and "| 2 | usage error |" in readme
+
+
+def test_jsonl_reader_closing_early_stops_quietly(tmp_path: Path) -> None:
+    # `inspextract batch ... --jsonl - | head -1`: the batch stops as shell tools do, with no error line.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for copy in range(6):  # more records than a pipe's buffer holds
+        for doc in DEV_TEXTS:
+            shutil.copy(doc, folder / f"{copy}_{doc.name}")
+    argv = [sys.executable, "-m", "inspextract", "batch", str(folder), "--jsonl", "-", "-j", "1"]
+    run = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert run.stdout is not None and run.stderr is not None
+    assert json.loads(run.stdout.readline())["source"]
+    run.stdout.close()
+    stderr = run.stderr.read().decode()
+    run.stderr.close()
+    assert run.wait(timeout=120) == ExitCode.BROKEN_PIPE
+    assert "error" not in stderr and "Traceback" not in stderr

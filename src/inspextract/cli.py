@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +18,8 @@ from inspextract.pdf_engines import DEFAULT_PDF_ENGINE, PDF_ENGINES
 EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 batch: some documents failed; 2 usage error; 3 file not found or unreadable; "
     "4 unsupported format; 5 damaged file; 6 password-protected PDF; 7 no extractable text; "
-    "8 over a size or page limit; 9 over the time limit; 10 spaCy model missing; 70 internal error."
+    "8 over a size or page limit; 9 over the time limit; 10 spaCy model missing; 70 internal error; "
+    "141 output closed early by its reader."
 )
 
 app = typer.Typer(
@@ -50,6 +53,12 @@ def guarded(action: Callable[[], T]) -> T:
         fail(str(err) or err.kind, err.exit_code)
     except KeyboardInterrupt:
         fail("interrupted", 130)
+    except BrokenPipeError:
+        # The reader of stdout has gone (head, a closed jq): stop quietly, as shell tools do on SIGPIPE;
+        # stdout goes to /dev/null so the interpreter's final flush cannot fail again.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(ExitCode.BROKEN_PIPE) from None
     except (typer.Exit, typer.Abort):
         raise
     except Exception as err:  # a bug: still one line unless --debug
@@ -140,7 +149,7 @@ def parse(
     """Extract one document's record and print it as JSON.
 
     Exit codes: 0 success; 3 not found; 4 unsupported; 5 damaged; 6 encrypted; 7 no text; 8 too large;
-    9 timeout; 10 model missing; 70 internal error.
+    9 timeout; 10 model missing; 70 internal error; 141 output closed early by its reader.
     """
     check_engine(pdf_engine)
 
@@ -220,7 +229,8 @@ def batch(
     a.txt -> a.txt.json). Re-runs skip documents whose record matches the input's sha256, path and the
     extractor version, and retry failed ones; --force redoes all.
 
-    Exit codes: 0 all documents succeeded; 1 some documents failed (see errors.jsonl); 2 usage error.
+    Exit codes: 0 all documents succeeded; 1 some documents failed (see errors.jsonl); 2 usage error;
+    141 the reader of --jsonl - closed it early.
     """
     check_engine(pdf_engine)
     if outdir is None and jsonl is None:

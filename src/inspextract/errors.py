@@ -20,6 +20,7 @@ class ExitCode(IntEnum):
     TIMEOUT = 9  # over the time limit
     MODEL_MISSING = 10  # the spaCy English model is not installed
     INTERNAL = 70  # a bug in inspextract: please report it
+    BROKEN_PIPE = 141  # whoever read the output closed it first ("| head"); as a shell tool ends on SIGPIPE
 
 
 class InspextractError(Exception):
