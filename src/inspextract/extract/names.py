@@ -93,8 +93,8 @@ def find_candidates(text: str, entities: list[Entity]) -> list[NameSpan]:
 
 def name_windows(text: str) -> list[tuple[int, int]]:
     """The sentences of `text` (line by line) that hold a candidate name: two name words, or an honorific
-    and one. Only these need the statistical NER, since any PERSON it finds elsewhere yields no candidate
-    in `find_candidates`."""
+    and one. Only these need the statistical NER: a PERSON it finds elsewhere gives no candidate in
+    `find_candidates` (short of a name cut by CAPITALISED_RUN's eight-word limit)."""
     windows = []
     line_start = 0
     for line in text.split("\n"):
