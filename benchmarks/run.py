@@ -19,7 +19,6 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,10 +126,6 @@ def make_mixed_folder(count: int = 40) -> Path:
         src = sources[i % len(sources)]
         shutil.copy(src, folder / f"{i:02d}-{src.name}")
     return folder
-
-
-def median_of(repeat: int, run: Callable[[], float]) -> float:
-    return statistics.median(run() for _ in range(repeat))
 
 
 def timed_script(script: str, *args: str) -> tuple[float, int, int]:
