@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -71,12 +72,15 @@ def name_spans(text: str, start: int, end: int, *, from_ner: bool) -> list[NameS
     return spans
 
 
+def scanned_names(text: str, start: int = 0, end: int | None = None) -> Iterator[NameSpan]:
+    """The names in the capitalised runs of text[start:end], without the statistical NER."""
+    for run in CAPITALISED_RUN.finditer(text, start, len(text) if end is None else end):
+        yield from name_spans(text, run.start(), run.end(), from_ner=False)
+
+
 def find_candidates(text: str, entities: list[Entity]) -> list[NameSpan]:
     """Names from the statistical NER's PERSON entities and from every capitalised run of the text."""
-    found: dict[tuple[int, int], NameSpan] = {}
-    for run in CAPITALISED_RUN.finditer(text):
-        for span in name_spans(text, run.start(), run.end(), from_ner=False):
-            found[(span.start, span.end)] = span
+    found: dict[tuple[int, int], NameSpan] = {(span.start, span.end): span for span in scanned_names(text)}
     for entity in entities:
         if entity.label == "PERSON":
             for span in name_spans(text, entity.start, entity.end, from_ner=True):
@@ -99,8 +103,7 @@ def name_windows(text: str) -> list[tuple[int, int]]:
     line_start = 0
     for line in text.split("\n"):
         for start, end in split_sentences(line, line_start):
-            runs = CAPITALISED_RUN.finditer(text, start, end)
-            if any(name_spans(text, run.start(), run.end(), from_ner=False) for run in runs):
+            if next(scanned_names(text, start, end), None) is not None:
                 windows.append((start, end))
         line_start += len(line) + 1
     return windows
