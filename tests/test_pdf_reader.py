@@ -12,7 +12,6 @@ from pathlib import Path
 from types import ModuleType
 
 import pypdfium2
-import pypdfium2.raw as pdfium_raw
 import pytest
 
 from inspextract.document import Document
@@ -22,7 +21,13 @@ from inspextract.pipeline import read_document
 from inspextract.readers.pdf import page_ranges, read_pdf
 from inspextract.readers.pdf_engine import ENGINES
 from inspextract.readers.pdf_layout import PageWords, Word
-from inspextract.readers.pdf_pdfium import WORD_CHARS, char_of, check_inflated_size, group_words, split_word
+from inspextract.readers.pdf_pdfium import (
+    WORD_CHARS,
+    check_inflated_size,
+    group_words,
+    per_character_text,
+    split_word,
+)
 
 from .conftest import FIXTURES, ROOT
 
@@ -237,8 +242,7 @@ def test_not_a_pdf() -> None:
 
 def per_character_words(textpage: object, height: float) -> list[Word]:
     """The words PDFium's characters make when every character's box is read (the slow, plain way)."""
-    count = textpage.count_chars()  # type: ignore[attr-defined]
-    text = "".join(char_of(pdfium_raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))  # type: ignore[attr-defined]
+    text = per_character_text(textpage.raw, textpage.count_chars())  # type: ignore[attr-defined]
     return [w for m in WORD_CHARS.finditer(text) for w in split_word(textpage, height, m.start(), m.group())]
 
 

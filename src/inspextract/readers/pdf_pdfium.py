@@ -133,7 +133,7 @@ def group_words(textpage: Any, height: float) -> list[Word]:
     get_unicode = pdfium_raw.FPDFText_GetUnicode
     samples = matches[:: max(1, len(matches) // SPOT_CHECKS)]
     if len(text) != count or any(text[m.start()] != char_of(get_unicode(raw, m.start())) for m in samples):
-        text = "".join(char_of(get_unicode(raw, i)) for i in range(count))
+        text = per_character_text(raw, count)
         matches = list(WORD_CHARS.finditer(text))
     box, font_size, font_weight = (
         pdfium_raw.FPDFText_GetLooseCharBox,
@@ -172,6 +172,11 @@ def page_text(raw: Any, count: int) -> str:
     written = pdfium_raw.FPDFText_GetText(raw, 0, count, buffer)
     text = ctypes.string_at(buffer, 2 * max(written - 1, 0)).decode("utf-16-le", errors="replace")
     return text.translate(LINE_END_HYPHEN_MAP)
+
+
+def per_character_text(raw: Any, count: int) -> str:
+    """The page's characters one library call each: slow, but always one per character index."""
+    return "".join(char_of(pdfium_raw.FPDFText_GetUnicode(raw, i)) for i in range(count))
 
 
 def char_of(code: int) -> str:
