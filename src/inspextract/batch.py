@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Protocol
 
 from inspextract import __version__
-from inspextract.batch_workers import Outcome, Task, WorkerPool, default_jobs, warm_nlp
+from inspextract.batch_workers import Outcome, Task, WorkerPool, default_jobs, warm_up
 from inspextract.errors import ExitCode, InputNotFound
 from inspextract.limits import DEFAULT_LIMITS, Limits
 from inspextract.output import write_atomic
@@ -308,7 +308,7 @@ def convert_all(tasks: list[Task], options: BatchOptions, on_outcome: Callable[[
         return
     jobs = min(max(1, options.jobs), len(tasks))
     if options.start_method == "fork":
-        warm_nlp()  # once here, inherited by every worker (and every replacement) through fork
+        warm_up()  # once here, inherited by every worker (and every replacement) through fork
     with WorkerPool(
         jobs, options.limits, options.pdf_engine, options.start_method, options.all_entities
     ) as pool:

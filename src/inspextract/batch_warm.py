@@ -8,11 +8,11 @@ import contextlib
 
 import inspextract.output
 import inspextract.pipeline  # noqa: F401 - imported for its side effect: modules loaded before forking
-from inspextract.batch_workers import warm_nlp
+from inspextract.batch_workers import warm_up
 
 # The readers of the default engine and formats (pdfplumber loads on first use when chosen).
 for module in ("pdf", "pdf_pdfium", "html", "docx"):
     with contextlib.suppress(ImportError):
         __import__(f"inspextract.readers.{module}")
 
-warm_nlp()
+warm_up()

@@ -85,7 +85,7 @@ WARM_UP_TEXT = (
 )
 
 
-def warm_nlp() -> None:
+def warm_up() -> None:
     """Load the NLP pipeline, lexicons and patterns now, by parsing a short text, so every document in
     this process (and every process forked from it) reuses them (a missing model is a no-op here: the
     pipeline reports it per document)."""
@@ -113,7 +113,7 @@ def worker_main(conn: Connection, limits: Limits, pdf_engine: str, all_entities:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited through fork
     die_with_parent()
-    warm_nlp()
+    warm_up()
     conn.send(READY)
     while True:
         try:
@@ -193,19 +193,22 @@ class WorkerPool:
 
     def imap_unordered(self, tasks: list[Task], tick: Callable[[], None] | None = None) -> Iterator[Outcome]:
         """Yield one `Outcome` per task, in completion order; `tick` is called about every TICK_S."""
-        self.queue = queue = deque(tasks)
-        while queue or any(w.task for w in self.workers):
+        self.queue = deque(tasks)
+        while self.queue or any(w.task for w in self.workers):
             if tick:
                 tick()
-            while len(self.workers) < min(self.size, len(queue) + sum(1 for w in self.workers if w.task)):
+            busy = sum(1 for w in self.workers if w.task)
+            while len(self.workers) < min(self.size, len(self.queue) + busy):
                 self.start_worker()
-            self.dispatch(queue)
+            self.dispatch()
             outcomes = self.collect()
             outcomes += self.stop_overruns()
-            self.dispatch(queue)  # before the caller writes the outcomes, so no worker waits on that
+            self.dispatch()  # before the caller writes the outcomes, so no worker waits on that
             yield from outcomes
 
-    def dispatch(self, queue: deque[Task]) -> None:
+    def dispatch(self) -> None:
+        """Top every ready worker up to TASKS_PER_WORKER from the queue."""
+        queue = self.queue
         for worker in list(self.workers):
             while worker.ready and len(worker.tasks) < TASKS_PER_WORKER and queue:
                 task = queue.popleft()
