@@ -162,10 +162,11 @@ def test_hostile_folder_gives_one_record_or_error_per_input(hostile_folder: Path
     assert elapsed < 120
 
 
-def fake_parse(real_parse):
-    """A parse that hangs (signals blocked, like C code), crashes or dawdles on request of the name."""
+def fake_prepare(real_prepare):
+    """A reader that hangs (signals blocked, like C code), crashes or dawdles on request of the name: in the
+    workers and in the preparer alike (both read through pipeline.prepare)."""
 
-    def parse(source, **kwargs):
+    def prepare(source, **kwargs):
         name = Path(str(source)).name
         if name.startswith("hang"):
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
@@ -175,16 +176,16 @@ def fake_parse(real_parse):
             os.kill(os.getpid(), signal.SIGSEGV)
         if name.startswith("slow"):
             time.sleep(60)  # interrupted by the worker's own SIGALRM
-        return real_parse(source, **kwargs)
+        return real_prepare(source, **kwargs)
 
-    return parse
+    return prepare
 
 
 @pytest.fixture
 def tricky_folder(tmp_path: Path, monkeypatch) -> Path:
     import inspextract.pipeline
 
-    monkeypatch.setattr(inspextract.pipeline, "parse", fake_parse(inspextract.pipeline.parse))
+    monkeypatch.setattr(inspextract.pipeline, "prepare", fake_prepare(inspextract.pipeline.prepare))
     monkeypatch.setattr(batch_workers, "KILL_GRACE_S", 0.3)
     folder = tmp_path / "in"
     folder.mkdir()
@@ -263,13 +264,13 @@ def test_records_are_byte_identical_across_runs_with_relative_paths(tmp_path: Pa
 KILLABLE_BATCH = """
 import sys, time, os
 import inspextract.pipeline as pipeline
-real = pipeline.parse
-def slow_parse(source, **kw):
+real = pipeline.prepare
+def slow_prepare(source, **kw):  # every read goes through here: the workers' and the preparer's
     with open(os.environ["PARSE_LOG"], "a") as log:
         log.write(str(source) + "\\n")
     time.sleep(float(os.environ["PARSE_DELAY_S"]))
     return real(source, **kw)
-pipeline.parse = slow_parse
+pipeline.prepare = slow_prepare
 from inspextract.cli import main
 sys.argv = ["inspextract", *sys.argv[1:]]
 main()

@@ -34,6 +34,26 @@ def test_pipeline_is_ner_with_ruler_first(nlp):
     assert not {"tagger", "parser", "lemmatizer", "attribute_ruler"} & set(names)
 
 
+def test_shared_tok2vec_is_loaded_only_for_a_listening_ner(nlp):
+    import spacy
+
+    assert "tok2vec" not in nlp.pipe_names and not nlp_module.ner_listens_to_tok2vec(nlp)
+    listening = spacy.blank("en")
+    listening.add_pipe("tok2vec")
+    listener = {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "*"}
+    parser = {
+        "@architectures": "spacy.TransitionBasedParser.v2",
+        "state_type": "ner",
+        "extra_state_tokens": False,
+        "hidden_width": 64,
+        "maxout_pieces": 2,
+        "use_upper": True,
+        "tok2vec": listener,
+    }
+    listening.add_pipe("ner", config={"model": parser})
+    assert nlp_module.ner_listens_to_tok2vec(listening)
+
+
 def test_pipeline_is_built_once(nlp):
     assert nlp_module.get_nlp() is nlp
 

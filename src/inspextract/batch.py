@@ -12,6 +12,7 @@ to be rewritten after every document to survive a SIGKILL and could disagree wit
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import IO, Protocol
 
 from inspextract import __version__
+from inspextract.batch_prepare import Preparer
 from inspextract.batch_workers import Outcome, Task, WorkerPool, default_jobs, warm_up
 from inspextract.errors import ExitCode, InputNotFound
 from inspextract.limits import DEFAULT_LIMITS, Limits
@@ -307,11 +309,17 @@ def convert_all(tasks: list[Task], options: BatchOptions, on_outcome: Callable[[
     if not tasks:
         return
     jobs = min(max(1, options.jobs), len(tasks))
-    if options.start_method == "fork":
-        warm_up()  # once here, inherited by every worker (and every replacement) through fork
-    with WorkerPool(
-        jobs, options.limits, options.pdf_engine, options.start_method, options.all_entities
-    ) as pool:
+    with contextlib.ExitStack() as stack:
+        # With a second core, prepare the first documents on it while the model loads (batch_prepare.py).
+        preparer = None
+        if jobs > 1:
+            preparer = stack.enter_context(Preparer(tasks, options.limits, options.pdf_engine))
+        if options.start_method == "fork":
+            warm_up()  # once here, inherited by every worker (and every replacement) through fork
+        pool = WorkerPool(
+            jobs, options.limits, options.pdf_engine, options.start_method, options.all_entities, preparer
+        )
+        stack.enter_context(pool)
         tick = options.progress.tick if options.progress else None
         for outcome in pool.imap_unordered(tasks, tick):
             if not on_outcome(outcome) and options.fail_fast:

@@ -20,10 +20,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 from types import TracebackType
 
+from inspextract.batch_prepare import Preparer, take_prepared
 from inspextract.errors import InspextractError, TimedOut, WorkerCrashed
 from inspextract.limits import Limits
+from inspextract.timeout import time_limit
 
 # Seconds the parent waits beyond the per-document --timeout before it kills the worker: the worker's
 # own SIGALRM (pipeline.time_limit) gets the first chance to turn the overrun into a clean error record;
@@ -61,14 +64,22 @@ class Outcome:
         return self.record_json is not None
 
 
-def convert(task: Task, limits: Limits, pdf_engine: str, all_entities: bool = False) -> Outcome:
-    """Parse one document into an `Outcome`: never raises for a bad document."""
+def convert(
+    task: Task, limits: Limits, pdf_engine: str, all_entities: bool = False, prepared: Path | None = None
+) -> Outcome:
+    """Parse one document into an `Outcome`, finishing its prepared copy if the folder `prepared` holds
+    one (batch_prepare.py): never raises for a bad document."""
     from inspextract.output import to_json
-    from inspextract.pipeline import parse
+    from inspextract.pipeline import finish, parse
 
     index, path = task
     try:
-        report = parse(path, limits=limits, pdf_engine=pdf_engine, all_entities=all_entities)
+        ready = take_prepared(prepared, index)
+        if ready is None:
+            report = parse(path, limits=limits, pdf_engine=pdf_engine, all_entities=all_entities)
+        else:
+            with time_limit(limits.timeout_s):
+                report = finish(ready, all_entities=all_entities)
         return Outcome(index, to_json(report), report.source.pages)
     except InspextractError as err:
         return Outcome(index, kind=err.kind, message=str(err) or err.kind)
@@ -108,7 +119,9 @@ def die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
-def worker_main(conn: Connection, limits: Limits, pdf_engine: str, all_entities: bool) -> None:
+def worker_main(
+    conn: Connection, limits: Limits, pdf_engine: str, all_entities: bool, prepared: Path | None
+) -> None:
     """A worker's life: warm up, say ready, then convert tasks until told to stop or orphaned."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited through fork
@@ -122,7 +135,7 @@ def worker_main(conn: Connection, limits: Limits, pdf_engine: str, all_entities:
             return
         if task is None:
             return
-        conn.send(convert(task, limits, pdf_engine, all_entities))
+        conn.send(convert(task, limits, pdf_engine, all_entities, prepared))
 
 
 @dataclass
@@ -144,9 +157,16 @@ class WorkerPool:
     """A fixed number of worker processes; overrunning or dead ones are killed and replaced."""
 
     def __init__(
-        self, size: int, limits: Limits, pdf_engine: str, start_method: str, all_entities: bool = False
+        self,
+        size: int,
+        limits: Limits,
+        pdf_engine: str,
+        start_method: str,
+        all_entities: bool = False,
+        preparer: Preparer | None = None,
     ) -> None:
         self.size = max(1, size)
+        self.preparer = preparer  # stopped once a worker is ready; what it prepared stays for the workers
         self.limits = limits
         self.pdf_engine = pdf_engine
         self.all_entities = all_entities
@@ -170,7 +190,13 @@ class WorkerPool:
         parent_end, child_end = self.context.Pipe()
         process = self.context.Process(  # type: ignore[attr-defined]
             target=worker_main,
-            args=(child_end, self.limits, self.pdf_engine, self.all_entities),
+            args=(
+                child_end,
+                self.limits,
+                self.pdf_engine,
+                self.all_entities,
+                self.preparer.folder if self.preparer else None,
+            ),
             daemon=True,
         )
         process.start()
@@ -235,6 +261,8 @@ class WorkerPool:
                 message = None
             if message == READY:
                 worker.ready = True
+                if self.preparer:
+                    self.preparer.stop()
             elif isinstance(message, Outcome):
                 if worker.tasks:
                     worker.tasks.popleft()

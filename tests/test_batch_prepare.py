@@ -1,0 +1,62 @@
+"""Preparing documents while the model loads: the workers' records are the same, nothing is left behind."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from inspextract.batch import BatchOptions, run_batch
+from inspextract.batch_prepare import Preparer, prepared_file, take_prepared
+from inspextract.batch_workers import convert
+from inspextract.limits import DEFAULT_LIMITS
+from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
+from inspextract.pipeline import finish, parse
+
+from .conftest import corpus_documents
+
+DEV_TEXTS = corpus_documents("dev")
+DEV_PDF = corpus_documents("dev-pdf")[0]
+
+
+def finished_preparer(tasks: list[tuple[int, str]]) -> Preparer:
+    preparer = Preparer(tasks, DEFAULT_LIMITS, DEFAULT_PDF_ENGINE)
+    preparer.process.join(60)
+    assert preparer.process.exitcode == 0
+    return preparer
+
+
+def test_preparer_leaves_each_readable_document_for_one_taker(tmp_path: Path) -> None:
+    tasks = [(0, str(DEV_TEXTS[0])), (1, str(tmp_path / "missing.txt")), (2, str(DEV_PDF))]
+    with finished_preparer(tasks) as preparer:
+        assert sorted(p.name for p in preparer.folder.iterdir()) == ["0.pickle", "2.pickle"]
+        for index, path in (tasks[0], tasks[2]):
+            prepared = take_prepared(preparer.folder, index)
+            assert prepared is not None and finish(prepared) == parse(path)
+            assert take_prepared(preparer.folder, index) is None  # taken once, then gone
+        assert take_prepared(preparer.folder, 1) is None  # its worker parses it and reports the error
+        folder = preparer.folder
+    assert not folder.exists()
+
+
+def test_a_damaged_prepared_file_means_parsing_again(tmp_path: Path) -> None:
+    prepared_file(tmp_path, 3).write_bytes(b"\x80\x05 not a pickle")
+    assert take_prepared(tmp_path, 3) is None
+    assert take_prepared(None, 3) is None
+
+
+def test_a_prepared_document_gives_the_same_record(tmp_path: Path) -> None:
+    task = (0, str(DEV_PDF))
+    direct = convert(task, DEFAULT_LIMITS, DEFAULT_PDF_ENGINE)
+    with finished_preparer([task]) as preparer:
+        assert prepared_file(preparer.folder, 0).exists()
+        finished = convert(task, DEFAULT_LIMITS, DEFAULT_PDF_ENGINE, prepared=preparer.folder)
+    assert direct.ok and finished == direct
+
+
+def test_batch_leaves_no_prepared_folder(tmp_path: Path, monkeypatch) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    summary = run_batch(DEV_TEXTS[:3], BatchOptions(outdir=tmp_path / "out", jobs=2, start_method="fork"))
+    assert summary.succeeded == 3
+    assert list(scratch.iterdir()) == []
