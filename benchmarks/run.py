@@ -214,16 +214,14 @@ def bench_memory(table: Table, small: Path, large: Path) -> None:
 
 
 def timed_batch(cmd: list[str]) -> tuple[float, float]:
-    """Wall time of a batch run, and its documents per second from the second finished to the last (read
-    off its one-line-per-document log): the rate once the model is loaded and workers run. The batch
-    starts the largest documents first, so the first two (run side by side with --jobs 2) are left out."""
+    """Wall time of a batch run, and when its first record was written (read off its one-line-per-document
+    log): the start-up a user waits through before anything appears."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None
     done = [time.perf_counter() for line in proc.stderr if line.startswith("[")]
     proc.wait()
-    took = time.perf_counter() - start
-    return took, (len(done) - 2) / max(done[-1] - done[1], 1e-9) if len(done) > 2 else 0.0
+    return time.perf_counter() - start, (done[0] if done else time.perf_counter()) - start
 
 
 def bench_batch(table: Table, repeat: int, folder: Path) -> None:
@@ -237,16 +235,15 @@ def bench_batch(table: Table, repeat: int, folder: Path) -> None:
                 timed_batch([*CLI, "batch", str(folder), "-o", str(out), "--jobs", str(jobs), "--force"])
             )
     whole = {jobs: docs / statistics.median(r[0] for r in runs[jobs]) for jobs in runs}
-    running = {jobs: statistics.median(r[1] for r in runs[jobs]) for jobs in runs}
+    first = {jobs: statistics.median(r[1] for r in runs[jobs]) for jobs in runs}
     for jobs in (1, 2):
         table.add(
             f"batch --jobs {jobs}",
-            f"{whole[jobs]:.2f} docs/s end to end, {running[jobs]:.1f} docs/s once running",
+            f"{whole[jobs]:.2f} docs/s end to end, first record after {first[jobs]:.2f} s",
             f"{docs} documents" if jobs == 1 else "",
         )
     ratio = whole[2] / whole[1]
     table.add("  ratio jobs 2 / jobs 1, end to end", f"{ratio:.2f}x", "target >= 1.7x", ratio >= 1.7)
-    table.add("  ratio jobs 2 / jobs 1, once running", f"{running[2] / running[1]:.2f}x")
 
 
 def console_script() -> list[str]:

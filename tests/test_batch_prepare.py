@@ -60,3 +60,12 @@ def test_batch_leaves_no_prepared_folder(tmp_path: Path, monkeypatch) -> None:
     summary = run_batch(DEV_TEXTS[:3], BatchOptions(outdir=tmp_path / "out", jobs=2, start_method="fork"))
     assert summary.succeeded == 3
     assert list(scratch.iterdir()) == []
+
+
+def test_batch_runs_without_a_preparer_when_none_can_start(tmp_path: Path, monkeypatch) -> None:
+    def no_folder(**kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", no_folder)
+    summary = run_batch(DEV_TEXTS[:2], BatchOptions(outdir=tmp_path / "out", jobs=2, start_method="fork"))
+    assert (summary.succeeded, summary.failed) == (2, 0)

@@ -311,9 +311,9 @@ def convert_all(tasks: list[Task], options: BatchOptions, on_outcome: Callable[[
     jobs = min(max(1, options.jobs), len(tasks))
     with contextlib.ExitStack() as stack:
         # With a second core, prepare the first documents on it while the model loads (batch_prepare.py).
-        preparer = None
-        if jobs > 1:
-            preparer = stack.enter_context(Preparer(tasks, options.limits, options.pdf_engine))
+        preparer = Preparer.start(tasks, options.limits, options.pdf_engine) if jobs > 1 else None
+        if preparer:
+            stack.enter_context(preparer)
         if options.start_method == "fork":
             warm_up()  # once here, inherited by every worker (and every replacement) through fork
         pool = WorkerPool(

@@ -80,7 +80,20 @@ class Preparer:
         self.process = context.Process(  # type: ignore[attr-defined]
             target=preparer_main, args=(list(tasks), self.folder, limits, pdf_engine), daemon=True
         )
-        self.process.start()
+        try:
+            self.process.start()
+        except BaseException:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
+
+    @classmethod
+    def start(cls, tasks: list[tuple[int, str]], limits: Limits, pdf_engine: str) -> Preparer | None:
+        """A running preparer, or None where none can start (no temporary folder, no process left): the
+        batch then simply runs without one."""
+        try:
+            return cls(tasks, limits, pdf_engine)
+        except OSError:
+            return None
 
     def stop(self) -> None:
         """Stop preparing (idempotent): the documents already prepared stay for the workers."""
