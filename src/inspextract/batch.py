@@ -190,7 +190,7 @@ class Emitter:
 
     def finished(self, outcome: Outcome) -> None:
         doc = self.docs[outcome.index]
-        error = None
+        error: dict[str, object] | None = None
         if outcome.record_json is not None:
             if self.outdir:
                 write_atomic(self.outdir / doc.output, outcome.record_json + "\n")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 from inspextract.batch_workers import Outcome
 
 if TYPE_CHECKING:
-    from rich.progress import Progress
+    from rich.progress import Progress, TaskID
 
     from inspextract.batch import BatchSummary
 
@@ -77,7 +77,7 @@ class RichProgress:
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.bar: Progress | None = None
-        self.task = 0
+        self.task: TaskID | None = None
         self.pages = 0
 
     def start(self, total: int, skipped: int) -> None:
@@ -108,7 +108,7 @@ class RichProgress:
         self.bar.refresh()
 
     def advance(self, path: str, outcome: Outcome) -> None:
-        assert self.bar is not None
+        assert self.bar is not None and self.task is not None
         self.pages += outcome.pages or 0
         task = self.bar.tasks[0]
         rate = f"{task.speed:.2f} docs/s" if task.speed else "- docs/s"

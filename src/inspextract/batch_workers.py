@@ -172,7 +172,7 @@ class WorkerPool:
         self.all_entities = all_entities
         self.context = multiprocessing.get_context(start_method)
         if start_method == "forkserver":  # the server loads the model once; workers fork from it warm
-            self.context.set_forkserver_preload(["inspextract.batch_warm"])  # type: ignore[attr-defined]
+            self.context.set_forkserver_preload(["inspextract.batch_warm"])
         self.workers: list[Worker] = []
         self.queue: deque[Task] = deque()
         self.start_failures = 0

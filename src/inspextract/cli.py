@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import IO, Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -124,7 +124,7 @@ def make_limits(timeout: float, max_bytes: int | None, max_pages: int | None):  
     )
 
 
-def open_input(path: str) -> object:
+def open_input(path: str) -> str | bytes:
     """A path as given, or stdin's bytes for "-"."""
     return sys.stdin.buffer.read() if path == "-" else path
 
@@ -160,7 +160,7 @@ def parse(
 
         source = open_input(path)
         report = parse_document(
-            source,  # type: ignore[arg-type]
+            source,
             limits=make_limits(timeout, max_bytes, max_pages),
             pdf_engine=pdf_engine,
             all_entities=all_entities,
@@ -188,7 +188,7 @@ def text(
 
         doc, _, _ = read_document(
             open_input(path),
-            limits=make_limits(timeout, None, None),  # type: ignore[arg-type]
+            limits=make_limits(timeout, None, None),
             pdf_engine=pdf_engine,
         )
         sys.stdout.write(doc.text)
@@ -249,7 +249,7 @@ def batch(
 
         previous = signal.signal(signal.SIGTERM, on_sigterm)
         # Unbuffered: each JSONL line reaches the file in one write, so a kill never leaves half a line.
-        stream = None if jsonl in (None, "-") else open(jsonl, "wb", buffering=0)  # noqa: SIM115
+        stream: IO[bytes] | None = None if jsonl in (None, "-") else open(jsonl, "wb", buffering=0)  # noqa: SIM115
         if jsonl == "-":
             stream = sys.stdout.buffer
         try:

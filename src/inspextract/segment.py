@@ -132,7 +132,7 @@ def _join_broken(text: str, lines: list[_Line], furniture: set[int]) -> list[tup
 def _contents_flags(lines: list[tuple[_Line, bool]]) -> list[bool]:
     """Which lines belong to a contents page (after a "Contents" title, until a real section starts)."""
     flags = [False] * len(lines)
-    inside, entries = False, set()
+    inside, entries = False, set[str]()
     for i, (line, _) in enumerate(lines):
         text = " ".join(line.text.split())
         if CONTENTS_TITLE.match(text):

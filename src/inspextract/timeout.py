@@ -17,10 +17,8 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 
     Nested limits keep the outer deadline: an inner call never changes it.
     """
-    usable = (
-        seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    if not seconds or not hasattr(signal, "setitimer") or not on_main_thread:
         yield
         return
     remaining, _ = signal.getitimer(signal.ITIMER_REAL)
