@@ -18,7 +18,6 @@ import multiprocessing
 import os
 import pickle
 import shutil
-import signal
 import tempfile
 import threading
 from pathlib import Path
@@ -34,12 +33,10 @@ def prepared_file(folder: Path, index: int) -> Path:
 
 def preparer_main(tasks: list[tuple[int, str]], folder: Path, limits: Limits, pdf_engine: str) -> None:
     """Prepare the tasks' documents in order into `folder`, each file appearing only once complete."""
-    from inspextract.batch_workers import die_with_parent
+    from inspextract.batch_workers import become_batch_child
     from inspextract.pipeline import prepare
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C does
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    die_with_parent()
+    become_batch_child()
     for index, path in tasks:
         try:
             prepared = prepare(path, limits=limits, pdf_engine=pdf_engine)

@@ -108,8 +108,11 @@ def warm_up() -> None:
         pass
 
 
-def die_with_parent() -> None:
-    """Ask Linux to kill this worker when its parent dies, so a SIGKILLed batch leaves no orphans."""
+def become_batch_child() -> None:
+    """Set up a process the batch started (a worker or the preparer): the parent alone decides what Ctrl-C
+    and SIGTERM do, and Linux kills the child when the parent dies, so a SIGKILLed batch leaves no orphans."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited through fork
     if not sys.platform.startswith("linux"):
         return
     with contextlib.suppress(Exception):
@@ -123,9 +126,7 @@ def worker_main(
     conn: Connection, limits: Limits, pdf_engine: str, all_entities: bool, prepared: Path | None
 ) -> None:
     """A worker's life: warm up, say ready, then convert tasks until told to stop or orphaned."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited through fork
-    die_with_parent()
+    become_batch_child()
     warm_up()
     conn.send(READY)
     while True:
