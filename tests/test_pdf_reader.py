@@ -28,6 +28,7 @@ from inspextract.readers.pdf_pdfium import (
     per_character_text,
     split_word,
 )
+from inspextract.readers.pdf_xref import XREF_DAMAGED, xref_warning
 
 from .conftest import FIXTURES, ROOT
 
@@ -262,3 +263,28 @@ def test_pdfium_word_boxes_from_word_ends_match_every_character(pdf: Path) -> No
             page.close()
     finally:
         document.close()
+
+
+def test_xref_check_passes_every_fixture_pdf() -> None:
+    for pdf in PDFS:
+        assert xref_warning(pdf.read_bytes()) is None, pdf.name
+
+
+def test_xref_check_finds_offsets_that_point_elsewhere() -> None:
+    data = PDFS[0].read_bytes()
+    table = data.rindex(b"\nxref") + 1
+    # Shift every in-use entry's offset by one byte: the table still parses, but points at no object.
+    entries = re.sub(
+        rb"(\d{10}) (\d{5}) n",
+        lambda m: b"%010d %s n" % (int(m.group(1)) + 1, m.group(2)),
+        data[table:],
+    )
+    assert xref_warning(data[:table] + entries) == XREF_DAMAGED
+    assert xref_warning(b"junk before the header\n" + data) is None  # offsets from the %PDF header
+    # A startxref that points nowhere.
+    assert xref_warning(re.sub(rb"startxref\s+\d+", b"startxref\n7", data)) == XREF_DAMAGED
+
+
+def test_pdfium_warns_about_the_table_it_rebuilt(bad_pdfs: Path) -> None:
+    doc = read_document(bad_pdfs / "bad-xref.pdf", pdf_engine="pdfium")[0]
+    assert doc.pages == 3 and XREF_DAMAGED in doc.warnings

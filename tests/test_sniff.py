@@ -58,6 +58,21 @@ def test_html_saved_as_pdf_is_read_as_html(tmp_path) -> None:
     fake.write_bytes(page)
     doc = read_document(fake)[0]
     assert doc.format == "html" and doc.text.startswith("An inspection of services")
+    assert doc.warnings[0] == "named .pdf but the content is HTML: read as HTML"
+
+
+@pytest.mark.parametrize("name", ["report.txt", "report.md", "report", "report.PDF.txt"])
+def test_a_name_that_does_not_claim_another_format_gives_no_warning(name: str, tmp_path) -> None:
+    path = tmp_path / name
+    path.write_text("An inspection report.\n", encoding="utf-8")
+    assert read_document(path)[0].warnings == ()
+
+
+def test_text_named_docx_is_read_with_a_warning(tmp_path) -> None:
+    path = tmp_path / "report.docx"
+    path.write_text("An inspection report.\n", encoding="utf-8")
+    doc = read_document(path)[0]
+    assert doc.format == "text" and doc.warnings == ("named .docx but the content is text: read as text",)
 
 
 def test_sniffing_and_cli_start_leave_markup_parsers_unloaded() -> None:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import PurePath
+
 from inspextract.document import Document
 from inspextract.errors import UnsupportedFormat
 from inspextract.limits import DEFAULT_LIMITS, Limits
 from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
 from inspextract.readers.sniff import sniff
+
+# The format a file name's extension claims, and how each format is named in a warning.
+CLAIMED_FORMATS = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
+FORMAT_NAMES = {"pdf": "a PDF", "docx": "a Word document", "html": "HTML", "markdown": "text", "text": "text"}
 
 
 def read(
@@ -18,6 +25,17 @@ def read(
 ) -> Document:
     """Read a document's bytes into normalised text with a page map."""
     fmt = sniff(data, name)
+    doc = read_as(fmt, data, limits=limits, pdf_engine=pdf_engine)
+    suffix = PurePath(name).suffix.lower() if name else ""
+    claimed = CLAIMED_FORMATS.get(suffix)
+    if claimed and claimed != fmt:  # read for what it is, but a misnamed file is worth a word
+        warning = f"named {suffix} but the content is {FORMAT_NAMES[fmt]}: read as {FORMAT_NAMES[fmt]}"
+        doc = dataclasses.replace(doc, warnings=(warning, *doc.warnings))
+    return doc
+
+
+def read_as(fmt: str, data: bytes, *, limits: Limits, pdf_engine: str) -> Document:
+    """Read bytes already sniffed as `fmt`."""
     if fmt == "pdf":
         from inspextract.readers.pdf import read_pdf
 

@@ -15,6 +15,7 @@ import pypdfium2.raw as pdfium_raw
 from inspextract.errors import DamagedInput, EncryptedInput, InspextractError, TooLarge
 from inspextract.limits import Limits, MiB
 from inspextract.readers.pdf_layout import PageWords, Word
+from inspextract.readers.pdf_xref import xref_warning
 
 # Font weight from which text counts as bold (CSS scale: 400 regular, 700 bold).
 BOLD_WEIGHT = 600
@@ -83,6 +84,9 @@ class PdfiumEngine:
             self.pdf = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as err:
             raise pdfium_error(err, data) from None
+        damaged = xref_warning(data)  # PDFium rebuilds a wrong table without a word
+        if damaged:
+            self.warnings.append(damaged)
 
     def page_count(self) -> int:
         return len(self.pdf)

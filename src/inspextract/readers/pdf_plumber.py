@@ -17,6 +17,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from inspextract.errors import DamagedInput, EncryptedInput, InspextractError, TooLarge
 from inspextract.limits import Limits, MiB
 from inspextract.readers.pdf_layout import PageWords, Word
+from inspextract.readers.pdf_xref import XREF_DAMAGED
 
 # A single page whose content streams inflate past this is skipped: real pages, even detailed maps,
 # stay well under 20 MiB, while decompression bombs inflate to hundreds of MiB.
@@ -156,7 +157,7 @@ class PdfplumberEngine:
         del self.pdf._pages
         self.pages = self.pdf.pages
         if self.pages:
-            self.warnings.append("damaged PDF: cross-reference table was wrong; pages recovered by scanning")
+            self.warnings.append(XREF_DAMAGED)
 
     def page_count(self) -> int:
         return len(self.pages)
