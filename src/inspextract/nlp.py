@@ -92,8 +92,9 @@ def load_model(exclude: tuple[str, ...] = ()) -> Language:
             module = importlib.import_module(package)
         except ImportError:
             continue
-        keep_default_tokenizer = getattr(module, "__version__", None) in DEFAULT_TOKENIZER_RELEASES
-        return module.load(exclude=[*exclude, *(["tokenizer"] if keep_default_tokenizer else [])])  # type: ignore[no-any-return]
+        keep_default = getattr(module, "__version__", None) in DEFAULT_TOKENIZER_RELEASES
+        skipped = ("tokenizer",) if keep_default else ()
+        return module.load(exclude=[*exclude, *skipped])  # type: ignore[no-any-return]
     raise ModelMissing(
         f"spaCy English model not installed (looked for {' or '.join(MODEL_PACKAGES)}): {INSTALL_HINT}"
     )

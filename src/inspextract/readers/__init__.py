@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import PurePath
 
 from inspextract.document import Document
 from inspextract.errors import UnsupportedFormat
 from inspextract.limits import DEFAULT_LIMITS, Limits
 from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
-from inspextract.readers.sniff import sniff
-
-# The format a file name's extension claims, and how each format is named in a warning.
-CLAIMED_FORMATS = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
-FORMAT_NAMES = {"pdf": "a PDF", "docx": "a Word document", "html": "HTML", "markdown": "text", "text": "text"}
+from inspextract.readers.sniff import misnamed_warning, sniff
 
 
 def read(
@@ -26,10 +21,8 @@ def read(
     """Read a document's bytes into normalised text with a page map."""
     fmt = sniff(data, name)
     doc = read_as(fmt, data, limits=limits, pdf_engine=pdf_engine)
-    suffix = PurePath(name).suffix.lower() if name else ""
-    claimed = CLAIMED_FORMATS.get(suffix)
-    if claimed and claimed != fmt:  # read for what it is, but a misnamed file is worth a word
-        warning = f"named {suffix} but the content is {FORMAT_NAMES[fmt]}: read as {FORMAT_NAMES[fmt]}"
+    warning = misnamed_warning(name, fmt)  # read for what it is, but a misnamed file is worth a word
+    if warning:
         doc = dataclasses.replace(doc, warnings=(warning, *doc.warnings))
     return doc
 

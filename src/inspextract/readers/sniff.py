@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from pathlib import PurePath
 
 from inspextract.errors import UnsupportedFormat
 
@@ -26,6 +27,9 @@ HTML_START = re.compile(
 )
 HTML_TAG = re.compile(rb"<(p|div|h[1-6]|article|section|br|li|span|a)\b[^>]*>", re.I)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# The format a file name's extension claims, and how each format is named in a warning.
+CLAIMED_FORMATS = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
+FORMAT_NAMES = {"pdf": "a PDF", "docx": "a Word document", "html": "HTML", "markdown": "text", "text": "text"}
 
 
 def sniff(data: bytes, name: str | None = None) -> str:
@@ -49,6 +53,15 @@ def sniff(data: bytes, name: str | None = None) -> str:
     if name and name.lower().endswith(MARKDOWN_SUFFIXES):
         return "markdown"
     return "text"
+
+
+def misnamed_warning(name: str | None, fmt: str) -> str | None:
+    """A warning when the name's extension claims another format than the sniffed `fmt`, else None."""
+    suffix = PurePath(name).suffix.lower() if name else ""
+    claimed = CLAIMED_FORMATS.get(suffix)
+    if claimed is None or claimed == fmt:
+        return None
+    return f"named {suffix} but the content is {FORMAT_NAMES[fmt]}: read as {FORMAT_NAMES[fmt]}"
 
 
 def sniff_zip(data: bytes) -> str:
