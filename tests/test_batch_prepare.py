@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 
+import pytest
+
 from inspextract.batch import BatchOptions, run_batch
-from inspextract.batch_prepare import Preparer, prepared_file, take_prepared
+from inspextract.batch_prepare import Preparer, claim, prepared_file, take_prepared
 from inspextract.batch_workers import convert
 from inspextract.limits import DEFAULT_LIMITS
 from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
@@ -28,7 +31,7 @@ def finished_preparer(tasks: list[tuple[int, str]]) -> Preparer:
 def test_preparer_leaves_each_readable_document_for_one_taker(tmp_path: Path) -> None:
     tasks = [(0, str(DEV_TEXTS[0])), (1, str(tmp_path / "missing.txt")), (2, str(DEV_PDF))]
     with finished_preparer(tasks) as preparer:
-        assert sorted(p.name for p in preparer.folder.iterdir()) == ["0.pickle", "2.pickle"]
+        assert sorted(p.name for p in preparer.folder.glob("*.pickle")) == ["0.pickle", "2.pickle"]
         for index, path in (tasks[0], tasks[2]):
             prepared = take_prepared(preparer.folder, index)
             assert prepared is not None and finish(prepared) == parse(path)
@@ -69,3 +72,69 @@ def test_batch_runs_without_a_preparer_when_none_can_start(tmp_path: Path, monke
     monkeypatch.setattr(tempfile, "mkdtemp", no_folder)
     summary = run_batch(DEV_TEXTS[:2], BatchOptions(outdir=tmp_path / "out", jobs=2, start_method="fork"))
     assert (summary.succeeded, summary.failed) == (2, 0)
+
+
+def test_a_claim_is_granted_once(tmp_path: Path) -> None:
+    assert claim(tmp_path, 4)
+    assert not claim(tmp_path, 4)
+    assert claim(tmp_path, 5)
+
+
+@pytest.fixture
+def logged_prepare(tmp_path: Path, monkeypatch) -> Path:
+    """pipeline.prepare, slowed down and logging each document it starts (forked processes inherit it)."""
+    import inspextract.pipeline
+
+    log = tmp_path / "prepared.log"
+    real = inspextract.pipeline.prepare
+
+    def prepare(source, **kwargs):
+        if isinstance(source, str):  # not the warm-up's bytes
+            with log.open("a") as out:
+                out.write(f"{Path(source).name}\n")
+            time.sleep(0.5)
+        return real(source, **kwargs)
+
+    monkeypatch.setattr(inspextract.pipeline, "prepare", prepare)
+    return log
+
+
+def test_a_stopped_preparer_ends_the_document_in_hand_and_claims_no_more(logged_prepare: Path) -> None:
+    tasks = [(index, str(doc)) for index, doc in enumerate(DEV_TEXTS[:4])]
+    with Preparer(tasks, DEFAULT_LIMITS, DEFAULT_PDF_ENGINE) as preparer:
+        deadline = time.monotonic() + 30
+        while not (preparer.folder / "0.claim").exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert not preparer.claim(tasks[0])  # in its hands: held for now
+        assert preparer.release(kill_after_s=None) == []
+        preparer.stop()
+        preparer.process.join(30)
+        assert preparer.process.exitcode == 0
+        assert preparer.release(kill_after_s=None) == [tasks[0]]  # it has ended: the task is free
+        claims = sorted(p.name for p in preparer.folder.glob("*.claim"))
+        assert sorted(p.stem + ".claim" for p in preparer.folder.glob("*.pickle")) == claims  # all done
+        assert 1 <= len(claims) <= 2  # the one in hand when asked (and at most the next, in a race)
+
+
+def test_a_preparer_hung_after_the_stop_is_killed_and_its_task_released(tmp_path: Path, monkeypatch) -> None:
+    import inspextract.pipeline
+
+    monkeypatch.setattr(inspextract.pipeline, "prepare", lambda source, **kw: time.sleep(60))
+    task = (0, str(DEV_TEXTS[0]))
+    with Preparer([task], DEFAULT_LIMITS, DEFAULT_PDF_ENGINE) as preparer:
+        while not (preparer.folder / "0.claim").exists():
+            time.sleep(0.01)
+        assert not preparer.claim(task)
+        preparer.stop()
+        assert preparer.release(kill_after_s=5.0) == []  # within its time
+        time.sleep(0.2)
+        assert preparer.release(kill_after_s=0.1) == [task]
+        assert not preparer.process.is_alive()
+
+
+def test_no_document_is_prepared_twice(logged_prepare: Path, tmp_path: Path) -> None:
+    """What the preparer has in hand when the workers start is finished by it, not thrown away."""
+    summary = run_batch(DEV_TEXTS, BatchOptions(outdir=tmp_path / "out", jobs=2, start_method="fork"))
+    assert (summary.succeeded, summary.failed) == (len(DEV_TEXTS), 0)
+    started = logged_prepare.read_text().split()
+    assert sorted(started) == sorted(doc.name for doc in DEV_TEXTS)

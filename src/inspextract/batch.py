@@ -24,12 +24,13 @@ from pathlib import Path
 from typing import IO, Protocol
 
 from inspextract import __version__
-from inspextract.batch_prepare import Preparer
-from inspextract.batch_workers import Outcome, Task, WorkerPool, default_jobs, warm_up
+from inspextract.batch_prepare import Preparer, Task
+from inspextract.batch_workers import Outcome, WorkerPool, default_jobs
 from inspextract.errors import ExitCode, InputNotFound
 from inspextract.limits import DEFAULT_LIMITS, Limits
 from inspextract.output import write_atomic
 from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
+from inspextract.warm import formats_of, warm_up
 
 SUPPORTED_SUFFIXES = frozenset({".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".docx"})
 ERRORS_FILE = "errors.jsonl"
@@ -315,7 +316,8 @@ def convert_all(tasks: list[Task], options: BatchOptions, on_outcome: Callable[[
         if preparer:
             stack.enter_context(preparer)
         if options.start_method == "fork":
-            warm_up()  # once here, inherited by every worker (and every replacement) through fork
+            # Once here, inherited by every worker (and every replacement) through fork.
+            warm_up(formats_of(path for _, path in tasks), options.pdf_engine)
         pool = WorkerPool(
             jobs, options.limits, options.pdf_engine, options.start_method, options.all_entities, preparer
         )

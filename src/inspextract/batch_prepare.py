@@ -2,13 +2,18 @@
 
 Before the first worker can start, the model loads for 1-2 s on one core. With --jobs 2 or more, a cold
 process (no spaCy) meanwhile takes the documents in queue order through `pipeline.prepare` (reading and
-every extractor that needs no model: about two thirds of a document's cost) and leaves each result in a
-private folder; the worker given that document later only runs `pipeline.finish`. The preparer stops as
-soon as a worker is ready, so it never competes with the workers for a core.
+every extractor that needs no model: about four fifths of a document's cost) and leaves each result in a
+private folder; the worker given that document later only runs `pipeline.finish`.
+
+Once a worker is ready the preparer is asked to stop, and it stops after the document in hand, so no
+work is thrown away. Each document is claimed before it is prepared, by the preparer or for a worker, with
+an exclusive file create: one of them has it, never both. A document the preparer still has when the
+workers reach it waits for the preparer to end.
 
 It is an optimisation only: a document it did not finish, could not read (damaged, too large, too slow)
 or failed on in any way is simply parsed again by its worker, which reports any error as usual; a
-preparer that crashes or hangs loses nothing.
+preparer that crashes or hangs loses nothing (a hung one is killed a time limit after it was asked to
+stop).
 """
 
 from __future__ import annotations
@@ -20,24 +25,43 @@ import pickle
 import shutil
 import tempfile
 import threading
+import time
 from pathlib import Path
 from types import TracebackType
 
 from inspextract.limits import Limits
 from inspextract.pipeline import Prepared
 
+Task = tuple[int, str]  # (input index, path as found)
+STOP_FILE = "stop"
+
 
 def prepared_file(folder: Path, index: int) -> Path:
     return folder / f"{index}.pickle"
 
 
-def preparer_main(tasks: list[tuple[int, str]], folder: Path, limits: Limits, pdf_engine: str) -> None:
-    """Prepare the tasks' documents in order into `folder`, each file appearing only once complete."""
+def claim(folder: Path, index: int) -> bool:
+    """Take document `index` for the caller: True for exactly one caller, whoever asks first."""
+    try:
+        os.close(os.open(folder / f"{index}.claim", os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        return False
+    return True
+
+
+def preparer_main(tasks: list[Task], folder: Path, limits: Limits, pdf_engine: str) -> None:
+    """Prepare the unclaimed tasks' documents in order into `folder` until asked to stop, each file
+    appearing only once complete."""
     from inspextract.batch_workers import become_batch_child
     from inspextract.pipeline import prepare
 
     become_batch_child()
+    stop = folder / STOP_FILE
     for index, path in tasks:
+        if stop.exists():
+            return
+        if not claim(folder, index):
+            continue
         try:
             prepared = prepare(path, limits=limits, pdf_engine=pdf_engine)
         except Exception:  # its worker parses it again and reports the error
@@ -68,8 +92,10 @@ def take_prepared(folder: Path | None, index: int) -> Prepared | None:
 class Preparer:
     """The preparing process and its folder (removed on exit, with anything left in it)."""
 
-    def __init__(self, tasks: list[tuple[int, str]], limits: Limits, pdf_engine: str) -> None:
+    def __init__(self, tasks: list[Task], limits: Limits, pdf_engine: str) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="inspextract-prepared-"))  # mode 0700: ours alone
+        self.held: list[Task] = []  # wanted by a worker while the preparer still had them
+        self.stop_requested: float | None = None
         # A fork is cold and instant here (the caller has not loaded the model yet); spawn where fork is
         # missing or unsafe (a parent with threads).
         method = "fork" if hasattr(os, "fork") and threading.active_count() == 1 else "spawn"
@@ -84,7 +110,7 @@ class Preparer:
             raise
 
     @classmethod
-    def start(cls, tasks: list[tuple[int, str]], limits: Limits, pdf_engine: str) -> Preparer | None:
+    def start(cls, tasks: list[Task], limits: Limits, pdf_engine: str) -> Preparer | None:
         """A running preparer, or None where none can start (no temporary folder, no process left): the
         batch then simply runs without one."""
         try:
@@ -93,7 +119,44 @@ class Preparer:
             return None
 
     def stop(self) -> None:
-        """Stop preparing (idempotent): the documents already prepared stay for the workers."""
+        """Ask the preparer to stop after the document in hand (idempotent)."""
+        if self.stop_requested is None:
+            self.stop_requested = time.monotonic()
+            with contextlib.suppress(OSError):  # then it is killed at the end of the batch instead
+                (self.folder / STOP_FILE).touch()
+
+    def claim(self, task: Task) -> bool:
+        """May a worker run `task` now? False while the preparer has it: it is then held till released."""
+        if not self.process.is_alive() or claim(self.folder, task[0]):
+            return True
+        if prepared_file(self.folder, task[0]).exists():
+            return True
+        self.held.append(task)
+        return False
+
+    def release(self, kill_after_s: float | None) -> list[Task]:
+        """The held tasks, once the preparer has ended; one still running `kill_after_s` after it was
+        asked to stop is hung on a document (signals blocked in C code) and is killed."""
+        if not self.held:
+            return []
+        overdue = (
+            self.stop_requested is not None
+            and kill_after_s is not None
+            and time.monotonic() - self.stop_requested > kill_after_s
+        )
+        if overdue:
+            self.kill()
+        if self.process.is_alive():
+            return []
+        released, self.held = self.held, []
+        return released
+
+    @property
+    def waits_on(self) -> list[int]:
+        """What to wake on while tasks are held: the preparer's exit."""
+        return [self.process.sentinel] if self.held else []
+
+    def kill(self) -> None:
         if self.process.is_alive():
             self.process.kill()
         self.process.join()
@@ -104,5 +167,5 @@ class Preparer:
     def __exit__(
         self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.stop()
+        self.kill()
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -23,7 +23,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from types import TracebackType
 
-from inspextract.batch_prepare import Preparer, take_prepared
+from inspextract.batch_prepare import Preparer, Task, take_prepared
 from inspextract.errors import InspextractError, TimedOut, WorkerCrashed
 from inspextract.limits import Limits
 from inspextract.timeout import time_limit
@@ -45,8 +45,6 @@ EXIT_WAIT_S = 1.0
 READY = "ready"
 # Tasks handed to a worker at once: the running one and the next.
 TASKS_PER_WORKER = 2
-
-Task = tuple[int, str]  # (input index, path as found)
 
 
 @dataclass(frozen=True)
@@ -87,27 +85,6 @@ def convert(
         return Outcome(index, kind="internal", message=f"internal error ({type(err).__name__}: {err})")
 
 
-# A short document that sends every extractor through its lexicons, patterns and model once.
-WARM_UP_TEXT = (
-    "Joint inspection of services for children and young people in Fife\n\n"
-    "Published: 1 May 2024. The Care Inspectorate led the inspection with Education Scotland.\n\n"
-    "Strengths: staff knew children well. We evaluated quality indicator 2.1 as good.\n\n"
-    'Karen Reid, Chief Executive, said: "We welcome the report."\n'
-)
-
-
-def warm_up() -> None:
-    """Load the NLP pipeline, lexicons and patterns now, by parsing a short text, so every document in
-    this process (and every process forked from it) reuses them (a missing model is a no-op here: the
-    pipeline reports it per document)."""
-    try:
-        from inspextract.pipeline import parse
-
-        parse(WARM_UP_TEXT.encode("utf-8"), name="warm-up.txt")
-    except Exception:
-        pass
-
-
 def become_batch_child() -> None:
     """Set up a process the batch started (a worker or the preparer): the parent alone decides what Ctrl-C
     and SIGTERM do, and Linux kills the child when the parent dies, so a SIGKILLed batch leaves no orphans."""
@@ -125,9 +102,9 @@ def become_batch_child() -> None:
 def worker_main(
     conn: Connection, limits: Limits, pdf_engine: str, all_entities: bool, prepared: Path | None
 ) -> None:
-    """A worker's life: warm up, say ready, then convert tasks until told to stop or orphaned."""
+    """A worker's life: say ready, then convert tasks until told to stop or orphaned. It starts warm: forked
+    from a process that has run warm.warm_up (the batch's parent, or the forkserver)."""
     become_batch_child()
-    warm_up()
     conn.send(READY)
     while True:
         try:
@@ -167,7 +144,7 @@ class WorkerPool:
         preparer: Preparer | None = None,
     ) -> None:
         self.size = max(1, size)
-        self.preparer = preparer  # stopped once a worker is ready; what it prepared stays for the workers
+        self.preparer = preparer  # asked to stop once a worker is ready; what it prepared stays for them
         self.limits = limits
         self.pdf_engine = pdf_engine
         self.all_entities = all_entities
@@ -221,9 +198,10 @@ class WorkerPool:
     def imap_unordered(self, tasks: list[Task], tick: Callable[[], None] | None = None) -> Iterator[Outcome]:
         """Yield one `Outcome` per task, in completion order; `tick` is called about every TICK_S."""
         self.queue = deque(tasks)
-        while self.queue or any(w.task for w in self.workers):
+        while self.queue or any(w.task for w in self.workers) or self.held():
             if tick:
                 tick()
+            self.release_held()
             busy = sum(1 for w in self.workers if w.task)
             while len(self.workers) < min(self.size, len(self.queue) + busy):
                 self.start_worker()
@@ -239,6 +217,8 @@ class WorkerPool:
         for worker in list(self.workers):
             while worker.ready and len(worker.tasks) < TASKS_PER_WORKER and queue:
                 task = queue.popleft()
+                if self.preparer and not self.preparer.claim(task):
+                    continue  # the preparer has it: held until it ends
                 try:
                     worker.conn.send(task)
                 except OSError:  # it died: the task never reached it (collect reports a running one)
@@ -253,6 +233,8 @@ class WorkerPool:
     def collect(self) -> list[Outcome]:
         """Wait for results, ready signals or deaths (up to one tick) and handle them."""
         handles: list[object] = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
+        if self.preparer:
+            handles += self.preparer.waits_on
         wait(handles, timeout=TICK_S)  # type: ignore[arg-type]
         outcomes: list[Outcome] = []
         for worker in list(self.workers):
@@ -272,6 +254,14 @@ class WorkerPool:
             elif not worker.process.is_alive():
                 outcomes += self.crashed(worker)
         return outcomes
+
+    def held(self) -> bool:
+        return bool(self.preparer and self.preparer.held)
+
+    def release_held(self) -> None:
+        """Queue first the tasks the preparer had when they were wanted, once it has ended."""
+        if self.preparer:
+            self.queue.extendleft(reversed(self.preparer.release(self.kill_after_s)))
 
     def requeue_waiting(self, worker: Worker) -> None:
         """Put the tasks a dead or killed worker had not begun back at the front of the queue."""
