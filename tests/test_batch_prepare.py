@@ -138,3 +138,18 @@ def test_no_document_is_prepared_twice(logged_prepare: Path, tmp_path: Path) -> 
     assert (summary.succeeded, summary.failed) == (len(DEV_TEXTS), 0)
     started = logged_prepare.read_text().split()
     assert sorted(started) == sorted(doc.name for doc in DEV_TEXTS)
+
+
+def test_when_no_claim_can_be_made_the_preparer_is_stopped_and_the_task_runs(
+    logged_prepare: Path, monkeypatch
+) -> None:
+    import inspextract.batch_prepare
+
+    def disk_full(folder: Path, index: int) -> bool:
+        raise OSError(28, "No space left on device")
+
+    task = (0, str(DEV_TEXTS[0]))
+    with Preparer([task], DEFAULT_LIMITS, DEFAULT_PDF_ENGINE) as preparer:
+        monkeypatch.setattr(inspextract.batch_prepare, "claim", disk_full)  # the parent's claims only
+        assert preparer.claim(task)
+        assert not preparer.process.is_alive() and preparer.held == []

@@ -122,12 +122,18 @@ class Preparer:
         """Ask the preparer to stop after the document in hand (idempotent)."""
         if self.stop_requested is None:
             self.stop_requested = time.monotonic()
-            with contextlib.suppress(OSError):  # then it is killed at the end of the batch instead
+            try:
                 (self.folder / STOP_FILE).touch()
+            except OSError:  # no room for a file: stop it now, losing only the document in hand
+                self.kill()
 
     def claim(self, task: Task) -> bool:
         """May a worker run `task` now? False while the preparer has it: it is then held till released."""
-        if not self.process.is_alive() or claim(self.folder, task[0]):
+        try:
+            if not self.process.is_alive() or claim(self.folder, task[0]):
+                return True
+        except OSError:  # no claim can be made (disk full): without the preparer none is needed
+            self.kill()
             return True
         if prepared_file(self.folder, task[0]).exists():
             return True
