@@ -343,3 +343,18 @@ def test_jsonl_reader_closing_early_stops_quietly(tmp_path: Path) -> None:
     run.stderr.close()
     assert run.wait(timeout=120) == ExitCode.BROKEN_PIPE
     assert "error" not in stderr and "Traceback" not in stderr
+
+
+def test_forked_workers_start_with_the_shared_objects_frozen(tmp_path: Path, monkeypatch) -> None:
+    """Their collections leave the parent's objects (the model's) alone; the parent's own stay unfrozen."""
+    import gc
+
+    def probe(task, *args, **kwargs):
+        return batch_workers.Outcome(task[0], kind="probe", message=str(gc.get_freeze_count()))
+
+    monkeypatch.setattr(batch_workers, "convert", probe)
+    before = gc.get_freeze_count()
+    run_batch(DEV_TEXTS[:1], BatchOptions(outdir=tmp_path, jobs=1, start_method="fork"))
+    assert gc.get_freeze_count() == before
+    frozen_in_worker = int(error_lines(tmp_path)[0]["message"])
+    assert frozen_in_worker > before + 10_000

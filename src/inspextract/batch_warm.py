@@ -5,7 +5,10 @@ engines only the default (pdfplumber, when chosen, loads on first use in each wo
 
 from __future__ import annotations
 
+import gc
+
 import inspextract.output  # noqa: F401 - imported for its side effect: loaded before forking
 from inspextract.warm import SAMPLES, warm_up
 
 warm_up(SAMPLES)
+gc.freeze()  # the server only forks workers: their collections then leave the shared objects alone
