@@ -237,15 +237,19 @@ def bench_memory(table: Table, small: Path, large: Path) -> None:
         table.add("  ratio large / small", f"{ratio:.2f}x", "target <= 1.5x", ratio <= 1.5)
 
 
-def timed_batch(cmd: list[str]) -> tuple[float, float]:
-    """Wall time of a batch run, and when its first record was written (read off its one-line-per-document
-    log): the start-up a user waits through before anything appears."""
+def timed_batch(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall time of a batch run, when its first record was written (read off its one-line-per-document
+    log: the start-up a user waits through before anything appears), and when it had listed its inputs
+    (its first line, written just before it starts any process of its own)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None
-    done = [time.perf_counter() for line in proc.stderr if line.startswith("[")]
+    lines = [(line, time.perf_counter()) for line in proc.stderr]
     proc.wait()
-    return time.perf_counter() - start, (done[0] if done else time.perf_counter()) - start
+    end = time.perf_counter()
+    listed = next((t for line, t in lines if line.startswith("inspextract batch:")), end)
+    first = next((t for line, t in lines if line.startswith("[")), end)
+    return end - start, first - start, listed - start
 
 
 def side_by_side(cmd: list[str], copies: int) -> float:
@@ -259,7 +263,7 @@ def side_by_side(cmd: list[str], copies: int) -> float:
 
 def bench_batch(table: Table, repeat: int, folder: Path) -> None:
     docs = sum(1 for p in folder.iterdir() if p.is_file())
-    runs: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
+    runs: dict[int, list[tuple[float, float, float]]] = {1: [], 2: []}
     bare: dict[int, list[float]] = {1: [], 2: []}
     for _ in range(repeat):  # interleaved, so a slow spell of a shared machine hits both alike
         for jobs in (1, 2):
@@ -269,19 +273,25 @@ def bench_batch(table: Table, repeat: int, folder: Path) -> None:
                 timed_batch([*CLI, "batch", str(folder), "-o", str(out), "--jobs", str(jobs), "--force"])
             )
             bare[jobs].append(side_by_side([PYTHON, "-c", CPU_LOOP], jobs))
-    whole = {jobs: docs / statistics.median(r[0] for r in runs[jobs]) for jobs in runs}
+    wall = {jobs: statistics.median(r[0] for r in runs[jobs]) for jobs in runs}
     first = {jobs: statistics.median(r[1] for r in runs[jobs]) for jobs in runs}
     for jobs in (1, 2):
         table.add(
             f"batch --jobs {jobs}",
-            f"{whole[jobs]:.2f} docs/s end to end, first record after {first[jobs]:.2f} s",
+            f"{docs / wall[jobs]:.2f} docs/s end to end, first record after {first[jobs]:.2f} s",
             f"{docs} documents" if jobs == 1 else "",
         )
-    ratio = whole[2] / whole[1]
+    ratio = wall[1] / wall[2]
     table.add("  ratio jobs 2 / jobs 1, end to end", f"{ratio:.2f}x", "target >= 1.7x", ratio >= 1.7)
     ceiling = 2 * statistics.median(bare[1]) / statistics.median(bare[2])
     table.add("  the machine's ceiling: 2 bare processes / 1", f"{ceiling:.2f}x", "same rounds")
-    table.add("  batch ratio / ceiling", f"{ratio / ceiling:.2f}")
+    # Until the batch has listed its inputs (Python, imports, the walk) it cannot use a second core; even a
+    # perfect split of all the rest at the machine's ceiling would give this ratio.
+    serial = statistics.median(r[2] for r in runs[2])
+    best = wall[1] / (serial + (wall[1] - serial) / ceiling)
+    table.add("  serial start (inputs listed after)", f"{serial:.2f} s")
+    table.add("  best possible ratio after that start", f"{best:.2f}x", "same rounds")
+    table.add("  batch ratio / ceiling, / best possible", f"{ratio / ceiling:.2f}, {ratio / best:.2f}")
 
 
 def console_script() -> list[str]:
