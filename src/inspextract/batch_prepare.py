@@ -95,6 +95,7 @@ class Preparer:
     def __init__(self, tasks: list[Task], limits: Limits, pdf_engine: str) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="inspextract-prepared-"))  # mode 0700: ours alone
         self.held: list[Task] = []  # wanted by a worker while the preparer still had them
+        self.ours: set[int] = set()  # claimed for the workers (a task can come back: its worker died)
         self.stop_requested: float | None = None
         # A fork is cold and instant here (the caller has not loaded the model yet); spawn where fork is
         # missing or unsafe (a parent with threads).
@@ -129,11 +130,15 @@ class Preparer:
 
     def claim(self, task: Task) -> bool:
         """May a worker run `task` now? False while the preparer has it: it is then held till released."""
+        if task[0] in self.ours or not self.process.is_alive():
+            return True
         try:
-            if not self.process.is_alive() or claim(self.folder, task[0]):
-                return True
+            claimed = claim(self.folder, task[0])
         except OSError:  # no claim can be made (disk full): without the preparer none is needed
             self.kill()
+            return True
+        if claimed:
+            self.ours.add(task[0])
             return True
         if prepared_file(self.folder, task[0]).exists():
             return True
