@@ -11,9 +11,10 @@ import pytest
 from inspextract.batch import BatchOptions, run_batch
 from inspextract.batch_prepare import Preparer, claim, prepared_file, take_prepared
 from inspextract.batch_workers import convert
-from inspextract.limits import DEFAULT_LIMITS
+from inspextract.errors import InputNotFound, TooLarge
+from inspextract.limits import DEFAULT_LIMITS, Limits
 from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
-from inspextract.pipeline import finish, parse
+from inspextract.pipeline import Prepared, finish, parse
 
 from .conftest import corpus_documents
 
@@ -31,12 +32,16 @@ def finished_preparer(tasks: list[tuple[int, str]]) -> Preparer:
 def test_preparer_leaves_each_readable_document_for_one_taker(tmp_path: Path) -> None:
     tasks = [(0, str(DEV_TEXTS[0])), (1, str(tmp_path / "missing.txt")), (2, str(DEV_PDF))]
     with finished_preparer(tasks) as preparer:
-        assert sorted(p.name for p in preparer.folder.glob("*.pickle")) == ["0.pickle", "2.pickle"]
+        assert sorted(p.name for p in preparer.folder.glob("*.pickle")) == [
+            "0.pickle",
+            "1.pickle",
+            "2.pickle",
+        ]
         for index, path in (tasks[0], tasks[2]):
             prepared = take_prepared(preparer.folder, index)
-            assert prepared is not None and finish(prepared) == parse(path)
+            assert isinstance(prepared, Prepared) and finish(prepared) == parse(path)
             assert take_prepared(preparer.folder, index) is None  # taken once, then gone
-        assert take_prepared(preparer.folder, 1) is None  # its worker parses it and reports the error
+        assert isinstance(take_prepared(preparer.folder, 1), InputNotFound)  # its worker reports it
         folder = preparer.folder
     assert not folder.exists()
 
@@ -154,3 +159,17 @@ def test_when_no_claim_can_be_made_the_preparer_is_stopped_and_the_task_runs(
         monkeypatch.setattr(inspextract.batch_prepare, "claim", disk_full)  # the parent's claims only
         assert preparer.claim(task)
         assert not preparer.process.is_alive() and preparer.held == []
+
+
+def test_an_error_met_while_preparing_is_reported_without_parsing_again(monkeypatch) -> None:
+    import inspextract.pipeline
+
+    task = (0, str(DEV_PDF))
+    small = Limits(max_pages=1)
+    direct = convert(task, small, DEFAULT_PDF_ENGINE)
+    with Preparer([task], small, DEFAULT_PDF_ENGINE) as preparer:
+        preparer.process.join(60)
+        assert prepared_file(preparer.folder, 0).exists()
+        monkeypatch.setattr(inspextract.pipeline, "parse", None)  # the worker must not read it again
+        reported = convert(task, small, DEFAULT_PDF_ENGINE, prepared=preparer.folder)
+    assert direct.kind == TooLarge.kind and reported == direct

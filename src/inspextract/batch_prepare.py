@@ -10,10 +10,10 @@ work is thrown away. Each document is claimed before it is prepared, by the prep
 an exclusive file create: one of them has it, never both. A document the preparer still has when the
 workers reach it waits for the preparer to end.
 
-It is an optimisation only: a document it did not finish, could not read (damaged, too large, too slow)
-or failed on in any way is simply parsed again by its worker, which reports any error as usual; a
-preparer that crashes or hangs loses nothing (a hung one is killed a time limit after it was asked to
-stop).
+It is an optimisation only. A document it could not read (damaged, too large, too slow) keeps the error
+instead, which its worker reports just as if it had met it itself; one it did not finish, or failed on
+with a bug, is simply parsed again by its worker. A preparer that crashes or hangs loses nothing (a hung
+one is killed a time limit after it was asked to stop).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
+from inspextract.errors import InspextractError
 from inspextract.limits import Limits
 from inspextract.pipeline import Prepared
 
@@ -62,18 +63,26 @@ def preparer_main(tasks: list[Task], folder: Path, limits: Limits, pdf_engine: s
             return
         if not claim(folder, index):
             continue
+        result: Prepared | InspextractError
         try:
-            prepared = prepare(path, limits=limits, pdf_engine=pdf_engine)
-        except Exception:  # its worker parses it again and reports the error
+            result = prepare(path, limits=limits, pdf_engine=pdf_engine)
+        except InspextractError as err:  # its worker reports it, without reading (or timing out) again
+            result = err
+        except Exception:  # a bug: its worker parses it again and reports what it meets
+            continue
+        try:
+            payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # an error carrying something unpicklable: its worker parses the document
             continue
         target = prepared_file(folder, index)
         partial = target.with_suffix(".partial")
-        partial.write_bytes(pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.write_bytes(payload)
         os.replace(partial, target)
 
 
-def take_prepared(folder: Path | None, index: int) -> Prepared | None:
-    """Task `index`'s prepared document, if there is one (removed from the folder once taken)."""
+def take_prepared(folder: Path | None, index: int) -> Prepared | InspextractError | None:
+    """Task `index`'s prepared document, or the error preparing it met, if there is either (removed from
+    the folder once taken)."""
     if folder is None:
         return None
     path = prepared_file(folder, index)
@@ -84,7 +93,7 @@ def take_prepared(folder: Path | None, index: int) -> Prepared | None:
     path.unlink(missing_ok=True)
     with contextlib.suppress(Exception):  # a file that does not load: parse the document instead
         prepared = pickle.loads(payload)  # written by our own preparer, into a folder only we can write
-        if isinstance(prepared, Prepared):
+        if isinstance(prepared, Prepared | InspextractError):
             return prepared
     return None
 

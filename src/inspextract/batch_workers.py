@@ -66,14 +66,16 @@ class Outcome:
 def convert(
     task: Task, limits: Limits, pdf_engine: str, all_entities: bool = False, prepared: Path | None = None
 ) -> Outcome:
-    """Parse one document into an `Outcome`, finishing its prepared copy if the folder `prepared` holds
-    one (batch_prepare.py): never raises for a bad document."""
+    """Parse one document into an `Outcome`, finishing its prepared copy (or reporting the error preparing
+    it met) if the folder `prepared` holds one (batch_prepare.py): never raises for a bad document."""
     from inspextract.output import to_json
     from inspextract.pipeline import finish, parse
 
     index, path = task
     try:
         ready = take_prepared(prepared, index)
+        if isinstance(ready, InspextractError):
+            raise ready  # what preparing it met: reported as a parse would report it
         if ready is None:
             report = parse(path, limits=limits, pdf_engine=pdf_engine, all_entities=all_entities)
         else:
