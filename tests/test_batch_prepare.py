@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -9,7 +12,14 @@ from pathlib import Path
 import pytest
 
 from inspextract.batch import BatchOptions, run_batch
-from inspextract.batch_prepare import Preparer, claim, prepared_file, take_prepared
+from inspextract.batch_prepare import (
+    FOLDER_PREFIX,
+    OWNER_FILE,
+    Preparer,
+    claim,
+    prepared_file,
+    take_prepared,
+)
 from inspextract.batch_workers import convert
 from inspextract.errors import InputNotFound, TooLarge
 from inspextract.limits import DEFAULT_LIMITS, Limits
@@ -173,3 +183,19 @@ def test_an_error_met_while_preparing_is_reported_without_parsing_again(monkeypa
         monkeypatch.setattr(inspextract.pipeline, "parse", None)  # the worker must not read it again
         reported = convert(task, small, DEFAULT_PDF_ENGINE, prepared=preparer.folder)
     assert direct.kind == TooLarge.kind and reported == direct
+
+
+def test_folders_left_by_killed_batches_are_removed(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    folders = {}
+    for name, owner in [("left", gone.pid), ("running", os.getpid()), ("starting", None)]:
+        folders[name] = tmp_path / f"{FOLDER_PREFIX}{name}"
+        folders[name].mkdir()
+        if owner is not None:
+            (folders[name] / OWNER_FILE).write_text(str(owner))
+    (folders["left"] / "0.pickle").write_bytes(b"a prepared document")
+    with finished_preparer([(0, str(DEV_TEXTS[0]))]) as preparer:
+        remaining = sorted(p.name for p in tmp_path.iterdir())
+        assert remaining == sorted([folders["running"].name, folders["starting"].name, preparer.folder.name])

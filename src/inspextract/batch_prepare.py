@@ -35,6 +35,8 @@ from inspextract.pipeline import Prepared
 
 Task = tuple[int, str]  # (input index, path as found)
 STOP_FILE = "stop"
+FOLDER_PREFIX = "inspextract-prepared-"
+OWNER_FILE = "owner.pid"  # the batch's process id: a folder whose batch is gone is left over from a kill
 
 
 def prepared_file(folder: Path, index: int) -> Path:
@@ -98,11 +100,24 @@ def take_prepared(folder: Path | None, index: int) -> Prepared | InspextractErro
     return None
 
 
+def remove_left_over_folders(root: Path) -> None:
+    """Delete the folders of batches killed before they could (SIGKILL leaves them behind): those whose
+    owner process no longer exists. A folder without a readable owner, or another user's, is left alone."""
+    for folder in root.glob(FOLDER_PREFIX + "*"):
+        try:
+            os.kill(int((folder / OWNER_FILE).read_text()), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except (OSError, ValueError):
+            continue
+
+
 class Preparer:
     """The preparing process and its folder (removed on exit, with anything left in it)."""
 
     def __init__(self, tasks: list[Task], limits: Limits, pdf_engine: str) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="inspextract-prepared-"))  # mode 0700: ours alone
+        remove_left_over_folders(Path(tempfile.gettempdir()))
+        self.folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))  # mode 0700: ours alone
         self.held: list[Task] = []  # wanted by a worker while the preparer still had them
         self.ours: set[int] = set()  # claimed for the workers (a task can come back: its worker died)
         self.stop_requested: float | None = None
@@ -114,6 +129,7 @@ class Preparer:
             target=preparer_main, args=(list(tasks), self.folder, limits, pdf_engine), daemon=True
         )
         try:
+            (self.folder / OWNER_FILE).write_text(str(os.getpid()))
             self.process.start()
         except BaseException:
             shutil.rmtree(self.folder, ignore_errors=True)
