@@ -208,7 +208,7 @@ class WorkerPool:
     def imap_unordered(self, tasks: list[Task], tick: Callable[[], None] | None = None) -> Iterator[Outcome]:
         """Yield one `Outcome` per task, in completion order; `tick` is called about every TICK_S."""
         self.queue = deque(tasks)
-        while self.queue or any(w.task for w in self.workers) or self.held():
+        while self.queue or any(w.task for w in self.workers) or self.waiting_on_preparer():
             if tick:
                 tick()
             self.release_held()
@@ -265,7 +265,8 @@ class WorkerPool:
                 outcomes += self.crashed(worker)
         return outcomes
 
-    def held(self) -> bool:
+    def waiting_on_preparer(self) -> bool:
+        """Whether tasks wait for the preparer to end (batch_prepare.py)."""
         return bool(self.preparer and self.preparer.held)
 
     def release_held(self) -> None:
