@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import importlib.util
+import io
 import random
 import re
 import zlib
@@ -28,6 +29,7 @@ from inspextract.readers.pdf_pdfium import (
     per_character_text,
     split_word,
 )
+from inspextract.readers.pdf_rebuild import CUT_SHORT, rebuild_cut_pdf
 from inspextract.readers.pdf_xref import XREF_DAMAGED, xref_warning
 
 from .conftest import FIXTURES, ROOT
@@ -133,7 +135,7 @@ def test_pdfium_refuses_a_decompression_bomb_before_opening() -> None:
 # What each engine makes of each file: None = a record (with text), else the error class.
 BAD_PDFS: dict[str, type[InspextractError] | None] = {
     "not-a-pdf.pdf": None,  # plain text named .pdf: sniffed and read as text
-    "truncated.pdf": DamagedInput,
+    "truncated.pdf": None,  # the pages before the cut, rebuilt, with a warning
     "garbage.pdf": DamagedInput,
     "encrypted.pdf": EncryptedInput,
     "encrypted-owner-only.pdf": None,
@@ -184,6 +186,8 @@ def test_bad_pdf_gives_a_clear_outcome(name: str, engine: str, bad_pdfs: Path) -
         assert doc.text.strip()
         if name == "bad-xref.pdf":
             assert doc.pages == 3  # every page recovered, not a silent empty success
+        if name == "truncated.pdf":
+            assert CUT_SHORT in doc.warnings and "Page 4 of 8" in doc.text and "Page 5 of 8" not in doc.text
     else:
         with pytest.raises(expected) as caught:
             read_document(bad_pdfs / name, limits=limits, pdf_engine=engine)
@@ -288,3 +292,50 @@ def test_xref_check_finds_offsets_that_point_elsewhere() -> None:
 def test_pdfium_warns_about_the_table_it_rebuilt(bad_pdfs: Path) -> None:
     doc = read_document(bad_pdfs / "bad-xref.pdf", pdf_engine="pdfium")[0]
     assert doc.pages == 3 and XREF_DAMAGED in doc.warnings
+
+
+# ---------------------------------------------------------------- PDFs cut short
+def reordered(pdf: Path) -> bytes:
+    """`pdf` rewritten by pypdf: catalog and page tree first, each page's objects after it (ReportLab, which
+    made the fixtures, writes every content stream last, so a cut copy of its file has no text left)."""
+    import pypdf
+
+    out = io.BytesIO()
+    pypdf.PdfWriter(clone_from=pdf).write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("engine", ENGINE_NAMES)
+@pytest.mark.parametrize("catalog", ["kept", "lost"])
+def test_a_pdf_cut_short_gives_the_pages_before_the_cut(engine: str, catalog: str) -> None:
+    data = reordered(max(PDFS, key=lambda p: p.stat().st_size))
+    whole = read_document(data, name="report.pdf", pdf_engine=engine)[0]
+    if catalog == "lost":  # as if written last and cut off: a new catalog lists the pages found
+        data = data.replace(b"/Catalog", b"/Catalxg")  # the same length: no offset moves
+    cut = read_document(data[: len(data) * 85 // 100], name="report.pdf", pdf_engine=engine)[0]
+    assert cut.warnings[0] == CUT_SHORT
+    first_page = whole.text[: whole.page_starts[1]].split()
+    assert cut.text.split()[: len(first_page)] == first_page
+    assert 0 < len(cut.text) < len(whole.text)
+
+
+def test_a_rebuilt_table_points_at_every_object() -> None:
+    data = PDFS[0].read_bytes()
+    rebuilt = rebuild_cut_pdf(data[: len(data) // 2])
+    assert rebuilt is not None and xref_warning(rebuilt) is None
+    assert len(pypdfium2.PdfDocument(rebuilt)) > 0
+
+
+def test_nothing_is_rebuilt_without_a_page_object() -> None:
+    assert rebuild_cut_pdf(b"%PDF-1.7\n" + bytes(range(256)) * 64) is None  # no object at all
+    assert rebuild_cut_pdf(b"%PDF-1.7\n1 0 obj\n<< /Type /Pages /Count 0 >>\nendobj\n") is None
+    assert rebuild_cut_pdf(b"%PDF-1.7\n99999999 0 obj\n<< /Type /Page >>\nendobj\n") is None
+
+
+def test_a_file_with_too_many_objects_is_not_rebuilt(monkeypatch) -> None:
+    import inspextract.readers.pdf_rebuild as rebuild
+
+    pages = b"".join(b"%d 0 obj\n<< /Type /Page >>\nendobj\n" % n for n in range(1, 4))
+    assert rebuild.rebuild_cut_pdf(b"%PDF-1.7\n" + pages) is not None
+    monkeypatch.setattr(rebuild, "MAX_OBJECTS", 2)
+    assert rebuild.rebuild_cut_pdf(b"%PDF-1.7\n" + pages) is None

@@ -15,8 +15,9 @@ from inspextract.normalise.hyphens import Vocabulary, join_broken_line
 from inspextract.normalise.pagebreaks import continues
 from inspextract.normalise.reflow import Block, body_size, line_pitch, reflow_page
 from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
-from inspextract.readers.pdf_engine import open_engine
+from inspextract.readers.pdf_engine import PdfEngine, open_engine
 from inspextract.readers.pdf_layout import Line, PageWords, page_lines
+from inspextract.readers.pdf_rebuild import CUT_SHORT, rebuild_cut_pdf
 from inspextract.readers.sniff import PDF_HEADER_WINDOW_BYTES, PDF_MAGIC
 
 # Kinds of block listed one per line (no blank line between neighbours of the same kind).
@@ -49,7 +50,8 @@ def read_pdf(
         if warnings:  # every page was left out for a reason the engine gave
             if any("inflates" in w for w in warnings):
                 raise TooLarge(f"PDF content too large: {warnings[0]}")
-            raise DamagedInput(f"damaged PDF: {warnings[0]}")
+            reason = warnings[0]
+            raise DamagedInput(reason if reason.startswith("damaged PDF") else f"damaged PDF: {reason}")
         raise NoText("no extractable text (scanned PDF?); OCR not supported")
     if textless:
         label = "page" if len(textless) == 1 else "pages"
@@ -58,11 +60,26 @@ def read_pdf(
     return Document(text=text, format="pdf", page_starts=page_starts, warnings=tuple(warnings))
 
 
+def open_or_rebuild(engine: str, data: bytes, limits: Limits) -> tuple[PdfEngine, list[str]]:
+    """The engine open on `data`, or on its rebuilt objects if the file was cut short (pdf_rebuild.py),
+    with a warning saying so; a file that cannot be rebuilt keeps its first error."""
+    try:
+        return open_engine(engine, data, limits), []
+    except DamagedInput as damaged:
+        rebuilt = rebuild_cut_pdf(data)
+        if rebuilt is None:
+            raise
+        try:
+            return open_engine(engine, rebuilt, limits), [CUT_SHORT]
+        except DamagedInput:
+            raise damaged from None
+
+
 def read_pages(
     data: bytes, limits: Limits, engine: str, ocr: PageOcr | None
 ) -> tuple[list[PageText], int, list[str]]:
     """Every readable page's lines in reading order, the page count, and the engine's warnings."""
-    pdf = open_engine(engine, data, limits)
+    pdf, warnings = open_or_rebuild(engine, data, limits)
     try:
         count = pdf.page_count()
         if count == 0:
@@ -77,7 +94,7 @@ def read_pages(
                 line.page = page.number
                 line.text = normalise_whitespace(line.text)
             pages.append(PageText(page.number, page.height, [line for line in lines if line.text]))
-        return pages, count, list(pdf.skipped())
+        return pages, count, [*warnings, *pdf.skipped()]
     except RecursionError:
         raise DamagedInput("damaged PDF: nesting too deep") from None
     finally:
