@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from html import escape
 
 from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
+from inspextract.readers.sniff import claimed_format
 
 # A short document that sends every extractor through its lexicons, patterns and model once.
 WARM_UP_TEXT = (
@@ -24,8 +25,6 @@ WARM_UP_TEXT = (
     "Strengths: staff knew children well. We evaluated quality indicator 2.1 as good.\n\n"
     'Karen Reid, Chief Executive, said: "We welcome the report."\n'
 )
-# Formats a batch may warm, by the suffix of its inputs; plain text is always warmed (it loads the model).
-FORMAT_OF_SUFFIX = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
 
 
 def paragraphs() -> list[str]:
@@ -93,8 +92,9 @@ SAMPLES = {"pdf": minimal_pdf, "docx": minimal_docx, "html": minimal_html}
 
 
 def formats_of(paths: Iterable[str]) -> set[str]:
-    """The formats worth warming for these inputs, by suffix (content decides when they are read)."""
-    return {FORMAT_OF_SUFFIX[s] for p in paths if (s := p[p.rfind(".") :].lower()) in FORMAT_OF_SUFFIX}
+    """The formats worth warming for these inputs, by suffix (content decides when they are read); plain
+    text is always warmed, as it loads the model."""
+    return {fmt for path in paths if (fmt := claimed_format(path)) is not None}
 
 
 def warm_up(formats: Iterable[str] = (), pdf_engine: str = DEFAULT_PDF_ENGINE) -> None:

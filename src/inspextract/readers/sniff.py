@@ -55,12 +55,17 @@ def sniff(data: bytes, name: str | None = None) -> str:
     return "text"
 
 
+def claimed_format(name: str) -> str | None:
+    """The format a file name's extension claims (pdf, docx, html), if any."""
+    return CLAIMED_FORMATS.get(PurePath(name).suffix.lower())
+
+
 def misnamed_warning(name: str | None, fmt: str) -> str | None:
     """A warning when the name's extension claims another format than the sniffed `fmt`, else None."""
-    suffix = PurePath(name).suffix.lower() if name else ""
-    claimed = CLAIMED_FORMATS.get(suffix)
-    if claimed is None or claimed == fmt:
+    claimed = claimed_format(name) if name else None
+    if name is None or claimed is None or claimed == fmt:
         return None
+    suffix = PurePath(name).suffix.lower()
     return f"named {suffix} but the content is {FORMAT_NAMES[fmt]}: read as {FORMAT_NAMES[fmt]}"
 
 
