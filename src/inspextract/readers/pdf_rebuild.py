@@ -42,16 +42,17 @@ def rebuild_cut_pdf(data: bytes) -> bytes | None:
     end = data.rfind(END_OBJECT)
     if end < 0:
         return None
-    body = bytearray(data[: end + len(END_OBJECT)])
-    found = find_objects(bytes(body))
+    body = data[: end + len(END_OBJECT)]
+    found = find_objects(body)
     pages = [f for f in found.values() if PAGE.search(body, f.offset, f.end)]
     if not pages:
         return None
     root = next((f for f in found.values() if CATALOG.search(body, f.offset, f.end)), None)
     tree = PAGES_REFERENCE.search(body, root.offset, root.end) if root else None
+    tail = Tail(len(body))  # what is written after the body: the body itself is not copied to append
     if root is None or tree is None or int(tree.group(1)) not in found:
-        root = add_catalog(body, found, sorted(pages, key=lambda f: f.offset))
-    return with_table(body, found, root)
+        root = add_catalog(tail, found, sorted(pages, key=lambda f: f.offset))
+    return body + with_table(tail, found, root)
 
 
 def find_objects(body: bytes) -> dict[int, Found]:
@@ -63,14 +64,28 @@ def find_objects(body: bytes) -> dict[int, Found]:
             return {}
         if int(match.group(1)) <= MAX_OBJECT_NUMBER:
             headers.append((int(match.group(1)), int(match.group(2)), match.start()))
+    if not headers:
+        return {}
     ends = [start for _, _, start in headers[1:]] + [len(body)]
     return {
         number: Found(number, generation, start, end)
-        for (number, generation, start), end in zip(headers, ends, strict=False)
+        for (number, generation, start), end in zip(headers, ends, strict=True)
     }
 
 
-def add_catalog(body: bytearray, found: dict[int, Found], pages: list[Found]) -> Found:
+class Tail(bytearray):
+    """Bytes to append to a body of `base` bytes, knowing the file offset each new byte will have."""
+
+    def __init__(self, base: int) -> None:
+        super().__init__()
+        self.base = base
+
+    @property
+    def offset(self) -> int:
+        return self.base + len(self)
+
+
+def add_catalog(tail: Tail, found: dict[int, Found], pages: list[Found]) -> Found:
     """Append a catalog and a page tree listing `pages`; returns the catalog."""
     catalog, tree = max(found) + 1, max(found) + 2
     kids = b" ".join(page.reference for page in pages)
@@ -78,23 +93,23 @@ def add_catalog(body: bytearray, found: dict[int, Found], pages: list[Found]) ->
         (catalog, b"<</Type/Catalog/Pages %d 0 R>>" % tree),
         (tree, b"<</Type/Pages/Kids[%s]/Count %d>>" % (kids, len(pages))),
     ):
-        body += b"\n"
-        start = len(body)
-        body += b"%d 0 obj\n%s\nendobj" % (number, content)
-        found[number] = Found(number, 0, start, len(body))
+        tail += b"\n"
+        start = tail.offset
+        tail += b"%d 0 obj\n%s\nendobj" % (number, content)
+        found[number] = Found(number, 0, start, tail.offset)
     return found[catalog]
 
 
-def with_table(body: bytearray, found: dict[int, Found], root: Found) -> bytes:
-    """`body` with a classic cross-reference table (a subsection per object) and a trailer after it."""
-    body += b"\n"
-    table = len(body)
-    body += b"xref\n0 1\n0000000000 65535 f \n"
+def with_table(tail: Tail, found: dict[int, Found], root: Found) -> bytes:
+    """`tail` with a classic cross-reference table (a subsection per object) and a trailer after it."""
+    tail += b"\n"
+    table = tail.offset
+    tail += b"xref\n0 1\n0000000000 65535 f \n"
     for number in sorted(found):
-        body += b"%d 1\n%010d %05d n \n" % (number, found[number].offset, found[number].generation)
-    body += b"trailer\n<</Size %d/Root %s>>\nstartxref\n%d\n%%%%EOF\n" % (
+        tail += b"%d 1\n%010d %05d n \n" % (number, found[number].offset, found[number].generation)
+    tail += b"trailer\n<</Size %d/Root %s>>\nstartxref\n%d\n%%%%EOF\n" % (
         max(found) + 1,
         root.reference,
         table,
     )
-    return bytes(body)
+    return bytes(tail)
