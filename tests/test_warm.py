@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from inspextract.pdf_engines import PDF_ENGINES
+from inspextract.normalise.hyphens import english_words
 from inspextract.pipeline import read_document
 from inspextract.warm import SAMPLES, formats_of, paragraphs, warm_up
 
@@ -26,3 +27,10 @@ def test_formats_are_chosen_by_suffix() -> None:
 
 def test_warm_up_never_raises_even_for_an_unknown_format() -> None:
     warm_up(["pdf", "no-such-format"])
+
+
+def test_pdf_warm_up_loads_the_word_list_hyphen_repair_needs() -> None:
+    # Else every batch worker loads it (~0.05 s) on its first PDF with a word broken at a line end.
+    english_words.cache_clear()
+    warm_up(["pdf"])
+    assert english_words.cache_info().currsize == 1

@@ -60,11 +60,24 @@ def minimal_docx() -> bytes:
     return buffer.getvalue()
 
 
+def break_a_word(lines: list[str]) -> list[str]:
+    """The lines with the first long word that ends a line (and has more of its paragraph after it)
+    broken with a hyphen, as a typesetter would: reading it back takes the PDF reader through its hyphen
+    repair and word list, which a PDF without a broken word never loads."""
+    for i, (line, after) in enumerate(zip(lines, lines[1:])):
+        head, _, word = line.rpartition(" ")
+        if after and word.isalpha() and len(word) >= 8:
+            half = len(word) // 2
+            return [*lines[:i], f"{head} {word[:half]}-", f"{word[half:]} {after}", *lines[i + 2 :]]
+    return lines
+
+
 def minimal_pdf() -> bytes:
     """A one-page PDF of the warm-up text in Helvetica, with a correct cross-reference table."""
     lines: list[str] = []
     for paragraph in paragraphs():
         lines += [*textwrap.wrap(paragraph.strip(), 80), ""]
+    lines = break_a_word(lines)
     shown = " T* ".join(
         "(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") Tj" for line in lines
     )
