@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from inspextract.pdf_engines import PDF_ENGINES
 from inspextract.normalise.hyphens import english_words
+from inspextract.pdf_engines import PDF_ENGINES
 from inspextract.pipeline import read_document
 from inspextract.warm import SAMPLES, formats_of, paragraphs, warm_up
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import textwrap
 import zipfile
 from collections.abc import Iterable
@@ -64,7 +65,7 @@ def break_a_word(lines: list[str]) -> list[str]:
     """The lines with the first long word that ends a line (and has more of its paragraph after it)
     broken with a hyphen, as a typesetter would: reading it back takes the PDF reader through its hyphen
     repair and word list, which a PDF without a broken word never loads."""
-    for i, (line, after) in enumerate(zip(lines, lines[1:])):
+    for i, (line, after) in enumerate(itertools.pairwise(lines)):
         head, _, word = line.rpartition(" ")
         if after and word.isalpha() and len(word) >= 8:
             half = len(word) // 2
