@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import io
 import json
 import os
 import shutil
@@ -19,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,16 +136,66 @@ def make_long_text() -> Path:
 
 
 def make_mixed_folder(count: int = 40) -> Path:
-    """`count` documents cycled from every fixture corpus (text, PDF, HTML, DOCX)."""
-    folder = WORK / "mixed40"
+    """`count` different documents from every fixture corpus (text, PDF, HTML, DOCX): the fixtures cycled,
+    each copy given a closing note of its own. Byte-identical copies would flatter a one-worker batch: the
+    pipeline keeps its last few texts' NLP results, so a lone worker given the copies back to back reuses
+    them, which two workers splitting the copies cannot, and no real folder offers."""
+    folder = WORK / "mixed40-distinct"
     if folder.exists():
         return folder
     sources = sorted(p for p in (ROOT / "fixtures").glob("*/docs/*") if p.is_file())
-    folder.mkdir(parents=True)
+    building = folder.with_name(folder.name + ".partial")  # a run cut short never leaves half a folder
+    shutil.rmtree(building, ignore_errors=True)
+    building.mkdir(parents=True)
     for i in range(count):
         src = sources[i % len(sources)]
-        shutil.copy(src, folder / f"{i:02d}-{src.name}")
+        note = f"Benchmark note {i}: this copy of the document was made for the batch benchmark."
+        (building / f"{i:02d}-{src.name}").write_bytes(with_note(src.read_bytes(), src.suffix.lower(), note))
+    building.rename(folder)
     return folder
+
+
+def with_note(data: bytes, suffix: str, note: str) -> bytes:
+    """The document with `note` added as its last paragraph, in its own format."""
+    if suffix in (".txt", ".md"):
+        return data.rstrip(b"\n") + f"\n\n{note}\n".encode()
+    if suffix in (".html", ".htm"):  # inside the main content: the reader drops what lies around it
+        end = next((tag for tag in (b"</article>", b"</main>", b"</body>") if tag in data), b"")
+        return data.replace(end, f"<p>{note}</p>".encode() + end, 1) if end else data + note.encode()
+    if suffix == ".docx":
+        return docx_with_note(data, note)
+    if suffix == ".pdf":
+        return pdf_with_note(data, note)
+    raise ValueError(f"no way to add a note to a {suffix} fixture")
+
+
+def docx_with_note(data: bytes, note: str) -> bytes:
+    paragraph = f"<w:p><w:r><w:t>{note}</w:t></w:r></w:p>".encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            part = old.read(item.filename)
+            if item.filename == "word/document.xml":  # before the section properties, which end the body
+                end = part.find(b"<w:sectPr") if b"<w:sectPr" in part else part.find(b"</w:body>")
+                part = part[:end] + paragraph + part[end:]
+            new.writestr(item, part)
+    return out.getvalue()
+
+
+def pdf_with_note(data: bytes, note: str) -> bytes:
+    """The PDF with one more page carrying the note (pypdf and reportlab come with the test extras)."""
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.pdfgen import canvas
+
+    page = io.BytesIO()
+    sheet = canvas.Canvas(page)
+    sheet.drawString(72, 720, note)
+    sheet.save()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.append(PdfReader(page))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def timed_script(script: str, *args: str) -> tuple[float, int, int]:
