@@ -177,7 +177,9 @@ def docx_with_note(data: bytes, note: str) -> bytes:
         for item in old.infolist():
             part = old.read(item.filename)
             if item.filename == "word/document.xml":  # before the section properties, which end the body
-                end = part.find(b"<w:sectPr") if b"<w:sectPr" in part else part.find(b"</w:body>")
+                end = next((part.find(tag) for tag in (b"<w:sectPr", b"</w:body>") if tag in part), -1)
+                if end < 0:
+                    raise ValueError("a DOCX fixture without a document body")
                 part = part[:end] + paragraph + part[end:]
             new.writestr(item, part)
     return out.getvalue()

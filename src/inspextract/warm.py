@@ -67,7 +67,7 @@ def break_a_word(lines: list[str]) -> list[str]:
     repair and word list, which a PDF without a broken word never loads."""
     for i, (line, after) in enumerate(itertools.pairwise(lines)):
         head, _, word = line.rpartition(" ")
-        if after and word.isalpha() and len(word) >= 8:
+        if head and after and word.isalpha() and len(word) >= 8:
             half = len(word) // 2
             return [*lines[:i], f"{head} {word[:half]}-", f"{word[half:]} {after}", *lines[i + 2 :]]
     return lines
