@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from html import escape
 
 from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
+from inspextract.readers.pdf_rebuild import Found, Tail, with_table
 from inspextract.readers.sniff import claimed_format
 
 # A short document that sends every extractor through its lexicons, patterns and model once.
@@ -90,16 +91,14 @@ def minimal_pdf() -> bytes:
         b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
         b"<</Length %d>>stream\n%s\nendstream" % (len(stream), stream),
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
+    pdf = Tail(0)  # the whole file, with its table written as pdf_rebuild writes a rebuilt one
+    pdf += b"%PDF-1.4\n"
+    found: dict[int, Found] = {}
     for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+        start = pdf.offset
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+        found[number] = Found(number, 0, start, pdf.offset)
+    return with_table(pdf, found, root=found[1])
 
 
 SAMPLES = {"pdf": minimal_pdf, "docx": minimal_docx, "html": minimal_html}
