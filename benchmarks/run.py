@@ -347,6 +347,9 @@ def bench_batch(table: Table, repeat: int, folder: Path) -> None:
         )
     ratio = wall[1] / wall[2]
     table.add("  ratio jobs 2 / jobs 1, end to end", f"{ratio:.2f}x", "target >= 1.7x", ratio >= 1.7)
+    # Each round's own ratio: how far the machine's slow spells move the figure within one run.
+    per_round = sorted(r1[0] / r2[0] for r1, r2 in zip(runs[1], runs[2], strict=True))
+    table.add("  per-round ratios, lowest to highest", f"{per_round[0]:.2f}x to {per_round[-1]:.2f}x")
     ceiling = 2 * statistics.median(bare[1]) / statistics.median(bare[2])
     table.add("  the machine's ceiling: 2 bare processes / 1", f"{ceiling:.2f}x", "same rounds")
     # Two independent one-job batches share nothing (each pays its own start-up): how far this machine
