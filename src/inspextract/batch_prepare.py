@@ -2,13 +2,17 @@
 
 Before the first worker can start, the model loads for 1-2 s on one core. With --jobs 2 or more, a cold
 process (no spaCy) meanwhile takes the documents in queue order through `pipeline.prepare` (reading and
-every extractor that needs no model: about four fifths of a document's cost) and leaves each result in a
+every extractor that needs no model: about two thirds of a document's cost) and leaves each result in a
 private folder; the worker given that document later only runs `pipeline.finish`.
 
 Once a worker is ready the preparer is asked to stop, and it stops after the document in hand, so no
 work is thrown away. Each document is claimed before it is prepared, by the preparer or for a worker, with
 an exclusive file create: one of them has it, never both. A document the preparer still has when the
 workers reach it waits for the preparer to end.
+
+It is forked once the inputs are listed, not at the command's start: forked earlier it pays for the imports
+the parent has by then, and on a 2-core machine a second busy core slows the parent's own start (measured
+slower in two of three A/B series).
 
 It is an optimisation only. A document it could not read (damaged, too large, too slow) keeps the error
 instead, which its worker reports just as if it had met it itself; one it did not finish, or failed on
