@@ -32,6 +32,9 @@ LONG_FIXTURE = ROOT / "fixtures" / "dev" / "docs" / "001_c74d78ba285d38bd.txt"
 WARM_UP_FIXTURE = ROOT / "fixtures" / "dev" / "docs" / "004_5bd155181e1959c4.txt"
 # Runs of the pdfium parse (a few seconds each) at the least.
 PDFIUM_RUNS = 9
+# Batch rounds at the least: one round's jobs 2 / jobs 1 ratio ranges from 1.3x to 1.9x on this machine, so a
+# median of 5 moves by a tenth between runs.
+BATCH_ROUNDS = 9
 WARM_UP_PDF = ROOT / "fixtures" / "dev-pdf" / "docs" / "004_5bd155181e1959c4.pdf"
 
 # In-process timers run in a fresh interpreter so no state carries over between measurements.
@@ -332,7 +335,7 @@ def bench_batch(table: Table, repeat: int, folder: Path) -> None:
         shutil.rmtree(WORK / out, ignore_errors=True)  # every run writes its records afresh
         return [*CLI, "batch", str(folder), "-o", str(WORK / out), "--jobs", str(jobs), "--force"]
 
-    for _ in range(repeat):  # interleaved, so a slow spell of a shared machine hits both alike
+    for _ in range(max(repeat, BATCH_ROUNDS)):  # interleaved: a slow spell of the machine hits both alike
         for jobs in (1, 2):
             runs[jobs].append(timed_batch(batch_cmd(jobs, f"batch-out-{jobs}")))
             bare[jobs].append(side_by_side([[PYTHON, "-c", CPU_LOOP]] * jobs))
@@ -404,7 +407,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (the median is reported)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help=f"runs per measurement, the median reported (at least {PDFIUM_RUNS} pdfium parses and "
+        f"{BATCH_ROUNDS} batch rounds)",
+    )
     parser.add_argument("--only", nargs="*", choices=BENCHES, default=list(BENCHES))
     parser.add_argument("--render-pdf", help="path to render_pdf.py (default: ../shared/tools/render_pdf.py)")
     parser.add_argument("--json", action="store_true", help="also print the table as JSON")
@@ -427,7 +436,10 @@ def main() -> int:
         bench_batch(table, args.repeat, make_mixed_folder())
     if "startup" in args.only:
         bench_startup(table, args.repeat)
-    print(f"\ninspextract benchmarks (medians of {args.repeat}; {os.cpu_count()} CPUs)")
+    print(
+        f"\ninspextract benchmarks (medians of {args.repeat}, at least {PDFIUM_RUNS} pdfium parses and "
+        f"{BATCH_ROUNDS} batch rounds; {os.cpu_count()} CPUs)"
+    )
     table.print()
     if args.json:
         print(
