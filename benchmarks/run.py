@@ -23,6 +23,7 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / "_work"
@@ -300,11 +301,17 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed_batch(cmd: list[str]) -> tuple[float, float, float, float]:
-    """Wall time of a batch run, when its first record was written (read off its one-line-per-document
-    log: the start-up a user waits through before anything appears), when it had listed its inputs (its
-    first line, written just before it starts any process of its own), and the CPU time of all its
-    processes (each reaps its own children, so theirs is counted too)."""
+class BatchRun(NamedTuple):
+    """One batch run's times in seconds (the moments counted from its start)."""
+
+    wall: float
+    first_record: float  # read off its one-line-per-document log: the start-up a user waits through
+    listed: float  # its first line, written just before it starts any process of its own
+    cpu: float  # of all its processes (each reaps its own children, so theirs is counted too)
+
+
+def timed_batch(cmd: list[str]) -> BatchRun:
+    """Run a batch and time it (see BatchRun)."""
     start, cpu = time.perf_counter(), children_cpu()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None
@@ -313,7 +320,7 @@ def timed_batch(cmd: list[str]) -> tuple[float, float, float, float]:
     end = time.perf_counter()
     listed = next((t for line, t in lines if line.startswith("inspextract batch:")), end)
     first = next((t for line, t in lines if line.startswith("[")), end)
-    return end - start, first - start, listed - start, children_cpu() - cpu
+    return BatchRun(end - start, first - start, listed - start, children_cpu() - cpu)
 
 
 def side_by_side(cmds: list[list[str]]) -> float:
@@ -327,7 +334,7 @@ def side_by_side(cmds: list[list[str]]) -> float:
 
 def bench_batch(table: Table, repeat: int, folder: Path) -> None:
     docs = sum(1 for p in folder.iterdir() if p.is_file())
-    runs: dict[int, list[tuple[float, float, float, float]]] = {1: [], 2: []}
+    runs: dict[int, list[BatchRun]] = {1: [], 2: []}
     bare: dict[int, list[float]] = {1: [], 2: []}
     pairs: list[float] = []
 
@@ -340,8 +347,9 @@ def bench_batch(table: Table, repeat: int, folder: Path) -> None:
             runs[jobs].append(timed_batch(batch_cmd(jobs, f"batch-out-{jobs}")))
             bare[jobs].append(side_by_side([[PYTHON, "-c", CPU_LOOP]] * jobs))
         pairs.append(side_by_side([batch_cmd(1, "batch-out-pair-a"), batch_cmd(1, "batch-out-pair-b")]))
-    wall = {jobs: statistics.median(r[0] for r in runs[jobs]) for jobs in runs}
-    first = {jobs: statistics.median(r[1] for r in runs[jobs]) for jobs in runs}
+    wall = {jobs: statistics.median(r.wall for r in runs[jobs]) for jobs in runs}
+    first = {jobs: statistics.median(r.first_record for r in runs[jobs]) for jobs in runs}
+    rounds = list(zip(runs[1], runs[2], strict=True))
     for jobs in (1, 2):
         table.add(
             f"batch --jobs {jobs}",
@@ -351,7 +359,7 @@ def bench_batch(table: Table, repeat: int, folder: Path) -> None:
     ratio = wall[1] / wall[2]
     table.add("  ratio jobs 2 / jobs 1, end to end", f"{ratio:.2f}x", "target >= 1.7x", ratio >= 1.7)
     # Each round's own ratio: how far the machine's slow spells move the figure within one run.
-    per_round = sorted(r1[0] / r2[0] for r1, r2 in zip(runs[1], runs[2], strict=True))
+    per_round = sorted(one.wall / two.wall for one, two in rounds)
     table.add("  per-round ratios, lowest to highest", f"{per_round[0]:.2f}x to {per_round[-1]:.2f}x")
     ceiling = 2 * statistics.median(bare[1]) / statistics.median(bare[2])
     table.add("  the machine's ceiling: 2 bare processes / 1", f"{ceiling:.2f}x", "same rounds")
@@ -361,14 +369,14 @@ def bench_batch(table: Table, repeat: int, folder: Path) -> None:
     table.add("  2 batches --jobs 1 side by side / 1", f"{pair:.2f}x", "same rounds")
     # Until the batch has listed its inputs (Python, imports, the walk) it cannot use a second core; even a
     # perfect split of all the rest at the machine's ceiling would give this ratio.
-    serial = statistics.median(r[2] for r in runs[2])
+    serial = statistics.median(r.listed for r in runs[2])
     best = wall[1] / (serial + (wall[1] - serial) / ceiling)
     table.add("  serial start (inputs listed after)", f"{serial:.2f} s")
     table.add("  best possible ratio after that start", f"{best:.2f}x", "same rounds")
     table.add("  batch ratio / ceiling, / best possible", f"{ratio / ceiling:.2f}, {ratio / best:.2f}")
     # CPU time is what the work itself costs, whatever share of the cores the machine gave: the extra a
     # second worker and the preparer add (their start-up, contention for caches) shows here alone.
-    cpu = statistics.median(r2[3] / r1[3] for r1, r2 in zip(runs[1], runs[2], strict=True))
+    cpu = statistics.median(two.cpu / one.cpu for one, two in rounds)
     table.add("  CPU time of all processes, jobs 2 / jobs 1", f"{cpu:.2f}x", "same rounds")
 
 
