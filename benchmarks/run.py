@@ -2,10 +2,10 @@
 
     python benchmarks/run.py [--repeat 3] [--only NAME ...] [--render-pdf PATH]
 
-Generates its inputs under benchmarks/_work/ from the fixtures (a 100-page and a 2,000-page report PDF, a
-40-document mixed folder, a long text document; no downloads), runs each measurement several times in fresh
-processes and prints medians and ratios with the targets. Figures are machine-dependent; ratios against a
-baseline measured in the same run are what the targets speak of.
+Generates its inputs under benchmarks/_work/ from the fixtures (a 100-page and a 2,000-page report PDF,
+mixed folders of 40 and 200 documents, a long text document; no downloads), runs each measurement several
+times in fresh processes and prints medians and ratios with the targets. Figures are machine-dependent;
+ratios against a baseline measured in the same run are what the targets speak of.
 """
 
 from __future__ import annotations
@@ -36,6 +36,11 @@ PDFIUM_RUNS = 9
 # Batch rounds at the least: one round's jobs 2 / jobs 1 ratio ranges from 1.3x to 1.9x on this machine, so a
 # median of 5 moves by a tenth between runs.
 BATCH_ROUNDS = 9
+# The batch target's folder holds 40 short documents, so the second or so a batch spends before its first
+# document weighs on it; a folder five times larger shows the split as a user converting hundreds of
+# reports sees it (fewer rounds: each takes about a quarter of a minute here).
+SCALE_DOCS = 200
+SCALE_ROUNDS = 3
 WARM_UP_PDF = ROOT / "fixtures" / "dev-pdf" / "docs" / "004_5bd155181e1959c4.pdf"
 
 # In-process timers run in a fresh interpreter so no state carries over between measurements.
@@ -145,17 +150,19 @@ def make_mixed_folder(count: int = 40) -> Path:
     each copy given a closing note of its own. Byte-identical copies would flatter a one-worker batch: the
     pipeline keeps its last few texts' NLP results, so a lone worker given the copies back to back reuses
     them, which two workers splitting the copies cannot, and no real folder offers."""
-    folder = WORK / "mixed40-distinct"
+    folder = WORK / f"mixed{count}-distinct"
     if folder.exists():
         return folder
     sources = sorted(p for p in (ROOT / "fixtures").glob("*/docs/*") if p.is_file())
     building = folder.with_name(folder.name + ".partial")  # a run cut short never leaves half a folder
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)
+    digits = max(2, len(str(count - 1)))
     for i in range(count):
         src = sources[i % len(sources)]
         note = f"Benchmark note {i}: this copy of the document was made for the batch benchmark."
-        (building / f"{i:02d}-{src.name}").write_bytes(with_note(src.read_bytes(), src.suffix.lower(), note))
+        data = with_note(src.read_bytes(), src.suffix.lower(), note)
+        (building / f"{i:0{digits}d}-{src.name}").write_bytes(data)
     building.rename(folder)
     return folder
 
@@ -332,21 +339,24 @@ def side_by_side(cmds: list[list[str]]) -> float:
     return time.perf_counter() - start
 
 
+def batch_cmd(folder: Path, jobs: int, out: str) -> list[str]:
+    shutil.rmtree(WORK / out, ignore_errors=True)  # every run writes its records afresh
+    return [*CLI, "batch", str(folder), "-o", str(WORK / out), "--jobs", str(jobs), "--force"]
+
+
 def bench_batch(table: Table, repeat: int, folder: Path) -> None:
     docs = sum(1 for p in folder.iterdir() if p.is_file())
     runs: dict[int, list[BatchRun]] = {1: [], 2: []}
     bare: dict[int, list[float]] = {1: [], 2: []}
     pairs: list[float] = []
 
-    def batch_cmd(jobs: int, out: str) -> list[str]:
-        shutil.rmtree(WORK / out, ignore_errors=True)  # every run writes its records afresh
-        return [*CLI, "batch", str(folder), "-o", str(WORK / out), "--jobs", str(jobs), "--force"]
-
     for _ in range(max(repeat, BATCH_ROUNDS)):  # interleaved: a slow spell of the machine hits both alike
         for jobs in (1, 2):
-            runs[jobs].append(timed_batch(batch_cmd(jobs, f"batch-out-{jobs}")))
+            runs[jobs].append(timed_batch(batch_cmd(folder, jobs, f"batch-out-{jobs}")))
             bare[jobs].append(side_by_side([[PYTHON, "-c", CPU_LOOP]] * jobs))
-        pairs.append(side_by_side([batch_cmd(1, "batch-out-pair-a"), batch_cmd(1, "batch-out-pair-b")]))
+        pairs.append(
+            side_by_side([batch_cmd(folder, 1, "batch-out-pair-a"), batch_cmd(folder, 1, "batch-out-pair-b")])
+        )
     wall = {jobs: statistics.median(r.wall for r in runs[jobs]) for jobs in runs}
     first = {jobs: statistics.median(r.first_record for r in runs[jobs]) for jobs in runs}
     rounds = list(zip(runs[1], runs[2], strict=True))
@@ -378,6 +388,20 @@ def bench_batch(table: Table, repeat: int, folder: Path) -> None:
     # second worker and the preparer add (their start-up, contention for caches) shows here alone.
     cpu = statistics.median(two.cpu / one.cpu for one, two in rounds)
     table.add("  CPU time of all processes, jobs 2 / jobs 1", f"{cpu:.2f}x", "same rounds")
+
+
+def bench_batch_at_scale(table: Table, folder: Path) -> None:
+    docs = sum(1 for p in folder.iterdir() if p.is_file())
+    walls: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(SCALE_ROUNDS):
+        for jobs in (1, 2):
+            walls[jobs].append(timed_batch(batch_cmd(folder, jobs, f"batch-out-{jobs}")).wall)
+    speed = {jobs: docs / statistics.median(runs) for jobs, runs in walls.items()}
+    table.add(
+        f"batch, {docs} documents: ratio jobs 2 / jobs 1",
+        f"{speed[2] / speed[1]:.2f}x ({speed[1]:.2f} / {speed[2]:.2f} docs/s)",
+        f"medians of {SCALE_ROUNDS}",
+    )
 
 
 def console_script() -> list[str]:
@@ -442,6 +466,7 @@ def main() -> int:
         bench_memory(table, pdf100, pdf2000)
     if "batch" in args.only:
         bench_batch(table, args.repeat, make_mixed_folder())
+        bench_batch_at_scale(table, make_mixed_folder(SCALE_DOCS))
     if "startup" in args.only:
         bench_startup(table, args.repeat)
     print(

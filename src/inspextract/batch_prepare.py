@@ -23,6 +23,7 @@ one is killed a time limit after it was asked to stop).
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import pickle
@@ -134,7 +135,12 @@ class Preparer:
         )
         try:
             (self.folder / OWNER_FILE).write_text(str(os.getpid()))
-            self.process.start()
+            # As for the workers (batch_workers.py): its collections then leave the objects it inherits alone.
+            gc.freeze()
+            try:
+                self.process.start()
+            finally:
+                gc.unfreeze()
         except BaseException:
             shutil.rmtree(self.folder, ignore_errors=True)
             raise
