@@ -56,6 +56,25 @@ def test_preparer_leaves_each_readable_document_for_one_taker(tmp_path: Path) ->
     assert not folder.exists()
 
 
+def test_the_preparer_starts_with_the_shared_objects_frozen(tmp_path: Path, monkeypatch) -> None:
+    """Its collections leave the objects it inherits alone; the parent's own stay unfrozen."""
+    import gc
+
+    import inspextract.pipeline
+
+    probe = tmp_path / "frozen"
+
+    def prepare(source, **kwargs):
+        probe.write_text(str(gc.get_freeze_count()))
+        raise TooLarge("probe")
+
+    monkeypatch.setattr(inspextract.pipeline, "prepare", prepare)
+    before = gc.get_freeze_count()
+    with finished_preparer([(0, str(DEV_TEXTS[0]))]):
+        assert gc.get_freeze_count() == before
+    assert int(probe.read_text()) > before + 10_000
+
+
 def test_a_damaged_prepared_file_means_parsing_again(tmp_path: Path) -> None:
     prepared_file(tmp_path, 3).write_bytes(b"\x80\x05 not a pickle")
     assert take_prepared(tmp_path, 3) is None
