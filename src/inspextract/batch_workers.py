@@ -10,7 +10,6 @@ worker's own SIGALRM never fires) or that dies (segfault, out-of-memory kill) â€
 from __future__ import annotations
 
 import contextlib
-import gc
 import multiprocessing
 import os
 import signal
@@ -24,7 +23,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from types import TracebackType
 
-from inspextract.batch_prepare import Preparer, Task, take_prepared
+from inspextract.batch_prepare import Preparer, Task, start_frozen, take_prepared
 from inspextract.errors import InspextractError, TimedOut, WorkerCrashed
 from inspextract.limits import Limits
 from inspextract.timeout import time_limit
@@ -180,14 +179,7 @@ class WorkerPool:
             ),
             daemon=True,
         )
-        # Frozen objects are left alone by the collector: a forked worker's full collections then never walk
-        # (and so never copy-on-write) the ~80,000 objects of the model and pipeline it shares with the
-        # parent, 0.05 s each. The parent unfreezes at once: a program calling the batch keeps its collector.
-        gc.freeze()
-        try:
-            process.start()
-        finally:
-            gc.unfreeze()
+        start_frozen(process)
         child_end.close()
         self.workers.append(Worker(process, parent_end))
 
