@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -11,6 +12,7 @@ from typer.testing import CliRunner
 from inspextract import __version__
 from inspextract.cli import app
 from inspextract.errors import ExitCode
+from inspextract.pipeline import read_document
 
 from .conftest import corpus_documents
 
@@ -33,6 +35,40 @@ def test_missing_file_is_one_line_error(tmp_path) -> None:
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and "no such file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# stdout as users have it: block-buffered when it is a pipe, whatever this machine's PYTHONUNBUFFERED says.
+BUFFERED = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+
+
+def test_the_command_ends_with_its_exit_code_and_all_its_output() -> None:
+    # The command ends without the interpreter's teardown: what sits in stdout's buffer (all of a text
+    # under 8 KB) must still be flushed first.
+    doc = min(corpus_documents("dev"), key=lambda path: path.stat().st_size)
+    command = [sys.executable, "-m", "inspextract", "text", str(doc)]
+    done = subprocess.run(command, capture_output=True, env=BUFFERED)
+    assert done.returncode == 0 and done.stderr == b""
+    assert done.stdout.decode() == read_document(doc)[0].text
+    usage = subprocess.run([sys.executable, "-m", "inspextract", "parse"], capture_output=True, text=True)
+    assert usage.returncode == ExitCode.USAGE and "Missing argument" in usage.stderr
+
+
+def test_a_reader_gone_before_the_final_flush_gives_141_quietly() -> None:
+    # Under 8 KB of text stays in stdout's buffer until the end, when the pipe has no reader any more.
+    doc = min(corpus_documents("dev"), key=lambda path: path.stat().st_size)
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "inspextract", "text", str(doc)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=BUFFERED,
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == ExitCode.BROKEN_PIPE
+    assert done.stderr == b""
 
 
 def test_parse_prints_a_record() -> None:

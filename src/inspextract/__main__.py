@@ -1,3 +1,3 @@
-from inspextract.cli import main
+from inspextract.cli import console_main
 
-main()
+console_main()

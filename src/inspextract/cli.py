@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import sys
 from collections.abc import Callable
@@ -284,11 +283,41 @@ def schema() -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run the command line on sys.argv; ends, as click does, by raising SystemExit with the exit code."""
+    app()
+
+
+def console_main() -> NoReturn:
+    """The `inspextract` command: `main`, then the process ends as soon as its output is flushed.
+
+    Skipping the interpreter's teardown, which frees every module and the loaded spaCy model object by
+    object, saves 20-50 ms at the end of every command (a serial tail in batch runs too). Nothing a command
+    leaves needs it: records are written and closed, workers have exited, temporary folders are removed.
+    """
+    code = 0
     try:
-        app()
-    finally:
-        # The process is about to end: moving every object out of the collector's reach skips the final
-        # garbage collection, which takes ~0.25 s once the spaCy model is loaded (atexit handlers, flushes
-        # and refcount frees still run).
-        gc.freeze()
+        main()
+    except SystemExit as done:
+        code = exit_status(done.code)
+    os._exit(flushed(code))
+
+
+def exit_status(code: object) -> int:
+    """The status Python gives a SystemExit carrying `code` (a message is printed, and is status 1)."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    sys.stderr.write(f"{code}\n")
+    return 1
+
+
+def flushed(code: int) -> int:
+    """Flush stdout and stderr; a reader of stdout gone before the end turns success into 141."""
+    try:
+        sys.stdout.flush()
+    except OSError:  # BrokenPipeError: the record never fully reached its reader
+        code = code or ExitCode.BROKEN_PIPE
+    with contextlib.suppress(OSError):
+        sys.stderr.flush()
+    return int(code)
