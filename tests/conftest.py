@@ -38,3 +38,12 @@ def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("bad")
     subprocess.run([sys.executable, str(tool), str(out)], check=True, capture_output=True, timeout=120)
     return out
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache_folder(tmp_path_factory: pytest.TempPathFactory):
+    """Commands the tests run keep their cache (regex_cache.py) in the session's own folder, not ~/.cache."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    yield
+    patch.undo()

@@ -11,7 +11,7 @@ from typing import IO, Annotated, NoReturn, TypeVar
 
 import typer
 
-from inspextract import __version__
+from inspextract import __version__, regex_cache
 from inspextract.errors import ExitCode, InspextractError
 from inspextract.pdf_engines import DEFAULT_PDF_ENGINE, PDF_ENGINES
 
@@ -293,12 +293,15 @@ def console_main() -> NoReturn:
     Skipping the interpreter's teardown, which frees every module and the loaded spaCy model object by
     object, saves 20-50 ms at the end of every command (a serial tail in batch runs too). Nothing a command
     leaves needs it: records are written and closed, workers have exited, temporary folders are removed.
+    The compiled regular expressions are kept for the next run (regex_cache.py).
     """
+    regex_cache.install()  # before any extractor module compiles its patterns
     code = 0
     try:
         main()
     except SystemExit as done:
         code = exit_status(done.code)
+    regex_cache.save()
     os._exit(flushed(code))
 
 

@@ -62,7 +62,7 @@ class Lexicon:
         self._canonical_of: dict[str, str] = {}
         alternatives = []
         for canonical, variants in table.items():
-            for variant in sorted({canonical, *variants}, key=len, reverse=True):
+            for variant in sorted({canonical, *variants}, key=lambda v: (-len(v), v)):  # the same every run
                 self._canonical_of[self._key(variant)] = canonical
                 pattern = _variant_pattern(variant)
                 # Acronyms (HMICS, CQC) only in capitals, so "his" or "cqc" in prose never match.
