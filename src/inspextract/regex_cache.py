@@ -20,15 +20,14 @@ import importlib
 import marshal
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 OFF_VARIABLE = "INSPEXTRACT_REGEX_CACHE"
 # Python versions whose re._compiler.compile this module repeats (its source is identical in 3.11-3.13).
 VERSIONS = ((3, 11), (3, 12), (3, 13))
-# A cap on the file: a pattern its program builds differently in each run (the standard library's tokenize
-# joins a set) adds a program every run. Past the cap the file keeps only the programs of the run saving it.
+# A cap on the file: a library that builds a pattern differently in each run (the standard library's
+# tokenize joins a set) adds a program every run. Past the cap the file keeps only the saving run's programs.
 MAX_FILE_BYTES = 1_500_000
 DEBUG_FLAG = 128  # re.DEBUG: such a pattern prints its program while compiling, so it is never cached
 
@@ -44,10 +43,16 @@ class ProgramCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.programs = load(path)
+        self.loaded: dict[Key, Program] | None = None  # read at the first compile: --help needs none
         self.used: set[Key] = set()
         self.added = 0
         self.original = compiler.compile
+
+    @property
+    def programs(self) -> dict[Key, Program]:
+        if self.loaded is None:
+            self.loaded = load(self.path)
+        return self.loaded
 
     def compile(self, pattern: Any, flags: int = 0) -> Any:
         if not isinstance(pattern, str | bytes) or flags & DEBUG_FLAG:
@@ -72,6 +77,8 @@ class ProgramCache:
             data = marshal.dumps(self.programs)
             if len(data) > MAX_FILE_BYTES:
                 data = marshal.dumps({key: self.programs[key] for key in self.used if key in self.programs})
+            import tempfile  # here, not at the top: most runs have nothing to save
+
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".regex-", suffix=".tmp")
             try:
