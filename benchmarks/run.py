@@ -222,9 +222,9 @@ def timed_script(script: str, *args: str) -> tuple[float, int, int]:
     return float(seconds), int(pages), int(words)
 
 
-def wall(cmd: list[str]) -> float:
+def wall(cmd: list[str], env: dict[str, str] | None = None) -> float:
     t = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
     return time.perf_counter() - t
 
 
@@ -433,6 +433,24 @@ def bench_startup(table: Table, repeat: int) -> None:
         table.add(name, f"{took * 1000:.0f} ms (+{extra * 1000:.0f} ms)", "target <= +150 ms", extra <= 0.15)
 
 
+def bench_pattern_cache(table: Table, repeat: int) -> None:
+    """A whole `parse` of a short document with the command's pattern cache (regex_cache.py) and without."""
+    command = [*console_script(), "parse", str(WARM_UP_FIXTURE)]
+    off = {**os.environ, "INSPEXTRACT_REGEX_CACHE": "0"}
+    subprocess.run(command, capture_output=True, check=True)  # it works, and the cache is filled
+    cached: list[float] = []
+    parsed: list[float] = []
+    for _ in range(max(repeat, 7)):  # interleaved, as above
+        cached.append(wall(command))
+        parsed.append(wall(command, env=off))
+    with_cache, without = statistics.median(cached), statistics.median(parsed)
+    table.add(
+        "inspextract parse, short text, whole process",
+        f"{with_cache:.2f} s; {without:.2f} s with INSPEXTRACT_REGEX_CACHE=0 ({without / with_cache:.2f}x)",
+        f"medians of {len(cached)}",
+    )
+
+
 BENCHES = ("pdf", "text", "memory", "batch", "startup")
 
 
@@ -474,6 +492,7 @@ def main() -> int:
         bench_batch_at_scale(table, make_mixed_folder(SCALE_DOCS))
     if "startup" in args.only:
         bench_startup(table, args.repeat)
+        bench_pattern_cache(table, args.repeat)
     print(
         f"\ninspextract benchmarks (medians of {args.repeat}, at least {PDFIUM_RUNS} pdfium parses and "
         f"{BATCH_ROUNDS} batch rounds; {os.cpu_count()} CPUs)"
