@@ -71,7 +71,7 @@ def test_turned_off_it_writes_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "cache").exists()
 
 
-def test_a_damaged_file_is_ignored_and_written_afresh(tmp_path: Path, monkeypatch) -> None:
+def test_a_damaged_file_is_ignored_and_written_afresh(tmp_path: Path) -> None:
     path = tmp_path / "regex.marshal"
     path.write_bytes(b"\x00not marshal data")
     cache = regex_cache.ProgramCache(path)
