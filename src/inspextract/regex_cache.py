@@ -19,6 +19,7 @@ import contextlib
 import importlib
 import marshal
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,6 @@ VERSIONS = ((3, 11), (3, 12), (3, 13))
 # A cap on the file: a library that builds a pattern differently in each run (the standard library's
 # tokenize joins a set) adds a program every run. Past the cap the file keeps only the saving run's programs.
 MAX_FILE_BYTES = 1_500_000
-DEBUG_FLAG = 128  # re.DEBUG: such a pattern prints its program while compiling, so it is never cached
 
 Key = tuple[str | bytes, int]
 Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
@@ -55,7 +55,8 @@ class ProgramCache:
         return self.loaded
 
     def compile(self, pattern: Any, flags: int = 0) -> Any:
-        if not isinstance(pattern, str | bytes) or flags & DEBUG_FLAG:
+        # A re.DEBUG pattern prints its program while compiling, so it is never cached.
+        if not isinstance(pattern, str | bytes) or flags & re.DEBUG:
             return self.original(pattern, flags)
         key = (pattern, int(flags))
         self.used.add(key)
