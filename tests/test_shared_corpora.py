@@ -1,4 +1,4 @@
-"""Regression guard on the shared corpora (../shared/corpus): real documents nobody tuned a rule to one by one.
+"""Regression guard on the shared corpora (../shared/corpus): real documents no rule was tuned to one by one.
 
 The documents are other people's words, so they stay in ../shared and are read from there. Each floor sits
 just under the figure the current code reaches (README, "Accuracy"): a change that loses accuracy on real
