@@ -1,8 +1,9 @@
-"""Regression guard on the shared corpora (../shared/corpus): real documents no rule was tuned to one by one.
+"""Regression guard on whole corpora: the shared ones (../shared/corpus) and the project's held-out set.
 
-The documents are other people's words, so they stay in ../shared and are read from there. Each floor sits
-just under the figure the current code reaches (README, "Accuracy"): a change that loses accuracy on real
-documents fails here, whatever the fixtures say.
+The shared documents are other people's words, so they stay in ../shared and are read from there.
+fixtures/heldout holds documents written for this project and never used to tune a rule: its figure is
+the honest estimate for documents the tool has not seen. Each floor sits just under the figure the current
+code reaches (README, "Accuracy"): a change that loses accuracy fails here, whatever the unit tests say.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from .conftest import FIXTURES
 from .scoring import field_value, load_scorer, score_corpus, shared_dir
 
 FLOORS: dict[str, dict[str, float]] = {
@@ -29,7 +31,9 @@ FLOORS: dict[str, dict[str, float]] = {
         "people.role": 0.70,
     },
     "ofsted-pdf": {"overall": 0.57},
+    "heldout": {"overall": 0.78},
 }
+IN_THE_PROJECT = {"heldout": FIXTURES / "heldout"}
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +48,7 @@ def scorer() -> ModuleType:
 def scored(request: pytest.FixtureRequest, scorer: ModuleType) -> tuple[str, dict[str, Any]]:
     shared = shared_dir()
     assert shared is not None
-    corpus = shared / "corpus" / request.param
+    corpus = IN_THE_PROJECT.get(request.param, shared / "corpus" / request.param)
     if not (corpus / "gold").is_dir():
         pytest.skip(f"{corpus} not found")
     return request.param, score_corpus(scorer, corpus)
