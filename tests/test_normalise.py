@@ -8,7 +8,7 @@ from inspextract.normalise import normalise_text
 from inspextract.normalise.furniture import find_furniture, is_page_number, strip_text_furniture
 from inspextract.normalise.hyphens import Vocabulary, join_broken_line
 from inspextract.normalise.pagebreaks import rejoin_broken_paragraphs
-from inspextract.readers.pdf_layout import Line
+from inspextract.text_line import Line
 
 # Text in which the compounds and words below occur the way a report would use them.
 REPORT_VOCABULARY = Vocabulary.from_lines(

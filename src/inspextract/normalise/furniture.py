@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from inspextract.readers.pdf_layout import Line
+from inspextract.text_line import Line
 
 # Running headers and footers sit in these bands at the top and bottom of a page (share of its height);
 # report templates put them within the outer ~8 %, so 12 % leaves room without reaching body text.

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from inspextract.normalise.pagebreaks import continues
-from inspextract.readers.pdf_layout import Line
+from inspextract.text_line import Line
 
 # A line this much larger than the body text is a heading (render engines use >= 1.1x for subheadings).
 HEADING_SIZE_RATIO = 1.08

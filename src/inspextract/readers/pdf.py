@@ -16,9 +16,10 @@ from inspextract.normalise.pagebreaks import continues
 from inspextract.normalise.reflow import Block, body_size, line_pitch, reflow_page
 from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
 from inspextract.readers.pdf_engine import PdfEngine, open_engine
-from inspextract.readers.pdf_layout import Line, PageWords, page_lines
+from inspextract.readers.pdf_layout import PageWords, page_lines
 from inspextract.readers.pdf_rebuild import CUT_SHORT, rebuild_cut_pdf
 from inspextract.readers.sniff import PDF_HEADER_WINDOW_BYTES, PDF_MAGIC
+from inspextract.text_line import Line
 
 # Kinds of block listed one per line (no blank line between neighbours of the same kind).
 LIST_KINDS = ("bullet", "contents")
