@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from inspextract.normalise import normalise_text
-from inspextract.normalise.furniture import find_furniture, is_page_number, strip_text_furniture
+from inspextract.normalise.furniture import (
+    find_furniture,
+    find_text_furniture,
+    is_page_number,
+    strip_text_furniture,
+)
 from inspextract.normalise.hyphens import Vocabulary, join_broken_line
 from inspextract.normalise.pagebreaks import rejoin_broken_paragraphs
 from inspextract.text_line import Line
@@ -77,6 +82,11 @@ def test_running_header_line_is_removed(header: str) -> None:
 def test_numbered_lines_that_are_not_furniture_noop(line: str) -> None:
     text = f"{TITLE}\n\nArea for improvement 1: Ensure that children are protected.\n\n{line}\n\nMore text."
     assert line in strip_text_furniture(text)
+
+
+def test_text_furniture_marks_page_numbers_and_running_headers_not_contents_entries() -> None:
+    lines = [TITLE, "Background to this review 3", "7", f"7 {TITLE}", "Background to this review", "Text."]
+    assert find_text_furniture(lines) == {2, 3}
 
 
 def test_paragraph_broken_by_page_break_is_rejoined() -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from inspextract.document import Document
+from inspextract.normalise.furniture import find_text_furniture
 
 BULLET = re.compile(r"^(?:[-•–—*▪◦·●○■►➢✓]|\(?[a-z]\)|\(?[ivx]+\))\s+")
 # "4.", "4.5", "1.1" (after markdown bold was stripped); one or two digits so years are not numbers.
@@ -23,9 +23,6 @@ UNTITLED_CONTENTS_MIN_ENTRIES = 3
 CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
 # A contents entry ends with its page number, maybe after dot leaders or a stray letter ("… n 9").
 CONTENTS_ENTRY = re.compile(r"(?:\s|\.{2,}|…)\s*(?:\w\s)?\d{1,3}$")
-# Running headers/footers: a page number before or after a line that is repeated elsewhere.
-PAGE_NUMBER_AROUND = re.compile(r"^[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s+(?P<a>.+)$|^(?P<b>.+?)\s+\d{1,3}$")
-LONE_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
 INNER_SENTENCE_END = re.compile(r"[a-z][.!?]\s+[A-Z]")
 WEB_ADDRESS = re.compile(r"www\.|https?:|@")
 # Top-level sections that close an "Area for improvement" section even when they are unnumbered.
@@ -39,8 +36,6 @@ TOP_LEVEL_TITLE = re.compile(
 HEADING_MAX_WORDS = 16
 # Question headings ("What happens next?") are shorter than that (words).
 QUESTION_HEADING_MAX_WORDS = 12
-# Running headers repeat a document title, which is longer than a lone section name (words).
-RUNNING_HEADER_MIN_WORDS = 4
 TERMINAL = ".!?:;\"”’')"
 HEADING_NEVER_ENDS_WITH = ".!:;,\"”’'"
 
@@ -91,23 +86,6 @@ def is_heading_line(line: str) -> bool:
     if line.endswith("?"):
         return len(words) <= QUESTION_HEADING_MAX_WORDS
     return len(words) <= HEADING_MAX_WORDS and line[-1] not in HEADING_NEVER_ENDS_WITH
-
-
-def _is_running_header(repeated: str, counts: Counter[str]) -> bool:
-    return counts[repeated] >= 1 and len(repeated.split()) >= RUNNING_HEADER_MIN_WORDS
-
-
-def _furniture_keys(lines: list[_Line]) -> set[int]:
-    """Indexes of running headers/footers and lone page numbers."""
-    counts = Counter(" ".join(line.text.split()) for line in lines)
-    out = set()
-    for i, line in enumerate(lines):
-        text = " ".join(line.text.split())
-        if LONE_PAGE_NUMBER.match(text) and len(lines) > 1:
-            out.add(i)
-        elif (m := PAGE_NUMBER_AROUND.match(text)) and _is_running_header(m["a"] or m["b"], counts):
-            out.add(i)  # "14 Services for …" repeats the cover title: a page header, not section 14
-    return out
 
 
 def _join_broken(text: str, lines: list[_Line], furniture: set[int]) -> list[tuple[_Line, bool]]:
@@ -176,7 +154,7 @@ def _flag_untitled_contents(lines: list[tuple[_Line, bool]], flags: list[bool]) 
 def segment(doc: Document) -> list[Block]:
     """Split a document into blocks, each knowing the headings and the area for improvement it sits under."""
     lines = [_Line(s, e, doc.text[s:e]) for s, e in iter_lines(doc.text)]
-    joined = _join_broken(doc.text, lines, _furniture_keys(lines))
+    joined = _join_broken(doc.text, lines, find_text_furniture([line.text for line in lines]))
     contents = _contents_flags(joined)
     blocks: list[Block] = []
     # Open headings, outermost first: (level, title, area number, nests what follows)

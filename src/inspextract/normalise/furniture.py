@@ -1,4 +1,9 @@
-"""Page furniture: running headers, footers and page numbers, found by repetition and position."""
+"""Page furniture: running headers, footers and page numbers, found by repetition and position.
+
+The one home of these rules: the PDF reader drops furniture by position (`find_furniture`) and by text
+(`is_numbered_repeat`), the text normaliser drops running headers (`strip_text_furniture`), segmentation
+marks what is left (`find_text_furniture`) and the title finder skips page numbers (`is_page_number`).
+"""
 
 from __future__ import annotations
 
@@ -108,6 +113,16 @@ def line_counts(lines: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
     whole = Counter(" ".join(line.split()) for line in lines if line.strip())
     masked = Counter(furniture_key(line) for line in lines if line.strip())
     return whole, masked
+
+
+def find_text_furniture(lines: Sequence[str]) -> set[int]:
+    """Indexes of the lines that are lone page numbers or running headers (`is_numbered_repeat`)."""
+    whole, masked = line_counts(lines)
+    return {
+        i
+        for i, line in enumerate(lines)
+        if (is_page_number(line) and len(lines) > 1) or is_numbered_repeat(line, whole, masked)
+    }
 
 
 def strip_text_furniture(text: str) -> str:
