@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from inspextract.lines import Line
 from inspextract.normalise import normalise_text
 from inspextract.normalise.furniture import (
     find_furniture,
@@ -13,7 +14,6 @@ from inspextract.normalise.furniture import (
 )
 from inspextract.normalise.hyphens import Vocabulary, join_broken_line
 from inspextract.normalise.pagebreaks import rejoin_broken_paragraphs
-from inspextract.text_line import Line
 
 # Text in which the compounds and words below occur the way a report would use them.
 REPORT_VOCABULARY = Vocabulary.from_lines(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from inspextract.document import Document
 from inspextract.normalise.furniture import find_text_furniture
+from inspextract.normalise.pagebreaks import continues
 
 BULLET = re.compile(r"^(?:[-•–—*▪◦·●○■►➢✓]|\(?[a-z]\)|\(?[ivx]+\))\s+")
 # "4.", "4.5", "1.1" (after markdown bold was stripped); one or two digits so years are not numbers.
@@ -36,7 +37,6 @@ TOP_LEVEL_TITLE = re.compile(
 HEADING_MAX_WORDS = 16
 # Question headings ("What happens next?") are shorter than that (words).
 QUESTION_HEADING_MAX_WORDS = 12
-TERMINAL = ".!?:;\"”’')"
 HEADING_NEVER_ENDS_WITH = ".!:;,\"”’'"
 
 
@@ -89,7 +89,8 @@ def is_heading_line(line: str) -> bool:
 
 
 def _join_broken(text: str, lines: list[_Line], furniture: set[int]) -> list[tuple[_Line, bool]]:
-    """Merge a line that stops mid-sentence with the next line that starts in lower case (page breaks)."""
+    """Merge a line that stops mid-sentence with the next line that starts in lower case (hard-wrapped text,
+    page breaks); `pagebreaks.continues` says whether a sentence was left open."""
     out: list[tuple[_Line, bool]] = []
     for i, line in enumerate(lines):
         is_furniture = i in furniture
@@ -98,7 +99,7 @@ def _join_broken(text: str, lines: list[_Line], furniture: set[int]) -> list[tup
             and out
             and line.text[:1].islower()
             and not BULLET.match(line.text)
-            and out[-1][0].text.rstrip()[-1:] not in TERMINAL
+            and continues(out[-1][0].text, line.text)
         ):
             prev = out[-1][0]
             out[-1] = (_Line(prev.start, line.end, text[prev.start : line.end]), False)

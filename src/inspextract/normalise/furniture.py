@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from inspextract.text_line import Line
+from inspextract.lines import Line
 
 # Running headers and footers sit in these bands at the top and bottom of a page (share of its height);
 # report templates put them within the outer ~8 %, so 12 % leaves room without reaching body text.

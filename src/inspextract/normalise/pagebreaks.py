@@ -1,8 +1,14 @@
-"""Paragraphs that a page break cut mid-sentence, re-joined."""
+"""Paragraphs that a page break cut mid-sentence, re-joined.
+
+The one home of the rule (`continues`): the text normaliser joins blank-line-separated blocks with it, the
+PDF reader joins its blocks across pages (`runs_on`), and segmentation joins hard-wrapped lines.
+"""
 
 from __future__ import annotations
 
 import re
+
+from inspextract.lines import Block
 
 # A block ending like this has finished its sentence (closing quotes and brackets may follow the stop).
 _FINISHED = re.compile(r"[.!?:;][\"'”’)\]]*$")
@@ -36,6 +42,8 @@ _OPEN_ENDINGS = frozenset(
         "our",
     ]
 )
+# Kinds of PDF block whose sentence may go on in the next block.
+FLOWING_KINDS = ("paragraph", "bullet", "numbered")
 _BULLET_GLYPH = re.compile(r"^[-•–*▪◦·●○■]\s")
 
 
@@ -61,3 +69,17 @@ def rejoin_broken_paragraphs(text: str) -> str:
         else:
             out.append(block)
     return "\n\n".join(out)
+
+
+def runs_on(before: Block, after: Block, *, across_pages: bool) -> bool:
+    """Whether `after` continues the sentence `before` left open (cut by a page end or a stray gap).
+
+    Within a page only a lower-case start counts: a gap before a capital is a real paragraph break.
+    """
+    first = after.lines[0].text
+    return (
+        before.kind in FLOWING_KINDS
+        and after.kind in ("paragraph", "numbered")
+        and (across_pages or first[:1].islower())
+        and continues(before.lines[-1].text, first)
+    )

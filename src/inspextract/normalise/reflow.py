@@ -7,10 +7,9 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
+from inspextract.lines import Block, Line
 from inspextract.normalise.pagebreaks import continues
-from inspextract.text_line import Line
 
 # A line this much larger than the body text is a heading (render engines use >= 1.1x for subheadings).
 HEADING_SIZE_RATIO = 1.08
@@ -29,14 +28,6 @@ NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
 CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.I)
 CONTENTS_PAGE_NUMBER = re.compile(r"\s\d{1,3}$")
 SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
-
-
-@dataclass
-class Block:
-    """Lines that read as one unit; `kind` is "paragraph", "heading", "bullet", "numbered" or "contents"."""
-
-    kind: str
-    lines: list[Line] = field(default_factory=list)
 
 
 def body_size(lines: Sequence[Line]) -> float:

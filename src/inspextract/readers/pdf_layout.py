@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from inspextract.text_line import Line
+from inspextract.lines import Line
 
 # Words whose tops differ by less than this share of the font size sit on the same line (pdfplumber's
 # own default y tolerance is 3 pt at ~10 pt type; a ratio keeps it right for large headings too).

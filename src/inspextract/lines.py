@@ -1,8 +1,11 @@
-"""`Line`: a line of positioned text, what the PDF reader hands to the normalisers (no imports of either)."""
+"""Positioned lines and the blocks they form: what the PDF reader and the normalisers hand each other.
+
+A neutral module (it imports neither), so that normalise/ never imports readers/.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -18,3 +21,11 @@ class Line:
     bold: bool
     column: int = 0  # 0 single column / left, 1 right column, -1 spanning both columns
     page: int = 0  # 1-based page number, set by the reader
+
+
+@dataclass
+class Block:
+    """Lines that read as one unit; `kind` is "paragraph", "heading", "bullet", "numbered" or "contents"."""
+
+    kind: str
+    lines: list[Line] = field(default_factory=list)
