@@ -111,8 +111,7 @@ def test_finished_blocks_are_not_joined_noop(text: str) -> None:
 
 def test_normalise_text_repairs_converted_pdf_text() -> None:
     text = f"{TITLE}\n\nPartners had begun to\n\n14 {TITLE}\n\nimprove the quality of work."
-    normalised, _ = normalise_text(text)
-    assert normalised == f"{TITLE}\n\nPartners had begun to improve the quality of work."
+    assert normalise_text(text) == f"{TITLE}\n\nPartners had begun to improve the quality of work."
 
 
 def line(text: str, top: float) -> Line:

@@ -64,6 +64,11 @@ class _Line:
     start: int
     end: int
     text: str
+    given: str | None = None  # the block kind a structured reader gave (`Document.blocks`)
+
+    def is_heading(self, text: str) -> bool:
+        """A heading the reader marked, or a heading-like line that the reader did not call a list item."""
+        return self.given == "heading" or (self.given != "item" and is_heading_line(text))
 
 
 def iter_lines(text: str) -> list[tuple[int, int]]:
@@ -102,7 +107,7 @@ def _join_broken(text: str, lines: list[_Line], furniture: set[int]) -> list[tup
             and continues(out[-1][0].text, line.text)
         ):
             prev = out[-1][0]
-            out[-1] = (_Line(prev.start, line.end, text[prev.start : line.end]), False)
+            out[-1] = (_Line(prev.start, line.end, text[prev.start : line.end], prev.given), False)
             continue
         out.append((line, is_furniture))
     return out
@@ -152,10 +157,29 @@ def _flag_untitled_contents(lines: list[tuple[_Line, bool]], flags: list[bool]) 
         run = [(i, int(m[1]))] if m and len(bare.split()) >= 2 else []
 
 
+def _lines(doc: Document) -> list[tuple[_Line, bool]]:
+    """The document's lines, broken sentences joined, each with whether it is page furniture.
+
+    Text and PDF lines are joined across blank lines and checked for running headers; the blocks of a
+    structured reader are kept as given (no page furniture there) and only their own lines are joined.
+    """
+    if not doc.blocks:
+        lines = [_Line(s, e, doc.text[s:e]) for s, e in iter_lines(doc.text)]
+        return _join_broken(doc.text, lines, find_text_furniture([line.text for line in lines]))
+    joined = []
+    for block in doc.blocks:
+        spans = iter_lines(doc.text[block.start : block.end])
+        lines = [
+            _Line(block.start + s, block.start + e, doc.text[block.start + s : block.start + e], block.kind)
+            for s, e in spans
+        ]
+        joined.extend(_join_broken(doc.text, lines, set()))
+    return joined
+
+
 def segment(doc: Document) -> list[Block]:
     """Split a document into blocks, each knowing the headings and the area for improvement it sits under."""
-    lines = [_Line(s, e, doc.text[s:e]) for s, e in iter_lines(doc.text)]
-    joined = _join_broken(doc.text, lines, find_text_furniture([line.text for line in lines]))
+    joined = _lines(doc)
     contents = _contents_flags(joined)
     blocks: list[Block] = []
     # Open headings, outermost first: (level, title, area number, nests what follows)
@@ -180,8 +204,8 @@ def segment(doc: Document) -> list[Block]:
         elif m := NUMBERED.match(text):
             number, offset, marker = m["num"], m.end(), m["num"]
             level = number.count(".") + 1
-            kind = "heading" if is_heading_line(text[offset:]) else "numbered"
-        elif is_heading_line(text):
+            kind = "heading" if line.is_heading(text[offset:]) else "numbered"
+        elif line.is_heading(text):
             kind = "heading"
             if TOP_LEVEL_TITLE.match(text.strip()):
                 level = 1
