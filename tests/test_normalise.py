@@ -134,6 +134,23 @@ def test_repeated_band_lines_are_furniture_but_the_title_page_title_is_not() -> 
     assert all(found == {0, 2} for found in furniture[1:])
 
 
+def test_a_labelled_date_line_keeps_its_first_copy() -> None:
+    # Two short reports in one PDF, each opening with its dates where running headers sit.
+    dates = "Inspection dates: 4 to 8 May 2015"
+    cover = [line("Joint inspection reports", 400)]
+    report = [line(dates, 40), line("Findings of the inspection.", 400)]
+    middle = [line("More findings of the inspection.", 400)]
+    furniture = find_furniture([(cover, 842.0), (report, 842.0), (middle, 842.0), (report, 842.0)])
+    assert furniture == [set(), set(), set(), {0}]
+
+
+def test_a_repeated_line_ending_in_a_date_is_no_running_header() -> None:
+    text = (
+        "Inspection dates: 4 to 8 May 2015\n\nFirst report.\n\nInspection dates: 4 to 8 May 2015\n\nSecond."
+    )
+    assert strip_text_furniture(text) == text
+
+
 @pytest.mark.parametrize("text", ["12", "Page 3 of 9", "- 4 -", "iv", "3/12"])
 def test_page_numbers(text: str) -> None:
     assert is_page_number(text)

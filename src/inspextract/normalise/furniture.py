@@ -25,6 +25,13 @@ REPEAT_MIN_SHARE = 0.3
 REPEAT_MIN_PAGES = 2
 PAGE_LABEL = re.compile(r"^page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _DIGITS = re.compile(r"\d+")
+# A line that labels a date ("Inspection dates: 4 to 8 May 2015", "Date of publication: May 2015") states
+# content: a PDF holding two reports prints it at the top of each, where it looks like a running header.
+DATE_LABEL_LINE = re.compile(r"^[^:]{0,40}\b(?:dates?|published|publication)\b[^:]{0,40}:\s*\S", re.I)
+# A line ending in a month and year ends in a date, not in a page number.
+ENDS_WITH_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d$", re.I
+)
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I
@@ -61,7 +68,8 @@ def find_furniture(pages: Sequence[tuple[Sequence[Line], float]]) -> list[set[in
     """For each page (its lines by vertical position, page height), the indexes of furniture lines.
 
     The first page (the title page) loses only footers and page numbers: its title often repeats as
-    later pages' running header, and there it is the title, not furniture.
+    later pages' running header, and there it is the title, not furniture. A line that labels a date keeps
+    its first copy: the dates of an inspection must not be lost with their repeats.
     """
     by_position = [sorted(range(len(lines)), key=lambda i: lines[i].top) for lines, _ in pages]
     candidates: list[list[int]] = []
@@ -73,11 +81,16 @@ def find_furniture(pages: Sequence[tuple[Sequence[Line], float]]) -> list[set[in
         seen.update({furniture_key(lines[i].text) for i in found})
     threshold = max(REPEAT_MIN_PAGES, REPEAT_MIN_SHARE * len(pages))
     furniture: list[set[int]] = []
+    stated: set[str] = set()  # labelled date lines already kept once
     for number, ((lines, height), found) in enumerate(zip(pages, candidates, strict=True), start=1):
         drop = set()
         for i in found:
             line = lines[i]
-            repeated = seen[furniture_key(line.text)] >= threshold
+            key = furniture_key(line.text)
+            if DATE_LABEL_LINE.match(line.text) and key not in stated:
+                stated.add(key)
+                continue
+            repeated = seen[key] >= threshold
             if number == 1 and line.top < height * FURNITURE_BAND_SHARE and not is_page_number(line.text):
                 continue  # the title page's top is its title, not a running header
             if (repeated and len(pages) > 1) or is_page_number(line.text):
@@ -102,6 +115,8 @@ def is_numbered_repeat(line: str, whole: Counter[str], masked: Counter[str]) -> 
         return False
     rest = m.group(2) if m.re is _LEADING_NUMBER else m.group(1)
     if len(rest.split()) < TEXT_FURNITURE_MIN_WORDS:
+        return False
+    if m.re is _TRAILING_NUMBER and ENDS_WITH_DATE.search(stripped):  # "… 8 May 2015" ends in a year
         return False
     # A trailing number alone could be a contents entry ("Area for improvement 1: ... 5"), so there the
     # whole line must recur with other numbers.
