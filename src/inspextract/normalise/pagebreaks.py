@@ -11,46 +11,22 @@ import re
 from inspextract.lines import Block
 
 # A block ending like this has finished its sentence (closing quotes and brackets may follow the stop).
-_FINISHED = re.compile(r"[.!?:;][\"'”’)\]]*$")
+FINISHED = re.compile(r"[.!?:;][\"'”’)\]]*$")
 # Words a sentence cannot end on: a block ending on one of them was cut off.
 _OPEN_ENDINGS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "with",
-        "by",
-        "and",
-        "or",
-        "but",
-        "from",
-        "at",
-        "as",
-        "that",
-        "which",
-        "who",
-        "whose",
-        "than",
-        "into",
-        "their",
-        "its",
-        "our",
-    ]
-)
+    ("a", "an", "the", "of", "to", "in", "on", "for", "with", "by", "and", "or", "but", "from", "at", "as",
+     "that", "which", "who", "whose", "than", "into", "their", "its", "our")
+)  # fmt: skip
 # Kinds of PDF block whose sentence may go on in the next block.
 FLOWING_KINDS = ("paragraph", "bullet", "numbered")
-_BULLET_GLYPH = re.compile(r"^[-•–*▪◦·●○■]\s")
+# A list item starts with one of these glyphs and a space.
+BULLET = re.compile(r"^[•▪◦●○■·‣⁃–*-]\s")
 
 
 def continues(before: str, after: str) -> bool:
     """Whether the block `after` continues the sentence that `before` left unfinished."""
     before, after = before.rstrip(), after.lstrip()
-    if not before or not after or _FINISHED.search(before) or _BULLET_GLYPH.match(after):
+    if not before or not after or FINISHED.search(before) or BULLET.match(after):
         return False
     if after[0].islower():
         return True
