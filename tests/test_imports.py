@@ -29,24 +29,36 @@ def imported_modules(path: Path, modules: set[str], importer: str = "") -> set[s
     """The package's own modules that `path` (module `importer`) imports anywhere in its body.
 
     Importing `a.b.c` also runs the packages `a` and `a.b`, except the importer's own packages, which
-    Python has always entered before the importer runs.
+    Python has always entered before the importer runs; a name taken from a package ("from inspextract
+    import __version__") depends on that package's `__init__` all the same.
     """
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            # "from inspextract.normalise import furniture" imports a module; "... import Line" a name.
-            names = [f"{node.module}.{alias.name}" for alias in node.names] + [node.module]
+            submodules = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            module = absolute(node, importer, is_package=path.name == "__init__.py")
+            submodules = [f"{module}.{alias.name}" for alias in node.names]
+            if any(name not in modules for name in submodules) and module in modules:
+                found.add(module)  # a name defined in the package's __init__
+            submodules.append(module)
         else:
             continue
-        for name in names:
-            if name in modules:
-                found.add(name)
-                parts = name.split(".")
-                packages = {".".join(parts[:i]) for i in range(1, len(parts))}
-                found.update(p for p in packages if p in modules and not importer.startswith(p + "."))
+        for name in submodules:
+            parts = name.split(".")
+            for i in range(1, len(parts) + 1):
+                prefix = ".".join(parts[:i])
+                if prefix in modules and not importer.startswith(prefix + "."):
+                    found.add(prefix)
     return found
+
+
+def absolute(node: ast.ImportFrom, importer: str, *, is_package: bool) -> str:
+    """The module a `from ... import` reads from, with relative imports ("from .x import y") resolved."""
+    if not node.level:
+        return node.module or ""
+    package = importer.split(".")[: len(importer.split(".")) - node.level + is_package]
+    return ".".join([*package, node.module] if node.module else package)
 
 
 def import_graph() -> dict[str, set[str]]:
@@ -95,10 +107,13 @@ def test_finds_a_cycle_through_a_function_level_import() -> None:
     assert find_cycle({"a": {"b"}, "b": set()}) is None
 
 
-def test_reads_imports_inside_functions(tmp_path: Path) -> None:
+def test_reads_imports_inside_functions_and_relative_ones(tmp_path: Path) -> None:
     source = tmp_path / "m.py"
-    source.write_text("import os\n\ndef f():\n    from pkg.x import thing\n    import pkg.y\n")
-    assert imported_modules(source, {"pkg.x", "pkg.y", "pkg.z"}) == {"pkg.x", "pkg.y"}
+    source.write_text(
+        "import os\n\ndef f():\n    from pkg.x import thing\n    import pkg.y\n    from . import z\n"
+    )
+    modules = {"pkg", "pkg.x", "pkg.y", "pkg.z", "pkg.m", "other"}
+    assert imported_modules(source, modules, "pkg.m") == {"pkg.x", "pkg.y", "pkg.z"}
 
 
 def test_the_package_has_no_import_cycle() -> None:
