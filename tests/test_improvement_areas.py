@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from inspextract.document import Document
+from inspextract.extract.area_lists import item_kind
+from inspextract.extract.findings import find_findings
 from inspextract.extract.improvement_areas import find_improvement_areas
 from inspextract.records import Area
 from inspextract.segment import segment
@@ -173,13 +177,75 @@ def test_areas_listed_under_a_heading() -> None:
     ]
 
 
-def test_listed_findings_are_not_areas() -> None:
+def test_listed_findings_are_areas_too() -> None:
+    # SCHEMA: every item of a list presented as the areas for improvement is an area, whatever its wording.
     text = (
         "Areas for improvement\n"
         "• Advocacy services were not consistently available.\n"
         "• Waiting times for specialist CAMHS were too long.\n"
     )
+    assert [a.title for a in areas_of(text)] == [
+        "Advocacy services were not consistently available.",
+        "Waiting times for specialist CAMHS were too long.",
+    ]
+
+
+def test_press_release_lead_in_lines_open_area_lists() -> None:
+    text = (
+        "Inspectors praised the way staff listened to families in Carnwick.\n"
+        "Inspectors and partners agreed the following points for improvement.\n"
+        "- Improve the recording of decisions taken at child protection meetings.\n"
+        "- Continue to build self-evaluation, making sure it is grounded in evidence.\n"
+        "The council welcomed the report.\n"
+    )
+    assert [(a.number, a.title, a.progress) for a in areas_of(text)] == [
+        (None, "Improve the recording of decisions taken at child protection meetings.", None),
+        (None, "Continue to build self-evaluation, making sure it is grounded in evidence.", None),
+    ]
+
+
+def test_colon_lead_in_takes_short_paragraphs_and_lettered_items() -> None:
+    paragraphs = (
+        "The review also named key areas for improvement. These were:\n\n"
+        "Partners needed to speed up the allocation of social workers.\n\n"
+        "Case records were of uneven quality across the teams.\n\n"
+        "The chair thanked staff for their hard work and said: “We will act on this.”\n"
+    )
+    assert [a.title for a in areas_of(paragraphs)] == [
+        "Partners needed to speed up the allocation of social workers.",
+        "Case records were of uneven quality across the teams.",
+    ]
+    lettered = (
+        "The priority areas identified by inspectors were around:\n\n"
+        "a. The timeliness of health assessments for children in care.\n\n"
+        "b. Stability of placements for older children.\n"
+    )
+    assert [(a.number, a.title) for a in areas_of(lettered)] == [
+        (None, "The timeliness of health assessments for children in care."),
+        (None, "Stability of placements for older children."),
+    ]
+
+
+def test_lists_of_strengths_and_announcements_are_not_area_lists() -> None:
+    text = (
+        "Inspectors found strengths in the following areas:\n"
+        "• Staff knew the young people they worked with very well.\n"
+        "• Health visitors shared information promptly.\n"
+        "However, inspectors also noted some areas which could improve.\n"
+        "Case file audits were not carried out often enough.\n"
+    )
     assert areas_of(text) == []
+
+
+def test_an_item_cut_off_by_the_end_of_the_text_is_left_out() -> None:
+    text = (
+        "Inspectors also identified key areas for improvement, including:\n"
+        "- The partnership should review how it plans transitions to adult services.\n"
+        "- The partnership should make sure that the views of carers are heard in"
+    )
+    assert [a.title for a in areas_of(text)] == [
+        "The partnership should review how it plans transitions to adult services."
+    ]
 
 
 def test_progress_stated_for_the_area_as_a_whole() -> None:
@@ -237,3 +303,40 @@ def test_statement_wrapped_onto_the_next_line() -> None:
     )
     assert area.text == "Partners had tested out and agreed a shared vision."
     assert area.evidence.start > text.index("10")
+
+
+@pytest.mark.parametrize(
+    ("statement", "kind"),
+    [
+        ("Improve the timeliness of initial assessments.", "recommendation"),
+        ("Continue to develop audit work, ensuring it is led by frontline managers.", "recommendation"),
+        ("Identify clear priorities and ensure that staff have the support they need.", "recommendation"),
+        ("Strengthening the oversight of the child protection committee.", "recommendation"),
+        ("Bringing about faster decisions for children who cannot return home.", "recommendation"),
+        ("The partnership should publish updated procedures.", "recommendation"),
+        ("Partners needed to agree a shared approach to risk.", "recommendation"),
+        ("The availability of respite care for families.", "improvement"),
+        ("Support for young carers was patchy across the area.", "improvement"),
+        ("Safeguarding arrangements in residential units were inconsistent.", "improvement"),
+        ("Recording of chronologies required improvement.", "improvement"),
+    ],
+)
+def test_item_kind_by_wording(statement: str, kind: str) -> None:
+    assert item_kind(statement) == kind
+
+
+def test_list_items_become_findings_once_with_their_own_kind() -> None:
+    text = (
+        "Inspectors also identified key areas for improvement, including:\n"
+        "- Improve the quality of plans for care leavers.\n"
+        "- Oversight of risk needed improvement. Every child at risk should have a current plan.\n"
+    )
+    doc = Document(text=text, format="text")
+    findings = find_findings(doc, segment(doc), [])
+    assert [(f.kind, f.text) for f in findings] == [
+        ("recommendation", "Improve the quality of plans for care leavers."),
+        ("improvement", "Oversight of risk needed improvement."),
+        ("recommendation", "Every child at risk should have a current plan."),
+    ]
+    for f in findings:
+        assert text[f.evidence.start : f.evidence.end] == f.evidence.quote

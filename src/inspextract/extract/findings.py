@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from inspextract.document import Document
 from inspextract.evidence import evidence
+from inspextract.extract.area_lists import listed_item_findings
 from inspextract.extract.finding_rules import Cues, judge, lead_in_kind, load_cues, section_kind
 from inspextract.extract.progress import progress_of
 from inspextract.extract.sentences import split_sentences
@@ -37,7 +38,11 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
     findings: list[Finding] = []
     seen: set[str] = set()
     introduces_list = _list_introducers(blocks)
+    # Hook (areas): items of an areas-for-improvement list are findings of the kind area_lists decides.
+    listed = listed_item_findings(doc, blocks)
     for block, default in _blocks_with_defaults(blocks, cues):
+        if any(block.start < f.evidence.end and f.evidence.start < block.end for f in listed):
+            continue
         for start, end in _statements(doc, block, default, cues):
             if (
                 end == block.end
@@ -67,6 +72,7 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
                     evidence=evidence(doc, start, end),
                 )
             )
+    findings.extend(f for f in listed if f.text.lower() not in seen)  # hook (areas)
     return findings
 
 
