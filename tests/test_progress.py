@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from inspextract.extract.progress import progress_of
+from inspextract.extract.progress import progress_kind, progress_of, states_progress
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,43 @@ def test_degree(phrase: str, expected: str) -> None:
 )
 def test_no_degree(phrase: str) -> None:
     assert progress_of(phrase) is None
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Considerable progress has been made by partners in Carnwick in keeping children safe.",
+        "Reasonable progress had also been made to improving joint planning.",
+        "The partnership made good progress to reduce waiting lists for assessments.",
+        "The council was making good progress in areas the inspectors looked at.",
+        "Inspectors were pleased to note the significant progress made since their first visit.",
+        "This led to significant progress in managers overseeing casework.",
+        "However, minimal progress had been made in involving carers in planning.",
+        "Services are able to demonstrate significant improvement in a number of key areas.",
+        "The review found evidence of considerable improvement following the earlier inspection.",
+    ],
+)
+def test_states_progress(statement: str) -> None:
+    assert states_progress(statement)
+    assert progress_kind(statement, None) == "progress"
+    assert progress_kind(statement, "strength") == "progress"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "There had been considerable improvement in the recording of chronologies.",
+        "Further progress is needed to embed the new procedures.",
+        "This review looks at progress made since the inspection in 2019.",
+        "Good progress was made in 4 of the cases the team read.",
+        "The progress review took place in March.",
+    ],
+)
+def test_progress_on_parts_and_method_is_not_progress(statement: str) -> None:
+    assert not states_progress(statement)
+    assert progress_kind(statement, "strength") == "strength"
+
+
+def test_counted_progress_is_a_strength_not_progress() -> None:
+    statement = "There were ten action points, of which 6 had made good progress."
+    assert progress_kind(statement, "progress") == "strength"

@@ -10,7 +10,7 @@ from inspextract.document import Document
 from inspextract.evidence import evidence
 from inspextract.extract.area_lists import listed_item_findings
 from inspextract.extract.finding_rules import Cues, judge, lead_in_kind, load_cues, section_kind
-from inspextract.extract.progress import progress_of
+from inspextract.extract.progress import progress_kind, progress_of
 from inspextract.extract.sentences import split_sentences
 from inspextract.extract.speech import Quotation, find_quotations
 from inspextract.records import Area, Finding, FindingKind, Progress
@@ -60,6 +60,9 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
                 continue
             # An inspectorate's quoted statement holds findings even where the paper's own text does not.
             kind = judge(text, None if speaker == "inspectorate" and default == "exclude" else default, cues)
+            # Hook (areas): progress.py decides progress statements, also those no other cue makes findings.
+            if kind is not None or (default != "exclude" and judge(text, "findings", cues) is not None):
+                kind = progress_kind(text, kind)
             if kind is None:
                 continue
             seen.add(text.lower())
