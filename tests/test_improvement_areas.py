@@ -340,3 +340,40 @@ def test_list_items_become_findings_once_with_their_own_kind() -> None:
     ]
     for f in findings:
         assert text[f.evidence.start : f.evidence.end] == f.evidence.quote
+
+
+def test_inline_lists_split_on_semicolons_or_a_stated_number_of_commas() -> None:
+    counted = (
+        "The review named four areas for improvement: staffing, chronologies, health assessments for "
+        "children in care, and planning and review.\n"
+    )
+    assert [(a.title, a.number) for a in areas_of(counted)] == [
+        ("staffing", None),
+        ("chronologies", None),
+        ("health assessments for children in care", None),
+        ("planning and review", None),
+    ]
+    semicolons = (
+        "Inspectors set out these priority areas for improvement: speeding up core groups; "
+        "seeing children on their own; and strengthening audit.\n"
+    )
+    assert [a.title for a in areas_of(semicolons)] == [
+        "speeding up core groups",
+        "seeing children on their own",
+        "strengthening audit",
+    ]
+
+
+def test_uncertain_inline_lists_are_left_alone() -> None:
+    uncounted = "The areas for improvement were: recording, planning and review.\n"
+    wrong_count = "The review named three areas for improvement: recording, planning, review and audit.\n"
+    strengths = "Inspectors found strengths in two areas for improvement work: leadership; and audit.\n"
+    assert areas_of(uncounted) == areas_of(wrong_count) == areas_of(strengths) == []
+
+
+def test_an_inline_list_stays_one_finding() -> None:
+    text = "Inspectors identified three areas for improvement: audit, chronologies and core groups.\n"
+    doc = Document(text=text, format="text")
+    assert len(areas_of(text)) == 3
+    # The items are areas, but the findings keep the sentence whole (no finding per item).
+    assert all(f.text == text.strip() for f in find_findings(doc, segment(doc), []))

@@ -53,6 +53,15 @@ SUBORDINATOR = r"\b(?:that|which|who|where|when|if|so)\b"
 FIRST_CLAUSE_FINITE = re.compile(rf"^(?:(?!{SUBORDINATOR})[^,;])*?\b(?:{FINITE})\b", re.IGNORECASE)
 ADVICE = re.compile(r"\b(?:should|must|needs?\s+to|needed\s+to)\b", re.IGNORECASE)
 TERMINAL = ".!?;:”’\"')"
+# Inline lists: "… the following areas for improvement: A; B; and C." or "five areas …: A, B, C, D and E".
+NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+STATED_COUNT = re.compile(
+    rf"\b(?P<n>{'|'.join(NUMBER_WORDS)}|\d)\s+(?:\w+\s+){{0,2}}?(?:areas|points|priorities)\b", re.IGNORECASE
+)
+INLINE_BULLET = re.compile(r"\s+[•▪●]\s+|^\s*[•▪●]\s+")
+SEMICOLON = re.compile(r";\s*(?:and\s+)?")
+COMMA = re.compile(r",\s*(?:and\s+)?")
+COMMA_OR_LAST_AND = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?!.*\s+and\s)(?!.*,)")
 # Shorter items are labels or fragments (words); longer runs of paragraphs are prose, not a list (items).
 MIN_ITEM_WORDS = 3
 MAX_PARAGRAPH_ITEMS = 8
@@ -69,6 +78,7 @@ class ListedItem:
     start: int
     end: int
     number: int | None
+    inline: bool = False  # a part of one sentence ("… five areas for improvement: A, B, …"), no finding
 
 
 def listed_items(doc: Document, blocks: list[Block]) -> list[ListedItem]:
@@ -78,6 +88,8 @@ def listed_items(doc: Document, blocks: list[Block]) -> list[ListedItem]:
         first = first_item_index(doc, blocks, i)
         if first is not None:
             items.extend(items_from(doc, blocks, first, paragraphs=block.text.rstrip().endswith(":")))
+        elif block.kind in ("paragraph", "bullet", "numbered"):
+            items.extend(inline_items(doc, block))
     return sorted(set(items), key=lambda item: item.start)
 
 
@@ -144,6 +156,52 @@ def items_from(doc: Document, blocks: list[Block], first: int, *, paragraphs: bo
     return out
 
 
+def inline_items(doc: Document, block: Block) -> list[ListedItem]:
+    """Items listed inside one sentence after a colon: "The report identified three areas for improvement:
+    A, B and C." Split on semicolons or inline bullets; on commas only when their number is stated."""
+    items: list[ListedItem] = []
+    for start, end in split_sentences(doc.text[block.start : block.end], block.start):
+        sentence = doc.text[start:end]
+        colon = sentence.find(":")
+        lead = sentence[: colon + 1]
+        if colon < 0 or not AREA_TALK.search(lead) or STRENGTHS.search(lead):
+            continue
+        body_start = start + colon + 1
+        spans = split_inline(doc.text[body_start:end].rstrip(".;"), stated_count(lead))
+        items.extend(ListedItem(body_start + s, body_start + e, None, inline=True) for s, e in spans)
+    return items
+
+
+def stated_count(lead: str) -> int | None:
+    """The number of areas a lead-in states ("five areas for improvement" -> 5)."""
+    m = STATED_COUNT.search(lead)
+    if not m:
+        return None
+    word = m["n"].lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.index(word) + 2
+
+
+def split_inline(body: str, count: int | None) -> list[tuple[int, int]]:
+    """(start, end) of each item of an inline list within `body`; [] when the split is not certain."""
+    separator = INLINE_BULLET if INLINE_BULLET.search(body) else SEMICOLON if ";" in body else None
+    if separator is None and count is not None:
+        # "A, B, and C" (serial comma): the commas split; "A, B and C": the last "and" splits too.
+        separator = COMMA if re.search(r",\s*and\s", body) else COMMA_OR_LAST_AND
+    if separator is None:
+        return []
+    spans, pos = [], 0
+    for m in [*separator.finditer(body), None]:
+        stop = m.start() if m else len(body)
+        piece = body[pos:stop]
+        lead_space = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            spans.append((pos + lead_space, pos + len(piece.rstrip())))
+        pos = m.end() if m else pos
+    if len(spans) < 2 or (count is not None and len(spans) != count):
+        return []
+    return spans
+
+
 def find_listed_areas(doc: Document, blocks: list[Block]) -> list[Area]:
     """One area per listed item; its title is the item as printed."""
     areas = []
@@ -168,6 +226,8 @@ def listed_item_findings(doc: Document, blocks: list[Block]) -> list[Finding]:
     """One finding per listed item; an item whose sentences differ in kind gives one per sentence."""
     findings = []
     for item in listed_items(doc, blocks):
+        if item.inline:
+            continue  # the sentence holding the list is one finding (findings.py)
         sentences = split_sentences(doc.text[item.start : item.end], item.start)
         kinds = [item_kind(doc.text[s:e]) for s, e in sentences]
         parts = list(zip(sentences, kinds, strict=True))
