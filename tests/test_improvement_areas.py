@@ -377,3 +377,16 @@ def test_an_inline_list_stays_one_finding() -> None:
     assert len(areas_of(text)) == 3
     # The items are areas, but the findings keep the sentence whole (no finding per item).
     assert all(f.text == text.strip() for f in find_findings(doc, segment(doc), []))
+
+
+def test_lead_ins_and_cut_off_items_are_not_findings() -> None:
+    text = (
+        "Staff were committed to the families they supported. The inspection also named areas for "
+        "improvement. These were:\n\n"
+        "a. The partnership should speed up the allocation of social workers.\n\n"
+        "b. The partnership should make sure that every child in need of protection has a"
+    )
+    doc = Document(text=text, format="text")
+    texts = [f.text for f in find_findings(doc, segment(doc), [])]
+    assert "The partnership should speed up the allocation of social workers." in texts
+    assert not any("areas for improvement" in t or "These were" in t or "has a" in t for t in texts)

@@ -10,10 +10,11 @@ home of both; improvement_areas.py turns the items into areas and findings.py in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from inspextract.document import Document
 from inspextract.evidence import evidence
+from inspextract.extract.inline_lists import inline_item_spans
 from inspextract.extract.sentences import split_sentences
 from inspextract.records import Area, Finding, FindingKind
 from inspextract.segment import Block
@@ -53,15 +54,6 @@ SUBORDINATOR = r"\b(?:that|which|who|where|when|if|so)\b"
 FIRST_CLAUSE_FINITE = re.compile(rf"^(?:(?!{SUBORDINATOR})[^,;])*?\b(?:{FINITE})\b", re.IGNORECASE)
 ADVICE = re.compile(r"\b(?:should|must|needs?\s+to|needed\s+to)\b", re.IGNORECASE)
 TERMINAL = ".!?;:”’\"')"
-# Inline lists: "… the following areas for improvement: A; B; and C." or "five areas …: A, B, C, D and E".
-NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-STATED_COUNT = re.compile(
-    rf"\b(?P<n>{'|'.join(NUMBER_WORDS)}|\d)\s+(?:\w+\s+){{0,2}}?(?:areas|points|priorities)\b", re.IGNORECASE
-)
-INLINE_BULLET = re.compile(r"\s+[•▪●]\s+|^\s*[•▪●]\s+")
-SEMICOLON = re.compile(r";\s*(?:and\s+)?")
-COMMA = re.compile(r",\s*(?:and\s+)?")
-COMMA_OR_LAST_AND = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?!.*\s+and\s)(?!.*,)")
 # Shorter items are labels or fragments (words); longer runs of paragraphs are prose, not a list (items).
 MIN_ITEM_WORDS = 3
 MAX_PARAGRAPH_ITEMS = 8
@@ -81,16 +73,37 @@ class ListedItem:
     inline: bool = False  # a part of one sentence ("… five areas for improvement: A, B, …"), no finding
 
 
-def listed_items(doc: Document, blocks: list[Block]) -> list[ListedItem]:
-    """The items of every list the document presents as its areas for improvement, in text order."""
-    items: list[ListedItem] = []
+@dataclass
+class AreaList:
+    """A list of areas for improvement: its items, and every span it owns (lead-in sentences, item blocks
+    with their markers, an item cut off by the end of the text), none of which findings.py judges again."""
+
+    items: list[ListedItem] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def area_lists(doc: Document, blocks: list[Block]) -> list[AreaList]:
+    """Every list the document presents as its areas for improvement, in text order."""
+    lists = []
     for i, block in enumerate(blocks):
         first = first_item_index(doc, blocks, i)
         if first is not None:
-            items.extend(items_from(doc, blocks, first, paragraphs=block.text.rstrip().endswith(":")))
+            found = AreaList(spans=lead_in_spans(doc, block))
+            items_from(doc, blocks, first, found, paragraphs=block.text.rstrip().endswith(":"))
+            lists.append(found)
         elif block.kind in ("paragraph", "bullet", "numbered"):
-            items.extend(inline_items(doc, block))
-    return sorted(set(items), key=lambda item: item.start)
+            lists.extend(inline_lists(doc, block))
+    return lists
+
+
+def lead_in_spans(doc: Document, block: Block) -> list[tuple[int, int]]:
+    """The sentences of a lead-in block from the one speaking of the areas on ("… key areas for improvement.
+    These included:"); a heading is no statement."""
+    if block.kind == "heading" or LIST_HEADING.match(doc.text[block.start : block.end]):
+        return []
+    sentences = split_sentences(doc.text[block.start : block.end], block.start)
+    talking = [s for s, e in sentences if AREA_TALK.search(doc.text[s:e])]
+    return [(talking[0], block.end)] if talking else []
 
 
 def first_item_index(doc: Document, blocks: list[Block], index: int) -> int | None:
@@ -114,6 +127,16 @@ def first_item_index(doc: Document, blocks: list[Block], index: int) -> int | No
     return index + 1 if index + 1 < len(blocks) and is_item(doc, blocks[index + 1], paragraphs) else None
 
 
+def inline_lists(doc: Document, block: Block) -> list[AreaList]:
+    """Lists inside the sentences of one block; the sentence stays a finding of findings.py."""
+    lists = []
+    for start, end in split_sentences(doc.text[block.start : block.end], block.start):
+        spans = inline_item_spans(doc.text[start:end], AREA_TALK, STRENGTHS)
+        if spans:
+            lists.append(AreaList([ListedItem(start + s, start + e, None, inline=True) for s, e in spans]))
+    return lists
+
+
 def is_item(doc: Document, block: Block, paragraphs: bool) -> bool:
     """Whether a block can be a list item: a bullet, a numbered or lettered line, or (after a colon) a
     short paragraph that is one complete statement."""
@@ -132,12 +155,13 @@ def is_item(doc: Document, block: Block, paragraphs: bool) -> bool:
     )
 
 
-def items_from(doc: Document, blocks: list[Block], first: int, *, paragraphs: bool) -> list[ListedItem]:
-    """The run of items starting at block `first`, all of the first item's kind."""
+def items_from(doc: Document, blocks: list[Block], first: int, found: AreaList, *, paragraphs: bool) -> None:
+    """The run of items starting at block `first`, all of the first item's kind, added to `found`."""
     kind = blocks[first].kind
-    out: list[ListedItem] = []
     for block in blocks[first:]:
-        if block.kind != kind or not is_item(doc, block, paragraphs) or len(out) >= MAX_PARAGRAPH_ITEMS:
+        if block.kind != kind or not is_item(doc, block, paragraphs):
+            break
+        if kind == "paragraph" and len(found.items) >= MAX_PARAGRAPH_ITEMS:
             break
         start, end = block.start, block.end
         marker = LETTER_MARKER.match(doc.text[start:end])
@@ -146,66 +170,19 @@ def items_from(doc: Document, blocks: list[Block], first: int, *, paragraphs: bo
         text = doc.text[start:end].strip()
         if text.endswith(":"):
             break  # a new lead-in, not an item
+        found.spans.append((block.start, block.end))
         if text[-1:] not in TERMINAL and not doc.text[end:].strip():
             break  # cut off by the end of the text: not a statement
         if len(text.split()) < MIN_ITEM_WORDS:
             continue
         digits = block.number if block.kind == "numbered" and (block.number or "").isdigit() else None
-        number = int(digits) if digits else None
-        out.append(ListedItem(start, end, number))
-    return out
-
-
-def inline_items(doc: Document, block: Block) -> list[ListedItem]:
-    """Items listed inside one sentence after a colon: "The report identified three areas for improvement:
-    A, B and C." Split on semicolons or inline bullets; on commas only when their number is stated."""
-    items: list[ListedItem] = []
-    for start, end in split_sentences(doc.text[block.start : block.end], block.start):
-        sentence = doc.text[start:end]
-        colon = sentence.find(":")
-        lead = sentence[: colon + 1]
-        if colon < 0 or not AREA_TALK.search(lead) or STRENGTHS.search(lead):
-            continue
-        body_start = start + colon + 1
-        spans = split_inline(doc.text[body_start:end].rstrip(".;"), stated_count(lead))
-        items.extend(ListedItem(body_start + s, body_start + e, None, inline=True) for s, e in spans)
-    return items
-
-
-def stated_count(lead: str) -> int | None:
-    """The number of areas a lead-in states ("five areas for improvement" -> 5)."""
-    m = STATED_COUNT.search(lead)
-    if not m:
-        return None
-    word = m["n"].lower()
-    return int(word) if word.isdigit() else NUMBER_WORDS.index(word) + 2
-
-
-def split_inline(body: str, count: int | None) -> list[tuple[int, int]]:
-    """(start, end) of each item of an inline list within `body`; [] when the split is not certain."""
-    separator = INLINE_BULLET if INLINE_BULLET.search(body) else SEMICOLON if ";" in body else None
-    if separator is None and count is not None:
-        # "A, B, and C" (serial comma): the commas split; "A, B and C": the last "and" splits too.
-        separator = COMMA if re.search(r",\s*and\s", body) else COMMA_OR_LAST_AND
-    if separator is None:
-        return []
-    spans, pos = [], 0
-    for m in [*separator.finditer(body), None]:
-        stop = m.start() if m else len(body)
-        piece = body[pos:stop]
-        lead_space = len(piece) - len(piece.lstrip())
-        if piece.strip():
-            spans.append((pos + lead_space, pos + len(piece.rstrip())))
-        pos = m.end() if m else pos
-    if len(spans) < 2 or (count is not None and len(spans) != count):
-        return []
-    return spans
+        found.items.append(ListedItem(start, end, int(digits) if digits else None))
 
 
 def find_listed_areas(doc: Document, blocks: list[Block]) -> list[Area]:
     """One area per listed item; its title is the item as printed."""
     areas = []
-    for item in listed_items(doc, blocks):
+    for item in sorted({i for found in area_lists(doc, blocks) for i in found.items}, key=lambda i: i.start):
         ev = evidence(doc, item.start, item.end)
         areas.append(Area(number=item.number, title=strip_quotes(ev.quote), text="", evidence=ev))
     return areas
@@ -222,20 +199,28 @@ def item_kind(statement: str) -> FindingKind:
     return FindingKind.improvement
 
 
-def listed_item_findings(doc: Document, blocks: list[Block]) -> list[Finding]:
-    """One finding per listed item; an item whose sentences differ in kind gives one per sentence."""
+def area_list_findings(doc: Document, blocks: list[Block]) -> tuple[list[Finding], list[tuple[int, int]]]:
+    """One finding per listed item (one per sentence when its sentences differ in kind), and the spans
+    the lists own, which findings.py leaves alone: lead-ins announce the list, items are judged here."""
+    findings, owned = [], []
+    for found in area_lists(doc, blocks):
+        owned.extend(found.spans)
+        for item in found.items:
+            if not item.inline:  # an inline list's sentence stays one finding of findings.py
+                findings.extend(item_findings(doc, item))
+    return findings, owned
+
+
+def item_findings(doc: Document, item: ListedItem) -> list[Finding]:
+    sentences = split_sentences(doc.text[item.start : item.end], item.start)
+    kinds = [item_kind(doc.text[s:e]) for s, e in sentences]
+    parts = list(zip(sentences, kinds, strict=True))
+    if len(set(kinds)) == 1:
+        parts = [((item.start, item.end), kinds[0])]
     findings = []
-    for item in listed_items(doc, blocks):
-        if item.inline:
-            continue  # the sentence holding the list is one finding (findings.py)
-        sentences = split_sentences(doc.text[item.start : item.end], item.start)
-        kinds = [item_kind(doc.text[s:e]) for s, e in sentences]
-        parts = list(zip(sentences, kinds, strict=True))
-        if len(set(kinds)) == 1:
-            parts = [((item.start, item.end), kinds[0])]
-        for (start, end), kind in parts:
-            ev = evidence(doc, start, end)
-            findings.append(Finding(kind=kind, text=" ".join(strip_quotes(ev.quote).split()), evidence=ev))
+    for (start, end), kind in parts:
+        ev = evidence(doc, start, end)
+        findings.append(Finding(kind=kind, text=" ".join(strip_quotes(ev.quote).split()), evidence=ev))
     return findings
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from inspextract.document import Document
 from inspextract.evidence import evidence
-from inspextract.extract.area_lists import listed_item_findings
+from inspextract.extract.area_lists import area_list_findings
 from inspextract.extract.finding_rules import Cues, judge, lead_in_kind, load_cues, section_kind
 from inspextract.extract.progress import progress_kind, progress_of
 from inspextract.extract.sentences import split_sentences
@@ -38,12 +38,12 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
     findings: list[Finding] = []
     seen: set[str] = set()
     introduces_list = _list_introducers(blocks)
-    # Hook (areas): items of an areas-for-improvement list are findings of the kind area_lists decides.
-    listed = listed_item_findings(doc, blocks)
+    # Hook (areas): area_lists makes the findings of areas-for-improvement lists; their spans are its own.
+    listed, listed_spans = area_list_findings(doc, blocks)
     for block, default in _blocks_with_defaults(blocks, cues):
-        if any(block.start < f.evidence.end and f.evidence.start < block.end for f in listed):
-            continue
         for start, end in _statements(doc, block, default, cues):
+            if any(s <= start < e for s, e in listed_spans):
+                continue
             if (
                 end == block.end
                 and block.start in introduces_list
