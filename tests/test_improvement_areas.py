@@ -390,3 +390,38 @@ def test_lead_ins_and_cut_off_items_are_not_findings() -> None:
     texts = [f.text for f in find_findings(doc, segment(doc), [])]
     assert "The partnership should speed up the allocation of social workers." in texts
     assert not any("areas for improvement" in t or "These were" in t or "has a" in t for t in texts)
+
+
+def test_area_dash_finding_items_give_the_label_as_title_and_the_stated_progress() -> None:
+    text = (
+        "The review looked again at the three areas for improvement:\n"
+        "• Early help – good progress had been made in offering support to families sooner.\n"
+        "• Joint self-evaluation – some progress, though audits were not yet routine.\n"
+        "• Leadership – partners needed to agree a clearer joint vision.\n"
+    )
+    areas = areas_of(text)
+    assert [(a.title, a.progress) for a in areas] == [
+        ("Early help", "good"),
+        ("Joint self-evaluation", "some"),
+        ("Leadership", None),
+    ]
+    assert areas[2].text == "partners needed to agree a clearer joint vision."
+    doc = Document(text=text, format="text")
+    findings = find_findings(doc, segment(doc), [])
+    assert [(f.kind, f.progress) for f in findings] == [
+        ("progress", "good"),
+        ("progress", "some"),
+        ("recommendation", None),
+    ]
+
+
+def test_a_dash_inside_an_action_is_not_a_label() -> None:
+    text = (
+        "Areas for improvement\n"
+        "• Improve planning – including plans for care leavers.\n"
+        "• Strengthen audit – in particular of case records.\n"
+    )
+    assert [a.title for a in areas_of(text)] == [
+        "Improve planning – including plans for care leavers.",
+        "Strengthen audit – in particular of case records.",
+    ]

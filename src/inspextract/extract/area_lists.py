@@ -10,11 +10,12 @@ home of both; improvement_areas.py turns the items into areas and findings.py in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from inspextract.document import Document
 from inspextract.evidence import evidence
 from inspextract.extract.inline_lists import inline_item_spans
+from inspextract.extract.progress import progress_of
 from inspextract.extract.sentences import split_sentences
 from inspextract.records import Area, Finding, FindingKind
 from inspextract.segment import Block
@@ -54,6 +55,9 @@ SUBORDINATOR = r"\b(?:that|which|who|where|when|if|so)\b"
 FIRST_CLAUSE_FINITE = re.compile(rf"^(?:(?!{SUBORDINATOR})[^,;])*?\b(?:{FINITE})\b", re.IGNORECASE)
 ADVICE = re.compile(r"\b(?:should|must|needs?\s+to|needed\s+to)\b", re.IGNORECASE)
 TERMINAL = ".!?;:”’\"')"
+# "Area – finding" items: a short label naming the area, a dash or colon, then what was found about it.
+LABELLED = re.compile(r"^(?P<label>[^–—:;.!?]+?)(?:\s+[–—-]|:)\s+(?P<rest>\S.*)$", re.DOTALL)
+MAX_LABEL_WORDS = 8
 # Shorter items are labels or fragments (words); longer runs of paragraphs are prose, not a list (items).
 MIN_ITEM_WORDS = 3
 MAX_PARAGRAPH_ITEMS = 8
@@ -71,6 +75,7 @@ class ListedItem:
     end: int
     number: int | None
     inline: bool = False  # a part of one sentence ("… five areas for improvement: A, B, …"), no finding
+    labelled: bool = False  # "Area – finding": a short label naming the area, then what was found
 
 
 @dataclass
@@ -90,6 +95,8 @@ def area_lists(doc: Document, blocks: list[Block]) -> list[AreaList]:
         if first is not None:
             found = AreaList(spans=lead_in_spans(doc, block))
             items_from(doc, blocks, first, found, paragraphs=block.text.rstrip().endswith(":"))
+            if len(found.items) > 1 and all(label_split(doc.text[i.start : i.end]) for i in found.items):
+                found.items = [replace(item, labelled=True) for item in found.items]
             lists.append(found)
         elif block.kind in ("paragraph", "bullet", "numbered"):
             lists.extend(inline_lists(doc, block))
@@ -184,8 +191,23 @@ def find_listed_areas(doc: Document, blocks: list[Block]) -> list[Area]:
     areas = []
     for item in sorted({i for found in area_lists(doc, blocks) for i in found.items}, key=lambda i: i.start):
         ev = evidence(doc, item.start, item.end)
-        areas.append(Area(number=item.number, title=strip_quotes(ev.quote), text="", evidence=ev))
+        title, text = strip_quotes(ev.quote), ""
+        if item.labelled and (split := label_split(title)):
+            title, text = split
+        areas.append(
+            Area(number=item.number, title=title, progress=progress_of(text), text=text, evidence=ev)
+        )
     return areas
+
+
+def label_split(item: str) -> tuple[str, str] | None:
+    """(label, finding) of an "Area – finding" item ("Early help – good progress had been made …")."""
+    m = LABELLED.match(item)
+    if not m or len(m["label"].split()) > MAX_LABEL_WORDS or len(m["rest"].split()) < MIN_ITEM_WORDS:
+        return None
+    if progress_of(m["rest"]) is None and item_kind(m["label"]) == FindingKind.recommendation:
+        return None  # "Improve X – including Y" is one statement
+    return m["label"].strip(), m["rest"].strip()
 
 
 def item_kind(statement: str) -> FindingKind:
@@ -212,6 +234,12 @@ def area_list_findings(doc: Document, blocks: list[Block]) -> tuple[list[Finding
 
 
 def item_findings(doc: Document, item: ListedItem) -> list[Finding]:
+    split = label_split(doc.text[item.start : item.end]) if item.labelled else None
+    if split and (degree := progress_of(split[1])) is not None:
+        ev = evidence(doc, item.start, item.end)  # "Early help – good progress …" states progress
+        return [
+            Finding(kind=FindingKind.progress, text=" ".join(ev.quote.split()), progress=degree, evidence=ev)
+        ]
     sentences = split_sentences(doc.text[item.start : item.end], item.start)
     kinds = [item_kind(doc.text[s:e]) for s, e in sentences]
     parts = list(zip(sentences, kinds, strict=True))
