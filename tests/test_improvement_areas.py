@@ -425,3 +425,17 @@ def test_a_dash_inside_an_action_is_not_a_label() -> None:
         "Improve planning – including plans for care leavers.",
         "Strengthen audit – in particular of case records.",
     ]
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Inspectors highlighted areas that required improvement:",
+        "The team noted some areas which could be improved:",
+        "Inspectors agreed the following areas for development",
+        "Main points for action:",
+    ],
+)
+def test_lead_in_wordings(lead_in: str) -> None:
+    text = f"{lead_in}\n• Review the use of chronologies in health records.\n• Agree a joint audit plan.\n"
+    assert len(areas_of(text)) == 2

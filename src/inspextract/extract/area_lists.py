@@ -28,12 +28,13 @@ LIST_HEADING = re.compile(
 # A line speaking of the areas: "key areas for improvement", "points for action", "areas which needed to
 # improve", "priority areas", "areas around the need for further action".
 AREA_TALK = re.compile(
-    r"\b(?:areas?|points?|priorit(?:y|ies))\b(?:\s+[\w’'-]+){0,4}?\s+(?:for|of|(?:that|which)?\s*need(?:s|ed)?)"
-    r"\s+(?:further\s+)?(?:to\s+)?(?:improvement|improve|action|development)\b|\bpriority\s+areas\b",
+    r"\b(?:areas?|points?|priorit(?:y|ies))\b(?:\s+[\w’'-]+){0,4}?\s+(?:for|of|(?:that\s+|which\s+)?"
+    r"(?:need(?:s|ed|ing)?|requir(?:e|es|ed|ing)|could|should))\s+(?:further\s+)?(?:to\s+|be\s+)?"
+    r"(?:improvement|improved?|action|development|developed)\b|\bpriority\s+areas\b",
     re.IGNORECASE,
 )
-# A line that opens a list ends with a colon, or announces "the following ..." and ends with a full stop.
-OPENS_LIST = re.compile(r":\s*$|\bfollowing\b[^.:;]*\.\s*$", re.IGNORECASE)
+# A line that opens a list ends with a colon, or announces "the following ..." (with a full stop or none).
+OPENS_LIST = re.compile(r":\s*$|\bfollowing\b[^.:;]*\.?\s*$", re.IGNORECASE)
 STRENGTHS = re.compile(r"\bstrength", re.IGNORECASE)
 # Lettered items the segmenter leaves as paragraphs: "a. Sufficiency of ...", "b) ...".
 LETTER_MARKER = re.compile(r"^[a-z][.)]\s+")
