@@ -439,3 +439,13 @@ def test_a_dash_inside_an_action_is_not_a_label() -> None:
 def test_lead_in_wordings(lead_in: str) -> None:
     text = f"{lead_in}\n• Review the use of chronologies in health records.\n• Agree a joint audit plan.\n"
     assert len(areas_of(text)) == 2
+
+
+def test_reasons_after_a_sentence_mentioning_areas_are_not_an_area_list() -> None:
+    text = (
+        "Inspectors were confident that partners could make the changes needed in the areas that require "
+        "improvement. This confidence rested on:\n"
+        "• Strong leadership from the chief officers.\n"
+        "• A well-established culture of joint audit.\n"
+    )
+    assert areas_of(text) == []

@@ -79,3 +79,15 @@ def test_progress_on_parts_and_method_is_not_progress(statement: str) -> None:
 def test_counted_progress_is_a_strength_not_progress() -> None:
     statement = "There were ten action points, of which 6 had made good progress."
     assert progress_kind(statement, "progress") == "strength"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "There has been good progress in the way partners share information.",
+        "The partnership continues to make steady progress with its improvement plan.",
+        "Inspectors found considerable progress in how risks are assessed.",
+    ],
+)
+def test_more_ways_of_stating_progress_made(statement: str) -> None:
+    assert states_progress(statement)

@@ -35,6 +35,8 @@ AREA_TALK = re.compile(
 )
 # A line that opens a list ends with a colon, or announces "the following ..." (with a full stop or none).
 OPENS_LIST = re.compile(r":\s*$|\bfollowing\b[^.:;]*\.?\s*$", re.IGNORECASE)
+# A short sentence that hands the previous one's subject to the list.
+CONNECTOR = re.compile(r"^(?:these|they|those)\s+(?:were|are|included?|includes|being)\b", re.IGNORECASE)
 STRENGTHS = re.compile(r"\bstrength", re.IGNORECASE)
 # Lettered items the segmenter leaves as paragraphs: "a. Sufficiency of ...", "b) ...".
 LETTER_MARKER = re.compile(r"^[a-z][.)]\s+")
@@ -128,7 +130,9 @@ def first_item_index(doc: Document, blocks: list[Block], index: int) -> int | No
             j += 1
         return j if j < len(blocks) and is_item(doc, blocks[j], False) else None
     sentences = split_sentences(text)
-    lead = text[sentences[-2][0] if len(sentences) > 1 else 0 :]  # "… areas for improvement. These included:"
+    lead = text[sentences[-1][0] :]
+    if len(sentences) > 1 and CONNECTOR.match(lead):  # "… key areas for improvement. These included:"
+        lead = text[sentences[-2][0] :]
     if not OPENS_LIST.search(text) or not AREA_TALK.search(lead) or STRENGTHS.search(lead):
         return None
     paragraphs = text.rstrip().endswith(":")

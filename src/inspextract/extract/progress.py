@@ -48,9 +48,11 @@ _ANY_DEGREE = (
     r"encouraging|substantial|excellent|real|clear|positive|slow|strong|sufficient|satisfactory|marked)"
 )
 # Progress stated as made: "significant progress has been made", "partners made good progress", "was making
-# good progress", "led to significant progress", "note the considerable progress made".
+# good progress", "there has been good progress", "led to significant progress", "note the considerable
+# progress made".
 _PROGRESS_MADE = re.compile(
-    rf"\b(?:made|making|achieved|shown|showing|demonstrated|led\s+to|resulted\s+in|note\s+the)\s+"
+    rf"\b(?:make|makes|made|making|achieved|shown|showing|demonstrated|been|found|seen|saw|reported|"
+    rf"evidence\s+of|led\s+to|resulted\s+in|note\s+the)\s+"
     rf"(?:(?:\w+\s+){{0,2}}?){_ANY_DEGREE}\s+(?:\w+\s+)?progress\b(?!\s+review)"
     rf"|\b{_ANY_DEGREE}\s+(?:\w+\s+)?progress\s+(?:(?:has|had|have)\s+(?:also\s+)?been\s+|was\s+|were\s+)?made\b",
     re.IGNORECASE,
