@@ -449,3 +449,14 @@ def test_reasons_after_a_sentence_mentioning_areas_are_not_an_area_list() -> Non
         "• A well-established culture of joint audit.\n"
     )
     assert areas_of(text) == []
+
+
+def test_main_points_for_action_and_a_section_verdict() -> None:
+    text = (
+        "3. Progress towards the main points for action\n\n"
+        "Main point for action 1: Improve the way staff share concerns about children.\n\n"
+        "Services had made good progress in this area. Staff now shared concerns promptly.\n\n"
+        "Main point for action 2: Strengthen the role of the child protection committee.\n\n"
+        "Minutes were now kept of every meeting. Some progress had been made.\n"
+    )
+    assert [(a.number, a.progress) for a in areas_of(text)] == [(1, "good"), (2, "some")]

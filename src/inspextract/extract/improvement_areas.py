@@ -9,15 +9,17 @@ from dataclasses import dataclass
 from inspextract.document import Document
 from inspextract.evidence import evidence
 from inspextract.extract.area_lists import find_listed_areas
-from inspextract.extract.progress import progress_of
+from inspextract.extract.progress import progress_of, states_progress
 from inspextract.records import Area, Progress
 from inspextract.segment import Block
 
-# "Area for improvement 3: ...", "Key area for improvement 2 – ...", "Priority area 1.".
+# "Area for improvement 3: ...", "Key area for improvement 2 – ...", "Priority area 1.",
+# "Main point for action 2: ...".
 # The bare labels "Priority"/"Area" count only with a separator and in a series of at least two numbers.
 AREA_HEADING = re.compile(
     r"^[\s*#>]*(?P<label>(?:key\s+|main\s+)?areas?\s+(?:for|of)\s+improvement|improvement\s+(?:area|priority)|"
-    r"priority\s+area(?:\s+for\s+improvement)?|priority\s+for\s+improvement|priority|area)"
+    r"priority\s+area(?:\s+for\s+improvement)?|priority\s+for\s+improvement|(?:main\s+)?points?\s+for\s+action|"
+    r"priority|area)"
     r"(?:\s+(?P<num>\d{1,2}))?(?![\d.]\d)\**\s*(?P<sep>[:.–—)-])?\**\s*(?P<title>.*?)\s*$",
     re.IGNORECASE,
 )
@@ -37,6 +39,8 @@ WHOLE_AREA = re.compile(
     r"(?:area|priority)\b",
     re.IGNORECASE,
 )
+# Progress "across all the main areas" is not this area's own.
+ALL_AREAS = re.compile(r"\b(?:all|each|every)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?areas\b", re.IGNORECASE)
 # Press-release bullets: "Has made significant progress in ensuring that ..." -> degree + title.
 PROGRESS_BULLET = re.compile(
     r"^(?:(?:the\s+partnership|partners|it|they)\s+)?"
@@ -195,8 +199,17 @@ def label_progress(line: str) -> Progress | None:
 
 def body_progress(text: str) -> Progress | None:
     """The degree of progress the body states for the area as a whole ("good progress in this area")."""
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    for sentence in sentences:
         if WHOLE_AREA.search(sentence) and (progress := progress_of(sentence)):
+            return progress
+    # The section's opening or closing verdict: "Some progress had been made."
+    for sentence in (sentences[0], sentences[-1]):
+        if (
+            states_progress(sentence)
+            and not ALL_AREAS.search(sentence)
+            and (progress := progress_of(sentence))
+        ):
             return progress
     return None
 
