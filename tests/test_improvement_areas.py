@@ -460,3 +460,14 @@ def test_main_points_for_action_and_a_section_verdict() -> None:
         "Minutes were now kept of every meeting. Some progress had been made.\n"
     )
     assert [(a.number, a.progress) for a in areas_of(text)] == [(1, "good"), (2, "some")]
+
+
+def test_paragraph_items_stop_at_the_inspectorates_own_voice() -> None:
+    text = (
+        "The review also named key areas for improvement. These were:\n\n"
+        "Partners needed to speed up the allocation of social workers.\n\n"
+        "Case records were of uneven quality across the teams.\n\n"
+        "The Care Inspectorate will return to the area next year.\n\n"
+        "The full report is available online.\n"
+    )
+    assert len(areas_of(text)) == 2

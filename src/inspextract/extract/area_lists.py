@@ -66,6 +66,12 @@ MIN_ITEM_WORDS = 3
 MAX_PARAGRAPH_ITEMS = 8
 # A paragraph item is a statement of a few sentences; a longer paragraph is body text.
 MAX_PARAGRAPH_ITEM_SENTENCES = 3
+# Paragraphs that end a list of paragraphs: the inspectorate's or the report's own voice, speech, links.
+NOT_AN_ITEM = re.compile(
+    r"^(?:the\s+)?(?:care\s+inspectorate|inspectors?|inspection|(?:full\s+)?report|we|our|a\s+copy|notes?)\b"
+    r"|\b(?:said|says|added|www\.|https?:)",
+    re.IGNORECASE,
+)
 # Introductory lines allowed between a heading and its list ("The partnership should:").
 MAX_INTRO_BLOCKS = 2
 
@@ -163,6 +169,7 @@ def is_item(doc: Document, block: Block, paragraphs: bool) -> bool:
         paragraphs
         and not text.endswith(":")
         and "“" not in text
+        and not NOT_AN_ITEM.search(text)
         and len(split_sentences(text)) <= MAX_PARAGRAPH_ITEM_SENTENCES
     )
 
