@@ -471,3 +471,20 @@ def test_paragraph_items_stop_at_the_inspectorates_own_voice() -> None:
         "The full report is available online.\n"
     )
     assert len(areas_of(text)) == 2
+
+
+def test_a_single_area_named_in_a_review_takes_the_reviews_progress() -> None:
+    text = (
+        "A return visit to Carnwick has found good progress since the inspection.\n\n"
+        "Inspectors looked again at one area earlier identified as needing improvement, specifically "
+        "the way staff plan for children who cannot live at home.\n\n"
+        "Good progress had been made in planning for these children.\n"
+    )
+    assert [(a.title, a.progress) for a in areas_of(text)] == [
+        ("the way staff plan for children who cannot live at home", "good")
+    ]
+
+
+def test_specifically_without_a_stated_single_area_names_none() -> None:
+    text = "Inspectors looked at areas for improvement, specifically recording and planning.\n"
+    assert areas_of(text) == []

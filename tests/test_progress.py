@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from inspextract.extract.progress import progress_kind, progress_of, states_progress
+from inspextract.extract.progress import first_stated_progress, progress_kind, progress_of, states_progress
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,9 @@ def test_counted_progress_is_a_strength_not_progress() -> None:
 )
 def test_more_ways_of_stating_progress_made(statement: str) -> None:
     assert states_progress(statement)
+
+
+def test_first_stated_progress() -> None:
+    sentences = ["The review took place in May.", "Considerable progress had been made.", "No progress made."]
+    assert first_stated_progress(sentences) == "considerable"
+    assert first_stated_progress(sentences[:1]) is None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from inspextract.document import Document
 from inspextract.evidence import evidence
 from inspextract.extract.inline_lists import inline_item_spans
-from inspextract.extract.progress import progress_of
+from inspextract.extract.progress import first_stated_progress, progress_of
 from inspextract.extract.sentences import split_sentences
 from inspextract.records import Area, Finding, FindingKind
 from inspextract.segment import Block
@@ -200,15 +200,17 @@ def items_from(doc: Document, blocks: list[Block], first: int, found: AreaList, 
 
 def find_listed_areas(doc: Document, blocks: list[Block]) -> list[Area]:
     """One area per listed item; its title is the item as printed."""
+    items = sorted({i for found in area_lists(doc, blocks) for i in found.items}, key=lambda i: i.start)
     areas = []
-    for item in sorted({i for found in area_lists(doc, blocks) for i in found.items}, key=lambda i: i.start):
+    for item in items:
         ev = evidence(doc, item.start, item.end)
         title, text = strip_quotes(ev.quote), ""
         if item.labelled and (split := label_split(title)):
             title, text = split
-        areas.append(
-            Area(number=item.number, title=title, progress=progress_of(text), text=text, evidence=ev)
-        )
+        progress = progress_of(text)
+        if len(items) == 1 and item.inline:  # "one key area …, specifically X": the review's progress
+            progress = first_stated_progress([doc.text[s:e] for s, e in split_sentences(doc.text)])
+        areas.append(Area(number=item.number, title=title, progress=progress, text=text, evidence=ev))
     return areas
 
 

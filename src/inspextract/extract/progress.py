@@ -92,3 +92,12 @@ def progress_kind(statement: str, kind: str | None) -> str | None:
     if kind == "progress" and _COUNTED_PARTS.search(statement):
         return "strength"
     return kind
+
+
+def first_stated_progress(sentences: list[str]) -> Progress | None:
+    """The degree of the first sentence that states progress made: a review of a single area states the
+    progress on that area wherever it says how much progress was made."""
+    for sentence in sentences:
+        if states_progress(sentence) and (degree := progress_of(sentence)):
+            return degree
+    return None
