@@ -488,3 +488,14 @@ def test_a_single_area_named_in_a_review_takes_the_reviews_progress() -> None:
 def test_specifically_without_a_stated_single_area_names_none() -> None:
     text = "Inspectors looked at areas for improvement, specifically recording and planning.\n"
     assert areas_of(text) == []
+
+
+def test_recommendation_headings_only_where_progress_on_them_is_reported() -> None:
+    body = (
+        "Recommendation 3 – Improve the quality of school self-evaluation reports\n\n"
+        "The authority was making good progress in addressing this recommendation. Officers now visited "
+        "every school each term.\n"
+    )
+    monitoring = "The visit looked at progress made against two of the recommendations.\n\n" + body
+    assert [(a.number, a.progress) for a in areas_of(monitoring)] == [(3, "good")]
+    assert areas_of("The committee noted the report.\n\n" + body.replace("this recommendation", "it")) == []
