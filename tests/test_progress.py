@@ -69,6 +69,7 @@ def test_states_progress(statement: str) -> None:
         "This review looks at progress made since the inspection in 2019.",
         "Good progress was made in 4 of the cases the team read.",
         "The progress review took place in March.",
+        "Good progress has been made in delivering the improvement plan.",
     ],
 )
 def test_progress_on_parts_and_method_is_not_progress(statement: str) -> None:
@@ -85,7 +86,7 @@ def test_counted_progress_is_a_strength_not_progress() -> None:
     "statement",
     [
         "There has been good progress in the way partners share information.",
-        "The partnership continues to make steady progress with its improvement plan.",
+        "The partnership continues to make steady progress with its work on early help.",
         "Inspectors found considerable progress in how risks are assessed.",
     ],
 )

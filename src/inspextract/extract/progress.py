@@ -76,9 +76,13 @@ _SCOPE = re.compile(
 )
 
 
+# Progress on a plan ("good progress in delivering the action plan") is the partners' account of their plan.
+_ON_A_PLAN = re.compile(r"\bprogress\b[^.]{0,40}\b(?:action|improvement)\s+plans?\b", re.IGNORECASE)
+
+
 def states_progress(statement: str) -> bool:
     """Whether a statement reports progress made on an area or on all areas (a `progress` finding)."""
-    if _COUNTED_PARTS.search(statement) or _SCOPE.search(statement):
+    if _COUNTED_PARTS.search(statement) or _SCOPE.search(statement) or _ON_A_PLAN.search(statement):
         return False
     return bool(_PROGRESS_MADE.search(statement) or _WHOLE_IMPROVEMENT.search(statement))
 
