@@ -10,7 +10,7 @@ from inspextract.document import Document
 from inspextract.evidence import evidence
 from inspextract.extract.area_lists import area_list_findings
 from inspextract.extract.finding_rules import Cues, judge, lead_in_kind, load_cues, section_kind
-from inspextract.extract.progress import progress_kind, progress_of
+from inspextract.extract.progress import progress_kind, progress_of, states_progress
 from inspextract.extract.sentences import split_sentences
 from inspextract.extract.speech import Quotation, find_quotations
 from inspextract.records import Area, Finding, FindingKind, Progress
@@ -61,7 +61,10 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
             # An inspectorate's quoted statement holds findings even where the paper's own text does not.
             kind = judge(text, None if speaker == "inspectorate" and default == "exclude" else default, cues)
             # Hook (areas): progress.py decides progress statements, also those no other cue makes findings.
-            if kind is not None or (default != "exclude" and judge(text, "findings", cues) is not None):
+            promotable = (
+                default != "exclude" and states_progress(text) and judge(text, "findings", cues) is not None
+            )
+            if kind is not None or promotable:
                 kind = progress_kind(text, kind)
             if kind is None:
                 continue
