@@ -499,3 +499,11 @@ def test_recommendation_headings_only_where_progress_on_them_is_reported() -> No
     monitoring = "The visit looked at progress made against two of the recommendations.\n\n" + body
     assert [(a.number, a.progress) for a in areas_of(monitoring)] == [(3, "good")]
     assert areas_of("The committee noted the report.\n\n" + body.replace("this recommendation", "it")) == []
+
+
+def test_progress_made_with_this_area() -> None:
+    text = (
+        "Area for improvement 1: Ensure that young carers are identified early.\n\n"
+        "The partnership had made reasonable progress with this area for improvement.\n"
+    )
+    assert [a.progress for a in areas_of(text)] == ["reasonable"]

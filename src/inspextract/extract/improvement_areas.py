@@ -41,7 +41,7 @@ PROGRESS_LABEL = re.compile(
 )
 # A body sentence about the area as a whole: "Partners had made good progress in this area".
 WHOLE_AREA = re.compile(
-    r"\b(?:progress|improvement)\b[^.]{0,40}\b(?:in|on|against|towards|for|in\s+relation\s+to|addressing|meeting)"
+    r"\b(?:progress|improvement)\b[^.]{0,40}\b(?:in|on|with|against|towards|for|in\s+relation\s+to|addressing|meeting)"
     r"\s+this\s+(?:area|priority|recommendation)\b",
     re.IGNORECASE,
 )
