@@ -507,3 +507,19 @@ def test_progress_made_with_this_area() -> None:
         "The partnership had made reasonable progress with this area for improvement.\n"
     )
     assert [a.progress for a in areas_of(text)] == ["reasonable"]
+
+
+def test_a_heading_and_a_lead_in_over_one_list_give_each_item_once() -> None:
+    text = (
+        "Areas for improvement\n\n"
+        "Inspectors and partners agreed these areas for improvement:\n"
+        "• Improve the timeliness of case conferences.\n"
+        "• Strengthen the oversight of chronologies.\n"
+    )
+    doc = Document(text=text, format="text")
+    findings = find_findings(doc, segment(doc), [])
+    assert [f.text for f in findings] == [
+        "Improve the timeliness of case conferences.",
+        "Strengthen the oversight of chronologies.",
+    ]
+    assert len(areas_of(text)) == 2

@@ -3,8 +3,9 @@
 A list is introduced by an "Areas for improvement" / "Points for action" heading, or by a line that speaks
 of such areas and opens a list ("Inspectors also identified key areas for improvement, including:",
 "... agreed the following points for improvement."). Each item is an area and also a finding of its own
-kind (SCHEMA.md): `recommendation` when worded as an action, else `improvement`. `listed_items` is the one
-home of both; improvement_areas.py turns the items into areas and findings.py into findings.
+kind (SCHEMA.md): `recommendation` when worded as an action, else `improvement`. `area_lists` is the one
+home of both: `find_listed_areas` turns the items into areas (improvement_areas.py), `area_list_findings`
+into findings (called by findings.py, which leaves the spans the lists own to it).
 """
 
 from __future__ import annotations
@@ -238,16 +239,20 @@ def item_kind(statement: str) -> FindingKind:
 def area_list_findings(doc: Document, blocks: list[Block]) -> tuple[list[Finding], list[tuple[int, int]]]:
     """One finding per listed item (one per sentence when its sentences differ in kind), and the spans
     the lists own, which findings.py leaves alone: lead-ins announce the list, items are judged here."""
-    findings, owned = [], []
+    findings, owned, done = [], [], set()
     for found in area_lists(doc, blocks):
         owned.extend(found.spans)
         for item in found.items:
-            if not item.inline:  # an inline list's sentence stays one finding of findings.py
+            # An inline list's sentence stays one finding of findings.py; a heading and a lead-in line may
+            # both introduce the same items.
+            if not item.inline and item.start not in done:
+                done.add(item.start)
                 findings.extend(item_findings(doc, item))
     return findings, owned
 
 
 def item_findings(doc: Document, item: ListedItem) -> list[Finding]:
+    """The finding(s) one item gives: progress for "Area – <degree> progress …", else by wording."""
     split = label_split(doc.text[item.start : item.end]) if item.labelled else None
     if split and (degree := progress_of(split[1])) is not None:
         ev = evidence(doc, item.start, item.end)  # "Early help – good progress …" states progress
