@@ -318,6 +318,8 @@ def test_statement_wrapped_onto_the_next_line() -> None:
         ("The availability of respite care for families.", "improvement"),
         ("Support for young carers was patchy across the area.", "improvement"),
         ("Safeguarding arrangements in residential units were inconsistent.", "improvement"),
+        ("Ongoing support for care leavers after the age of 21.", "improvement"),
+        ("Housing options for young people leaving care.", "improvement"),
         ("Recording of chronologies required improvement.", "improvement"),
     ],
 )

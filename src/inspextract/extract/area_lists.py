@@ -50,7 +50,13 @@ ACTION_VERB = re.compile(
     r"streamline|align|tackle|create|publish|train|bring|give)\b",
     re.IGNORECASE,
 )
-GERUND = re.compile(r"^[A-Za-z]+ing\b")
+# A gerund opening an item ("Strengthening …"); -ing adjectives and prepositions open noun phrases.
+GERUND = re.compile(
+    r"^(?!(?:ongoing|existing|emerging|increasing|continuing|remaining|following|including|during|"
+    r"outstanding|underlying|growing|wellbeing|funding|housing)\b)"
+    r"[A-Za-z]+ing\b",
+    re.IGNORECASE,
+)
 # An opening verb-like word used as a noun: "Support for carers ...", "Planning was ...", "Safeguarding
 # arrangements were ..." (a finite verb in the first clause, before any "that"/"which" clause).
 FINITE = "is|are|was|were|has|have|had|remains?|remained"
