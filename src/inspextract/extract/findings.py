@@ -8,8 +8,9 @@ from collections.abc import Iterator
 
 from inspextract.document import Document
 from inspextract.evidence import evidence
+from inspextract.extract.area_lists import area_list_findings
 from inspextract.extract.finding_rules import Cues, judge, lead_in_kind, load_cues, section_kind
-from inspextract.extract.progress import progress_of
+from inspextract.extract.progress import progress_kind, progress_of, states_progress
 from inspextract.extract.sentences import split_sentences
 from inspextract.extract.speech import Quotation, find_quotations
 from inspextract.records import Area, Finding, FindingKind, Progress
@@ -37,8 +38,12 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
     findings: list[Finding] = []
     seen: set[str] = set()
     introduces_list = _list_introducers(blocks)
+    # Hook (areas): area_lists makes the findings of areas-for-improvement lists; their spans are its own.
+    listed, listed_spans = area_list_findings(doc, blocks)
     for block, default in _blocks_with_defaults(blocks, cues):
         for start, end in _statements(doc, block, default, cues):
+            if any(s <= start < e for s, e in listed_spans):
+                continue
             if (
                 end == block.end
                 and block.start in introduces_list
@@ -55,6 +60,12 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
                 continue
             # An inspectorate's quoted statement holds findings even where the paper's own text does not.
             kind = judge(text, None if speaker == "inspectorate" and default == "exclude" else default, cues)
+            # Hook (areas): progress.py decides progress statements, also those no other cue makes findings.
+            promotable = (
+                default != "exclude" and states_progress(text) and judge(text, "findings", cues) is not None
+            )
+            if kind is not None or promotable:
+                kind = progress_kind(text, kind)
             if kind is None:
                 continue
             seen.add(text.lower())
@@ -67,6 +78,7 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
                     evidence=evidence(doc, start, end),
                 )
             )
+    findings.extend(f for f in listed if f.text.lower() not in seen)  # hook (areas)
     return findings
 
 
