@@ -198,6 +198,16 @@ NOT_FINDINGS = [
     ("Across nine key indicators of performance, inspectors found one to be 'very good'.", None),
     ("An evaluation of good is applied where strengths clearly outweigh areas for improvement.", None),
     ("We have made some recommendations for improvement which will enable partners to do better.", None),
+    ("Services in the town were given two evaluations of very good and one of weak.", None),
+    ("Leadership of change was found to be ‘weak’ by the inspection team.", None),
+    ("The council's support for carers received a 'good' rating.", "findings"),
+    ("Both services were awarded a grade of 4 (good) for care and support.", None),
+    # questions and the indicator list of the method
+    ("How well are young carers supported in their communities?", "findings"),
+    ("how well children are helped to keep themselves safe", "strength"),
+    ("The inspection team focused on four key areas of practice across the partnership.", None),
+    ("Inspectors met frontline staff and read a sample of case files.", None),
+    ("The purpose of the review was to explore how well partners had responded.", "findings"),
     # contact and boilerplate
     ("If you wish to comment about any of our inspections, contact us at the address above.", "findings"),
     ("This publication is available in other formats and other languages on request.", None),

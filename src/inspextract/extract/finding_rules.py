@@ -9,6 +9,8 @@ from functools import cache
 from importlib import resources
 
 KINDS = ("strength", "improvement", "recommendation", "progress")
+# Statement cue tables that rule a statement out whatever else it says.
+EXCLUSIONS = ("exclude_hard", "grade_statement", "method")
 # "X, but Y" / "X; however, Y": the judgement the sentence ends on decides (SCHEMA.md).
 _TURN = re.compile(r"(?:,|;)?\s+but\s+|[;,]\s*however,?\s+|\.\s+however,?\s+", re.IGNORECASE)
 # "Although X, Y": Y decides. The concession runs to the first comma.
@@ -101,6 +103,11 @@ def is_reported_speech_of_others(text: str, cues: Cues) -> bool:
     return other is not None and (inspectorate is None or other.start() < inspectorate.start())
 
 
+def is_excluded(text: str, cues: Cues) -> bool:
+    """Whether a (lower-cased) statement is procedure, method, a grade or a committee's business."""
+    return any(cues.statement[table].search(text) for table in EXCLUSIONS)
+
+
 def decisive_clause(text: str) -> str:
     """The part of a mixed statement whose judgement decides its kind."""
     parts = _TURN.split(text)
@@ -116,7 +123,7 @@ def judge(text: str, default: str | None, cues: Cues) -> str | None:
     """The kind of finding a statement is, or None; `default` is what its section or list implies."""
     s = cues.statement
     text = text.lower()
-    if default == "exclude" or s["exclude_hard"].search(text) or is_reported_speech_of_others(text, cues):
+    if default == "exclude" or is_excluded(text, cues) or is_reported_speech_of_others(text, cues):
         return None
     clause = decisive_clause(text)
     kind = _cue_kind(clause, cues)
