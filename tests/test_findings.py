@@ -341,3 +341,51 @@ def test_headline_without_closing_punctuation_is_not_a_finding() -> None:
 def test_list_introduced_by_what_inspectors_found_defaults_to_strength() -> None:
     text = "Inspectors found:\n\n• children knew who to talk to\n• chronologies were not consistently used.\n"
     assert [f.kind for f in findings_of(text)] == ["strength", "improvement"]
+
+
+def test_list_named_by_its_introduction_gives_its_kind_and_actions_are_recommendations() -> None:
+    text = (
+        "The review team noted the following key strengths in the Glenmore area.\n\n"
+        "- Patience of youth workers in helping parents see what they need to change.\n\n"
+        "The team agreed the following points for improvement with the partners.\n\n"
+        "- Review how quickly staff respond to a first concern about a child.\n"
+        "- Sharing plans with families before each review meeting.\n"
+        "- Gaps in out-of-hours cover for young carers.\n"
+    )
+    assert kinds_of(text) == [
+        ("strength", "Patience of youth workers in helping parents see what they need to change."),
+        ("recommendation", "Review how quickly staff respond to a first concern about a child."),
+        ("recommendation", "Sharing plans with families before each review meeting."),
+        ("improvement", "Gaps in out-of-hours cover for young carers."),
+    ]
+
+
+def test_paragraphs_after_an_introduction_are_items_of_its_list() -> None:
+    text = (
+        "The visit found several key strengths. These included:\n\n"
+        "Carers were well trained. Their reviews were held on time. Managers knew every family.\n\n"
+        "Key areas for improvement were also found. These included:\n\n"
+        "Planning for transitions was patchy. Partners should agree one shared assessment.\n"
+    )
+    assert kinds_of(text) == [
+        (
+            "strength",
+            "Carers were well trained. Their reviews were held on time. Managers knew every family.",
+        ),
+        ("improvement", "Planning for transitions was patchy."),
+        ("recommendation", "Partners should agree one shared assessment."),
+    ]
+
+
+def test_list_introduced_by_the_inspection_method_gives_no_findings() -> None:
+    text = (
+        "Each visit used a published quality indicator framework covering three themes:\n\n"
+        "- how well carers are supported and trained;\n"
+        "- how effectively services plan together.\n"
+    )
+    assert findings_of(text) == []
+
+
+def test_last_bullet_cut_off_by_the_end_of_the_text_is_not_a_finding() -> None:
+    text = "Inspectors found these strengths:\n\n- Staff knew families well.\n- Leaders had a clear and shar"
+    assert kinds_of(text) == [("strength", "Staff knew families well.")]

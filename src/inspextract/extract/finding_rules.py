@@ -28,6 +28,10 @@ _NEGATED = re.compile(r"\b(?:less|not(?:\s+[\w-]+)?)\s+$")
 _REPORTED_SPEECH = re.compile(
     r"^\W*(?P<speaker>[^.;:“”\"]{2,160}?)\s+(?:said|says|added|commented|stated|explained|noted)\b"
 )
+# The finite verb of a statement whose opening word is its subject: "Planning for transitions was patchy".
+_SUBJECT_VERB = re.compile(r"\b(?:is|are|was|were|has|had|have been|remains?|remained)\b")
+# A finite verb after these belongs to a clause inside the action: "Ensure that staff are trained".
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|where|when|how|if|so|to|and)\b")
 _GERUND_SUBJECT = re.compile(r"^\W*(?:\w+ly\s+)?[A-Z]?\w+ing\b")
 
 
@@ -86,10 +90,44 @@ def section_kind(title: str, cues: Cues) -> str | None:
 
 def lead_in_kind(text: str, cues: Cues) -> str | None:
     """The default kind a list's introducing line gives its bullets ('inherit' and 'exclude' too)."""
-    for zone in ("exclude", "recommendation", "improvement", "strength", "findings", "inherit"):
-        if cues.lead_in[zone].search(text.lower()):
+    lowered = text.lower()
+    named = {kind for kind in KINDS if kind in cues.lead_in and cues.lead_in[kind].search(lowered)}
+    if cues.lead_in["exclude"].search(lowered):
+        return "exclude"
+    if named == {"recommendation", "improvement"}:
+        return "improvement"  # "recommended these areas for improvement:": the item's wording decides
+    if len(named) > 1:
+        return "findings"  # "strengths and weaknesses:": each item is judged on its own
+    if named:
+        return named.pop()
+    for zone in ("findings", "inherit", "continues"):
+        if cues.lead_in[zone].search(lowered):
             return zone
-    return None
+    return "exclude" if is_excluded(lowered, cues) else None
+
+
+def list_item_kind(text: str, lead: str, cues: Cues) -> str | None:
+    """The kind of an item in a list whose introducing line names its kind ("key strengths:").
+
+    The list decides, except that an item worded as an action in a list of areas for improvement
+    ("Improve …", "Ensuring …", "… should …") is a recommendation (SCHEMA.md).
+    """
+    lowered = text.lower()
+    if is_excluded(lowered, cues) or is_reported_speech_of_others(lowered, cues):
+        return None
+    if lead == "improvement" and (
+        cues.statement["action"].search(lowered) or _is_action_clause(lowered, cues)
+    ):
+        return "recommendation"
+    return lead
+
+
+def _is_action_clause(text: str, cues: Cues) -> bool:
+    """ "Improve …", "Ensuring …": an opening verb, not the subject of a finite verb ("Support … was")."""
+    if not cues.statement["action_start"].search(text):
+        return False
+    finite = _SUBJECT_VERB.search(text)
+    return finite is None or _SUBORDINATE.search(text, 0, finite.start()) is not None
 
 
 def is_reported_speech_of_others(text: str, cues: Cues) -> bool:

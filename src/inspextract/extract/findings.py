@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from inspextract.document import Document
 from inspextract.evidence import evidence
-from inspextract.extract.finding_rules import Cues, judge, lead_in_kind, load_cues, section_kind
+from inspextract.extract.finding_rules import (
+    Cues,
+    judge,
+    lead_in_kind,
+    list_item_kind,
+    load_cues,
+    section_kind,
+)
 from inspextract.extract.progress import progress_of
 from inspextract.extract.sentences import split_sentences
 from inspextract.extract.speech import Quotation, find_quotations
@@ -22,7 +29,11 @@ PROGRESS_DEGREE_WINDOW_CHARS = 30
 _TEXT_BLOCKS = ("paragraph", "numbered", "bullet")
 # A sentence that ends like this was completed; anything else was cut off (end of text) or is a label.
 _COMPLETE = re.compile(r"[.!?:;][”’\"')]*$|[”’\"']$")
-_LIST_INTRO = re.compile(r"(?::|\binclud(?:e|es|ed|ing)|\bfollowing)\s*$", re.IGNORECASE)
+_LIST_INTRO = re.compile(r"(?::|\binclud(?:e|es|ed|ing)|\bfollowing)\s*$|\bthe following\b", re.IGNORECASE)
+# A list whose bullets were lost (web pages): paragraphs after "These included:" are its items while
+# they stay short and hold no quotation (a press release's quotes follow its lists; sentences).
+MAX_ITEM_SENTENCES = 3
+_LISTED_KINDS = ("strength", "improvement", "recommendation")
 _OPEN_QUOTES, _CLOSE_QUOTES = "“‘\"'", "”’\"'"
 
 
@@ -36,15 +47,17 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
     quotations = find_quotations(blocks, cues)
     findings: list[Finding] = []
     seen: set[str] = set()
-    introduces_list = _list_introducers(blocks)
-    for block, default in _blocks_with_defaults(blocks, cues):
-        for start, end in _statements(doc, block, default, cues):
-            if (
-                end == block.end
-                and block.start in introduces_list
-                and doc.text[start:end].rstrip().endswith(":")
-            ):
-                continue  # "… the partners should:" introduces the findings; the bullets are them
+    judged = list(_blocks_with_defaults(blocks, cues))
+    introduces_list = _list_introducers(judged)
+    text_end = len(doc.text.rstrip())
+    for block, default, listed in judged:
+        kind_of = _judge_for(default, listed, cues)
+        for start, end in _statements(doc, block, kind_of, as_item=listed or block.kind == "bullet"):
+            sentence = doc.text[start:end].rstrip()
+            if block.start in introduces_list and end == block.end and _LIST_INTRO.search(sentence):
+                continue  # "… the partners should:" introduces the findings; the items are them
+            if end >= text_end and not _COMPLETE.search(sentence):
+                continue  # cut off by the end of the text
             start = _after_attribution(start, quotations)
             speaker = _speaker_at(start, quotations)
             if speaker == "other":
@@ -54,7 +67,8 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
             if len(text.split()) < MIN_STATEMENT_WORDS or text.lower() in seen:
                 continue
             # An inspectorate's quoted statement holds findings even where the paper's own text does not.
-            kind = judge(text, None if speaker == "inspectorate" and default == "exclude" else default, cues)
+            quoted = speaker == "inspectorate" and default == "exclude"
+            kind = judge(text, None, cues) if quoted else kind_of(text)
             if kind is None:
                 continue
             seen.add(text.lower())
@@ -70,11 +84,18 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
     return findings
 
 
-def _list_introducers(blocks: list[Block]) -> set[int]:
-    """Start offsets of the text blocks directly followed by a bullet."""
+def _judge_for(default: str | None, listed: bool, cues: Cues) -> Callable[[str], str | None]:
+    """How a statement of a block is judged: by its list's kind, or by its own cues."""
+    if listed and default is not None:
+        return lambda text: list_item_kind(text, default, cues)
+    return lambda text: judge(text, default, cues)
+
+
+def _list_introducers(judged: list[tuple[Block, str | None, bool]]) -> set[int]:
+    """Start offsets of the text blocks directly followed by a bullet or a list's first item."""
     out = set()
-    for block, nxt in itertools.pairwise(blocks):
-        if block.kind in ("paragraph", "numbered") and nxt.kind == "bullet":
+    for (block, _, listed), (nxt, _, nxt_listed) in itertools.pairwise(judged):
+        if not listed and block.kind in ("paragraph", "numbered") and (nxt.kind == "bullet" or nxt_listed):
             out.add(block.start)
     return out
 
@@ -86,28 +107,58 @@ def _zone(block: Block, cues: Cues) -> str | None:
     return "findings" if block.area_number is not None else None
 
 
-def _blocks_with_defaults(blocks: list[Block], cues: Cues) -> Iterator[tuple[Block, str | None]]:
-    """Text blocks with the kind their section or the line introducing their list implies."""
+def _blocks_with_defaults(blocks: list[Block], cues: Cues) -> Iterator[tuple[Block, str | None, bool]]:
+    """Text blocks with the kind their section or their list's introducing line implies.
+
+    The flag says the kind comes from a list that names it ("key strengths:"): its items take it.
+    """
     intro: Block | None = None  # the last non-bullet text block: a list's introducing line
+    item_lead: str | None = None  # the kind of a list of paragraphs ("These included:") being read
     for block in blocks:
         if block.kind not in _TEXT_BLOCKS:
             if block.kind == "heading":
-                intro = None
+                intro, item_lead = None, None
             continue
         zone = _zone(block, cues)
         if block.kind != "bullet":
-            intro = block
-            yield block, zone
+            if item_lead is not None and _is_paragraph_item(block):
+                yield block, item_lead, True
+                continue
+            intro, item_lead = block, None
+            if zone != "exclude" and block.text.rstrip().endswith(":"):
+                lead = _lead_of(block, zone, cues)
+                item_lead = lead if lead in _LISTED_KINDS else None
+            yield block, zone, False
             continue
-        default = zone
+        item_lead = None
+        default, listed = zone, False
         if intro is not None and zone != "exclude" and _LIST_INTRO.search(intro.text):
-            last = split_sentences(intro.text)[-1]
-            lead = lead_in_kind(intro.text[last[0] : last[1]], cues)
-            if lead == "inherit":
-                lead = _kind_before(intro, last[0], zone, cues)
+            lead = _lead_of(intro, zone, cues)
             if lead is not None or zone not in ("strength", "improvement", "recommendation"):
-                default = lead
-        yield block, default
+                default, listed = lead, lead in _LISTED_KINDS
+        yield block, default, listed
+
+
+def _lead_of(intro: Block, zone: str | None, cues: Cues) -> str | None:
+    """The kind the last sentence of a list's introducing block gives the list."""
+    last = split_sentences(intro.text)[-1]
+    lead = lead_in_kind(intro.text[last[0] : last[1]], cues)
+    if lead == "inherit":
+        lead = _kind_before(intro, last[0], zone, cues)
+    elif lead == "continues":  # "… found key strengths. These included:": the sentence before names it
+        named = lead_in_kind(intro.text[: last[0]], cues) if last[0] > 0 else None
+        lead = named if named in _LISTED_KINDS else "exclude"
+    return lead
+
+
+def _is_paragraph_item(block: Block) -> bool:
+    """Whether a paragraph can be an item of a list whose bullets were lost."""
+    text = block.text.rstrip()
+    return (
+        not text.endswith(":")
+        and not any(mark in text for mark in '“”"')
+        and len(split_sentences(text)) <= MAX_ITEM_SENTENCES
+    )
 
 
 def _kind_before(block: Block, upto: int, zone: str | None, cues: Cues) -> str | None:
@@ -117,19 +168,26 @@ def _kind_before(block: Block, upto: int, zone: str | None, cues: Cues) -> str |
     return kinds[-1] if kinds else None
 
 
-def _statements(doc: Document, block: Block, default: str | None, cues: Cues) -> Iterator[tuple[int, int]]:
-    """Candidate statements: each sentence of a paragraph; a whole bullet (or its parts of mixed kinds)."""
-    if block.kind != "bullet":
+def _statements(
+    doc: Document, block: Block, kind_of: Callable[[str], str | None], *, as_item: bool
+) -> Iterator[tuple[int, int]]:
+    """Candidate statements: each sentence of a paragraph; a whole item, or its parts of mixed kinds.
+
+    An item's parts are its sentences, or for a one-sentence item its parts split by semicolons.
+    """
+    if not as_item:
         for start, end in split_sentences(block.text, block.start):
             if _COMPLETE.search(doc.text[start:end]):
                 yield start, end
         return
-    parts, pos = [], block.start
-    for piece in block.text.split(";"):
-        parts.append((pos, pos + len(piece)))
-        pos += len(piece) + 1
+    parts = split_sentences(block.text, block.start)
+    if len(parts) == 1:
+        parts, pos = [], block.start
+        for piece in block.text.split(";"):
+            parts.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
     if len(parts) > 1:
-        kinds = {judge(" ".join(doc.text[s:e].split()), default, cues) for s, e in parts} - {None}
+        kinds = {kind_of(" ".join(doc.text[s:e].split())) for s, e in parts} - {None}
         if len(kinds) > 1:
             yield from parts
             return
