@@ -111,6 +111,19 @@ JUDGED = [
         None,
         "strength",
     ),
+    (
+        "Care plans were much clearer than before, though reviews remained an area for improvement.",
+        None,
+        "improvement",
+    ),
+    ("Youth work was going well but can improve further in rural villages.", None, "improvement"),
+    # a plain weakness outweighs a strength word that only describes its subject
+    ("Inspectors reported serious weaknesses in how carers are supported.", None, "improvement"),
+    ("Families did not always get the help they needed to make a positive difference.", None, "improvement"),
+    ("The service is more effective at helping infants than teenagers.", None, "improvement"),
+    ("There is room for improvement in recording the views of young carers.", None, "improvement"),
+    ("There was a wide range of responsive support so families get help without delays.", None, "strength"),
+    ("The team said partners should further improve their response to neglect.", None, "recommendation"),
     # progress: on a whole area, or on all areas; a part of an area improving is a strength
     (
         "Has made significant progress in ensuring that children are protected from abuse and risk",
@@ -208,6 +221,13 @@ NOT_FINDINGS = [
     ("The inspection team focused on four key areas of practice across the partnership.", None),
     ("Inspectors met frontline staff and read a sample of case files.", None),
     ("The purpose of the review was to explore how well partners had responded.", "findings"),
+    # sentences that only announce findings
+    ("However, inspectors also identified areas which could improve further.", None),
+    ("The report identified a number of key strengths.", None),
+    ("Inspectors found strengths that were making a positive difference for families.", None),
+    ("Overall, there are several positive findings from this inspection.", None),
+    ("Inspectors have identified strengths and areas for improvement in the way carers are supported.", None),
+    ("Did staff feel supported by their managers and were they well trained?", None),
     # contact and boilerplate
     ("If you wish to comment about any of our inspections, contact us at the address above.", "findings"),
     ("This publication is available in other formats and other languages on request.", None),

@@ -10,9 +10,9 @@ from importlib import resources
 
 KINDS = ("strength", "improvement", "recommendation", "progress")
 # Statement cue tables that rule a statement out whatever else it says.
-EXCLUSIONS = ("exclude_hard", "grade_statement", "method")
-# "X, but Y" / "X; however, Y": the judgement the sentence ends on decides (SCHEMA.md).
-_TURN = re.compile(r"(?:,|;)?\s+but\s+|[;,]\s*however,?\s+|\.\s+however,?\s+", re.IGNORECASE)
+EXCLUSIONS = ("exclude_hard", "grade_statement", "method", "announcement")
+# "X, but Y" / "X; however, Y" / "X, though Y": the judgement the sentence ends on decides (SCHEMA.md).
+_TURN = re.compile(r"(?:,|;)?\s+but\s+|[;,]\s*however,?\s+|\.\s+however,?\s+|,\s+though\s+", re.IGNORECASE)
 # "Although X, Y": Y decides. The concession runs to the first comma.
 _CONCESSION = re.compile(r"^\W*(?:although|though|while|whilst|despite)\b[^,]{3,}?,\s*", re.IGNORECASE)
 # "Strengthening their remit should help …": an action not yet taken is the subject of a prediction.
