@@ -131,6 +131,8 @@ JUDGED = [
         "progress",
     ),
     ("They have made good progress across all the main areas for improvement.", None, "progress"),
+    ("Considerable progress has been made by partners in keeping carers safe.", None, "progress"),
+    ("The council was making good progress in meeting the recommendations.", None, "progress"),
     ("Inspectors are confident that there is improvement across all areas.", None, "progress"),
     (
         "They identified considerable improvement in the inclusion of chronologies in records.",
