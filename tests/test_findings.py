@@ -230,6 +230,11 @@ NOT_FINDINGS = [
     ("Overall, there are several positive findings from this inspection.", None),
     ("Inspectors have identified strengths and areas for improvement in the way carers are supported.", None),
     ("Did staff feel supported by their managers and were they well trained?", None),
+    ("These services were all found to be good or very good.", None),
+    ("Care planning is good, which means important strengths with areas for improvement.", None),
+    ("The partners have prepared an action plan to address the points for action.", "findings"),
+    ("We also carry out joint inspections with other scrutiny bodies across the country.", None),
+    ("This is a very positive report for the whole partnership.", None),
     # contact and boilerplate
     ("If you wish to comment about any of our inspections, contact us at the address above.", "findings"),
     ("This publication is available in other formats and other languages on request.", None),
@@ -411,3 +416,34 @@ def test_list_introduced_by_the_inspection_method_gives_no_findings() -> None:
 def test_last_bullet_cut_off_by_the_end_of_the_text_is_not_a_finding() -> None:
     text = "Inspectors found these strengths:\n\n- Staff knew families well.\n- Leaders had a clear and shar"
     assert kinds_of(text) == [("strength", "Staff knew families well.")]
+
+
+def test_straight_quotes_of_a_partner_named_earlier_give_no_findings() -> None:
+    text = (
+        "The review covered the Glenmore partnership, chaired by council leader Tom Reilly.\n\n"
+        'Mr Reilly said: "Carers in Glenmore are listened to and well supported. Our staff work hard.\n\n'
+        '"We believe our approach is among the best in the country."\n'
+    )
+    assert findings_of(text) == []
+
+
+def test_she_said_takes_the_inspectorate_speaker_named_before() -> None:
+    text = (
+        "Ann Bell, chief inspector at the Care Inspectorate, said Glenmore had a “caring” culture.\n\n"
+        "“Staff knew every family well and acted quickly when risks rose,” she said.\n"
+    )
+    assert [f.kind for f in findings_of(text)] == ["strength", "strength"]
+
+
+def test_first_person_words_outside_an_inspectorate_quotation_are_no_findings() -> None:
+    text = "As chair I remain proud that staff worked so effectively during the inspection.\n"
+    assert findings_of(text) == []
+
+
+def test_a_bullet_that_announces_the_next_bullets_gives_them_its_kind() -> None:
+    text = (
+        "• Carers were well supported by the fostering team.\n"
+        "• Inspectors also identified areas which needed to improve:\n"
+        "• The quality of care plans required improvement across the service.\n"
+    )
+    assert [f.kind for f in findings_of(text)] == ["strength", "improvement"]

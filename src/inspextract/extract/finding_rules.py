@@ -14,6 +14,13 @@ EXCLUSIONS = ("exclude_hard", "grade_statement", "method", "announcement")
 # "X, but Y" / "X; however, Y" / "X, though Y": the judgement the sentence ends on decides (SCHEMA.md).
 _TURN = re.compile(r"(?:,|;)?\s+but\s+|[;,]\s*however,?\s+|\.\s+however,?\s+|,\s+though\s+", re.IGNORECASE)
 # "Although X, Y": Y decides. The concession runs to the first comma.
+# A concession may run on past commas ("While X, particularly in Y, we are aware …"): to the comma
+# that a main clause's subject follows.
+_CONCESSION_TO_SUBJECT = re.compile(
+    r"^\W*(?:although|though|while|whilst|despite)\b.{3,}?,\s*"
+    r"(?=(?:we|they|there|it|this|these|partners|staff|services|inspectors|leaders|most|many|all)\b)",
+    re.IGNORECASE,
+)
 _CONCESSION = re.compile(r"^\W*(?:although|though|while|whilst|despite)\b[^,]{3,}?,\s*", re.IGNORECASE)
 # "Strengthening their remit should help …": an action not yet taken is the subject of a prediction.
 # Modals inside "how …" or relative clauses ("information that might help …") are not advice.
@@ -26,7 +33,8 @@ NEGATION_WINDOW_CHARS = 24
 _NEGATED = re.compile(r"\b(?:less|not(?:\s+[\w-]+)?)\s+$")
 # "<speaker> said (that) …" at the start of a statement (lower-cased text).
 _REPORTED_SPEECH = re.compile(
-    r"^\W*(?P<speaker>[^.;:“”\"]{2,160}?)\s+(?:said|says|added|commented|stated|explained|noted)\b"
+    r"^\W*(?P<speaker>[^.;:“”\"]{2,160}?)\s+(?:have |has )?"
+    r"(?:said|says|added|commented|stated|explained|noted|welcomed|admitted|called for)\b"
 )
 # The finite verb of a statement whose opening word is its subject: "Planning for transitions was patchy".
 _SUBJECT_VERB = re.compile(r"\b(?:is|are|was|were|has|had|have been|remains?|remained)\b")
@@ -130,6 +138,12 @@ def _is_action_clause(text: str, cues: Cues) -> bool:
     return finite is None or _SUBORDINATE.search(text, 0, finite.start()) is not None
 
 
+def _is_reported_speech_of_inspectorate(text: str, cues: Cues) -> bool:
+    """ "Jo Bloggs, chief inspector at the Care Inspectorate, said the council …": what inspectors found."""
+    m = _REPORTED_SPEECH.match(text)
+    return m is not None and cues.speech_inspectorate.search(m["speaker"]) is not None
+
+
 def is_reported_speech_of_others(text: str, cues: Cues) -> bool:
     """ "The council leader said staff had worked hard": the inspected side's view, not a finding."""
     m = _REPORTED_SPEECH.match(text)
@@ -150,7 +164,8 @@ def decisive_clause(text: str) -> str:
     """The part of a mixed statement whose judgement decides its kind."""
     parts = _TURN.split(text)
     last = parts[-1] if len(parts[-1].split()) >= 3 else text
-    return _CONCESSION.sub("", last)
+    main = _CONCESSION_TO_SUBJECT.sub("", last, count=1)
+    return main if main != last else _CONCESSION.sub("", last)
 
 
 def _is_negated(text: str, start: int) -> bool:
@@ -171,7 +186,7 @@ def judge(text: str, default: str | None, cues: Cues) -> str | None:
         return kind
     if s["exclude_soft"].search(text) or text.rstrip().endswith(":"):
         return None
-    if s["frame"].search(text):
+    if s["frame"].search(text) or _is_reported_speech_of_inspectorate(text, cues):
         return "strength"
     return default if default in KINDS else ("strength" if default == "findings" else None)
 

@@ -34,6 +34,8 @@ _LIST_INTRO = re.compile(r"(?::|\binclud(?:e|es|ed|ing)|\bfollowing)\s*$|\bthe f
 # they stay short and hold no quotation (a press release's quotes follow its lists; sentences).
 MAX_ITEM_SENTENCES = 3
 _LISTED_KINDS = ("strength", "improvement", "recommendation")
+# "I" speaks for one person: outside an inspectorate's quotation, a partner's or a chair's own view.
+_FIRST_PERSON = re.compile(r"\bI\b")
 _OPEN_QUOTES, _CLOSE_QUOTES = "“‘\"'", "”’\"'"
 
 
@@ -44,7 +46,7 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
     part of the pipeline's call and not needed here.
     """
     cues = load_cues()
-    quotations = find_quotations(blocks, cues)
+    quotations = find_quotations(blocks, cues, doc.text)
     findings: list[Finding] = []
     seen: set[str] = set()
     judged = list(_blocks_with_defaults(blocks, cues))
@@ -60,8 +62,10 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
                 continue  # cut off by the end of the text
             start = _after_attribution(start, quotations)
             speaker = _speaker_at(start, quotations)
-            if speaker == "other":
-                continue
+            if speaker == "other" or (
+                speaker != "inspectorate" and _FIRST_PERSON.search(doc.text[start:end])
+            ):
+                continue  # the inspected partners' words (a chair's preface, "I welcome …") are no findings
             start, end = _trim(doc.text, start, end, is_bullet=block.kind == "bullet")
             text = " ".join(doc.text[start:end].split())
             if len(text.split()) < MIN_STATEMENT_WORDS or text.lower() in seen:
@@ -131,6 +135,9 @@ def _blocks_with_defaults(blocks: list[Block], cues: Cues) -> Iterator[tuple[Blo
             yield block, zone, False
             continue
         item_lead = None
+        if block.text.rstrip().endswith(":") and judge(block.text.rstrip(" :"), zone, cues) is None:
+            intro = block  # "• Inspectors also found areas to improve:" heads the bullets after it
+            continue
         default, listed = zone, False
         if intro is not None and zone != "exclude" and _LIST_INTRO.search(intro.text):
             lead = _lead_of(intro, zone, cues)
