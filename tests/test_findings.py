@@ -447,3 +447,10 @@ def test_a_bullet_that_announces_the_next_bullets_gives_them_its_kind() -> None:
         "• The quality of care plans required improvement across the service.\n"
     )
     assert [f.kind for f in findings_of(text)] == ["strength", "improvement"]
+
+
+def test_plain_sentence_among_strengths_is_one_but_not_beside_a_weakness() -> None:
+    among_strengths = "Every child had a named worker. Carers felt well supported by the team.\n"
+    assert [f.kind for f in findings_of(among_strengths)] == ["strength", "strength"]
+    beside_weakness = "Every child had a named worker. Reviews were not always held on time.\n"
+    assert [f.kind for f in findings_of(beside_weakness)] == ["improvement"]

@@ -160,6 +160,17 @@ def is_excluded(text: str, cues: Cues) -> bool:
     return any(cues.statement[table].search(text) for table in EXCLUSIONS)
 
 
+def is_plain(text: str, cues: Cues) -> bool:
+    """A factual statement with no cue either way and nothing that rules it out (a plan, a procedure)."""
+    lowered = text.lower()
+    return not (
+        is_excluded(lowered, cues)
+        or is_reported_speech_of_others(lowered, cues)
+        or cues.statement["exclude_soft"].search(lowered)
+        or lowered.rstrip().endswith(":")
+    )
+
+
 def decisive_clause(text: str) -> str:
     """The part of a mixed statement whose judgement decides its kind."""
     parts = _TURN.split(text)

@@ -10,6 +10,7 @@ from inspextract.document import Document
 from inspextract.evidence import evidence
 from inspextract.extract.finding_rules import (
     Cues,
+    is_plain,
     judge,
     lead_in_kind,
     list_item_kind,
@@ -51,29 +52,14 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
     seen: set[str] = set()
     judged = list(_blocks_with_defaults(blocks, cues))
     introduces_list = _list_introducers(judged)
-    text_end = len(doc.text.rstrip())
     for block, default, listed in judged:
-        kind_of = _judge_for(default, listed, cues)
-        for start, end in _statements(doc, block, kind_of, as_item=listed or block.kind == "bullet"):
-            sentence = doc.text[start:end].rstrip()
-            if block.start in introduces_list and end == block.end and _LIST_INTRO.search(sentence):
-                continue  # "… the partners should:" introduces the findings; the items are them
-            if end >= text_end and not _COMPLETE.search(sentence):
-                continue  # cut off by the end of the text
-            start = _after_attribution(start, quotations)
-            speaker = _speaker_at(start, quotations)
-            if speaker == "other" or (
-                speaker != "inspectorate" and _FIRST_PERSON.search(doc.text[start:end])
-            ):
-                continue  # the inspected partners' words (a chair's preface, "I welcome …") are no findings
-            start, end = _trim(doc.text, start, end, is_bullet=block.kind == "bullet")
-            text = " ".join(doc.text[start:end].split())
-            if len(text.split()) < MIN_STATEMENT_WORDS or text.lower() in seen:
-                continue
-            # An inspectorate's quoted statement holds findings even where the paper's own text does not.
-            quoted = speaker == "inspectorate" and default == "exclude"
-            kind = judge(text, None, cues) if quoted else kind_of(text)
-            if kind is None:
+        candidates = list(
+            _candidates(doc, block, default, listed, quotations, block.start in introduces_list)
+        )
+        if block.kind == "paragraph" and default != "exclude":
+            candidates = _with_neighbours_kind(candidates)
+        for start, end, text, kind, _ in candidates:
+            if kind is None or text.lower() in seen:
                 continue
             seen.add(text.lower())
             findings.append(
@@ -86,6 +72,53 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
                 )
             )
     return findings
+
+
+# (start, end, text, kind or None, whether a statement without a kind is plain enough to take its
+# neighbours' kind)
+_Candidate = tuple[int, int, str, str | None, bool]
+
+
+def _candidates(
+    doc: Document,
+    block: Block,
+    default: str | None,
+    listed: bool,
+    quotations: list[Quotation],
+    introduces_list: bool,
+) -> Iterator[_Candidate]:
+    """The statements of one block with the kind each is judged to be."""
+    cues = load_cues()
+    kind_of = _judge_for(default, listed, cues)
+    text_end = len(doc.text.rstrip())
+    for start, end in _statements(doc, block, kind_of, as_item=listed or block.kind == "bullet"):
+        sentence = doc.text[start:end].rstrip()
+        if introduces_list and end == block.end and _LIST_INTRO.search(sentence):
+            continue  # "… the partners should:" introduces the findings; the items are them
+        if end >= text_end and not _COMPLETE.search(sentence):
+            continue  # cut off by the end of the text
+        start = _after_attribution(start, quotations)
+        speaker = _speaker_at(start, quotations)
+        if speaker == "other" or (speaker != "inspectorate" and _FIRST_PERSON.search(doc.text[start:end])):
+            continue  # the inspected partners' words (a chair's preface, "I welcome …") are no findings
+        start, end = _trim(doc.text, start, end, is_bullet=block.kind == "bullet")
+        text = " ".join(doc.text[start:end].split())
+        if len(text.split()) < MIN_STATEMENT_WORDS:
+            continue
+        # An inspectorate's quoted statement holds findings even where the paper's own text does not.
+        quoted = speaker == "inspectorate" and default == "exclude"
+        kind = judge(text, None, cues) if quoted else kind_of(text)
+        yield start, end, text, kind, kind is None and speaker is None and is_plain(text, cues)
+
+
+def _with_neighbours_kind(candidates: list[_Candidate]) -> list[_Candidate]:
+    """A plain sentence among strengths is one too ("Partners responded to concerns.").
+
+    Only strengths: a plain sentence beside a weakness or advice is as often its background.
+    """
+    if {c[3] for c in candidates} - {None} != {"strength"}:
+        return candidates
+    return [(s, e, t, "strength" if plain else k, plain) for s, e, t, k, plain in candidates]
 
 
 def _judge_for(default: str | None, listed: bool, cues: Cues) -> Callable[[str], str | None]:
