@@ -124,6 +124,11 @@ JUDGED = [
     ("There is room for improvement in recording the views of young carers.", None, "improvement"),
     ("There was a wide range of responsive support so families get help without delays.", None, "strength"),
     ("The team said partners should further improve their response to neglect.", None, "recommendation"),
+    # inspectors' confidence is a strength, even in the capacity to improve or in what partners will do
+    ("We were confident that the partners recognised they could improve further.", None, "strength"),
+    ("We are confident that the council will make the improvements it needs.", None, "strength"),
+    ("Strong leadership will be required to sustain the pace of change.", None, "improvement"),
+    ("Some carers had to wait months for a first assessment.", None, "improvement"),
     # progress: on a whole area, or on all areas; a part of an area improving is a strength
     (
         "Has made significant progress in ensuring that children are protected from abuse and risk",
@@ -235,6 +240,8 @@ NOT_FINDINGS = [
     ("The partners have prepared an action plan to address the points for action.", "findings"),
     ("We also carry out joint inspections with other scrutiny bodies across the country.", None),
     ("This is a very positive report for the whole partnership.", None),
+    ("This report should be read alongside the original inspection report.", None),
+    ("The service was rated 'requires improvement to be good' at its last inspection.", None),
     # contact and boilerplate
     ("If you wish to comment about any of our inspections, contact us at the address above.", "findings"),
     ("This publication is available in other formats and other languages on request.", None),
@@ -454,3 +461,10 @@ def test_plain_sentence_among_strengths_is_one_but_not_beside_a_weakness() -> No
     assert [f.kind for f in findings_of(among_strengths)] == ["strength", "strength"]
     beside_weakness = "Every child had a named worker. Reviews were not always held on time.\n"
     assert [f.kind for f in findings_of(beside_weakness)] == ["improvement"]
+
+
+def test_a_first_person_paragraph_and_a_preface_are_no_findings() -> None:
+    personal = "I thank all our staff. The partnership worked very effectively throughout the year.\n"
+    assert findings_of(personal) == []
+    preface = "1 Preface\n\nThe partnership worked very effectively throughout the year.\n"
+    assert findings_of(preface) == []

@@ -206,6 +206,8 @@ def _cue_kind(text: str, cues: Cues) -> str | None:
     s = cues.statement
     if s["progress"].search(text):
         return "progress"
+    if s["dominant_strength"].search(text):
+        return "strength"
     if s["stated_need"].search(text):
         return "improvement"  # "partners recognised that X was needed / would help": a stated need
     advice = _EMBEDDED_MODAL.sub(" ", text)  # "understood how this would help" advises nothing

@@ -91,6 +91,11 @@ def _candidates(
     cues = load_cues()
     kind_of = _judge_for(default, listed, cues)
     text_end = len(doc.text.rstrip())
+    # A paragraph in the first person singular is someone's own view (a chair's preface), all of it.
+    personal = any(
+        _speaker_at(block.start + m.start(), quotations) != "inspectorate"
+        for m in _FIRST_PERSON.finditer(block.text)
+    )
     for start, end in _statements(doc, block, kind_of, as_item=listed or block.kind == "bullet"):
         sentence = doc.text[start:end].rstrip()
         if introduces_list and end == block.end and _LIST_INTRO.search(sentence):
@@ -99,7 +104,7 @@ def _candidates(
             continue  # cut off by the end of the text
         start = _after_attribution(start, quotations)
         speaker = _speaker_at(start, quotations)
-        if speaker == "other" or (speaker != "inspectorate" and _FIRST_PERSON.search(doc.text[start:end])):
+        if speaker == "other" or (speaker != "inspectorate" and personal):
             continue  # the inspected partners' words (a chair's preface, "I welcome …") are no findings
         start, end = _trim(doc.text, start, end, is_bullet=block.kind == "bullet")
         text = " ".join(doc.text[start:end].split())
