@@ -129,6 +129,8 @@ JUDGED = [
     ("We are confident that the council will make the improvements it needs.", None, "strength"),
     ("Strong leadership will be required to sustain the pace of change.", None, "improvement"),
     ("Some carers had to wait months for a first assessment.", None, "improvement"),
+    ("Strengths in care planning clearly outweighed the areas for improvement.", None, "strength"),
+    ("Inspectors from three bodies found major strengths in services for young carers.", None, "strength"),
     # progress: on a whole area, or on all areas; a part of an area improving is a strength
     (
         "Has made significant progress in ensuring that children are protected from abuse and risk",
@@ -242,6 +244,11 @@ NOT_FINDINGS = [
     ("This is a very positive report for the whole partnership.", None),
     ("This report should be read alongside the original inspection report.", None),
     ("The service was rated 'requires improvement to be good' at its last inspection.", None),
+    (
+        "Care in all four towns was adequate, meaning strengths just outweighed weaknesses.",
+        None,
+    ),
+    ("A brilliant report for the whole partnership!", None),
     # contact and boilerplate
     ("If you wish to comment about any of our inspections, contact us at the address above.", "findings"),
     ("This publication is available in other formats and other languages on request.", None),
