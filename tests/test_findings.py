@@ -130,6 +130,8 @@ JUDGED = [
     ("Strong leadership will be required to sustain the pace of change.", None, "improvement"),
     ("Some carers had to wait months for a first assessment.", None, "improvement"),
     ("Strengths in care planning clearly outweighed the areas for improvement.", None, "strength"),
+    ("Review meetings always took place when required and were well attended.", None, "strength"),
+    ("Many carers were benefitting from the right support at home.", None, "strength"),
     ("Inspectors from three bodies found major strengths in services for young carers.", None, "strength"),
     # progress: on a whole area, or on all areas; a part of an area improving is a strength
     (
