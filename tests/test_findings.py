@@ -251,6 +251,7 @@ NOT_FINDINGS = [
         None,
     ),
     ("A brilliant report for the whole partnership!", None),
+    ("The report to the board summarised the key findings of the inspection.", None),
     # contact and boilerplate
     ("If you wish to comment about any of our inspections, contact us at the address above.", "findings"),
     ("This publication is available in other formats and other languages on request.", None),
@@ -477,3 +478,8 @@ def test_a_first_person_paragraph_and_a_preface_are_no_findings() -> None:
     assert findings_of(personal) == []
     preface = "1 Preface\n\nThe partnership worked very effectively throughout the year.\n"
     assert findings_of(preface) == []
+
+
+def test_a_news_page_titled_after_the_joint_inspection_holds_findings() -> None:
+    text = "Joint inspection of services for carers in Glenmore\n\nStaff worked very effectively together.\n"
+    assert kinds_of(text) == [("strength", "Staff worked very effectively together.")]

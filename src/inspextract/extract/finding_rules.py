@@ -34,7 +34,7 @@ _NEGATED = re.compile(r"\b(?:less|not(?:\s+[\w-]+)?)\s+$")
 # "<speaker> said (that) …" at the start of a statement (lower-cased text).
 _REPORTED_SPEECH = re.compile(
     r"^\W*(?P<speaker>[^.;:“”\"]{2,160}?)\s+(?:have |has )?"
-    r"(?:said|says|added|commented|stated|explained|noted|welcomed|admitted|called for)\b"
+    r"(?:said|says|added|commented|stated|explained|noted|welcomed|admitted|emphasised|called for)\b"
 )
 # The finite verb of a statement whose opening word is its subject: "Planning for transitions was patchy".
 _SUBJECT_VERB = re.compile(r"\b(?:is|are|was|were|has|had|have been|remains?|remained)\b")
