@@ -13,9 +13,8 @@ KINDS = ("strength", "improvement", "recommendation", "progress")
 EXCLUSIONS = ("exclude_hard", "grade_statement", "method", "announcement")
 # "X, but Y" / "X; however, Y" / "X, though Y": the judgement the sentence ends on decides (SCHEMA.md).
 _TURN = re.compile(r"(?:,|;)?\s+but\s+|[;,]\s*however,?\s+|\.\s+however,?\s+|,\s+though\s+", re.IGNORECASE)
-# "Although X, Y": Y decides. The concession runs to the first comma.
-# A concession may run on past commas ("While X, particularly in Y, we are aware …"): to the comma
-# that a main clause's subject follows.
+# "Although X, Y": Y decides. A concession may run on past commas ("While X, particularly in Y, we
+# are aware …"): it ends at the comma a main clause's subject follows, else at the first comma.
 _CONCESSION_TO_SUBJECT = re.compile(
     r"^\W*(?:although|though|while|whilst|despite)\b.{3,}?,\s*"
     r"(?=(?:we|they|there|it|this|these|partners|staff|services|inspectors|leaders|most|many|all)\b)",
