@@ -483,3 +483,8 @@ def test_a_first_person_paragraph_and_a_preface_are_no_findings() -> None:
 def test_a_news_page_titled_after_the_joint_inspection_holds_findings() -> None:
     text = "Joint inspection of services for carers in Glenmore\n\nStaff worked very effectively together.\n"
     assert kinds_of(text) == [("strength", "Staff worked very effectively together.")]
+
+
+def test_a_statement_repeated_with_other_punctuation_is_reported_once() -> None:
+    text = "Staff worked well together.\n\n“Staff worked well together”\n"
+    assert len(findings_of(text)) == 1

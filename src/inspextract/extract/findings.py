@@ -45,9 +45,10 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
         if block.kind == "paragraph" and default != "exclude":
             candidates = _with_neighbours_kind(candidates)
         for start, end, text, kind, _ in candidates:
-            if kind is None or text.lower() in seen:
+            key = _dedup_key(text)
+            if kind is None or key in seen:
                 continue
-            seen.add(text.lower())
+            seen.add(key)
             findings.append(
                 Finding(
                     kind=FindingKind(kind),
@@ -58,6 +59,11 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
                 )
             )
     return findings
+
+
+def _dedup_key(text: str) -> str:
+    """A statement repeated with other punctuation or quote marks is the same statement."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 # (start, end, text, kind or None, whether a statement without a kind is plain enough to take its
