@@ -142,6 +142,8 @@ JUDGED = [
     ("They have made good progress across all the main areas for improvement.", None, "progress"),
     ("Considerable progress has been made by partners in keeping carers safe.", None, "progress"),
     ("The council was making good progress in meeting the recommendations.", None, "progress"),
+    # progress with no degree after earlier inspections is a general strength, not progress on an area
+    ("The report notes that progress has been made since earlier visits by inspectors.", None, "strength"),
     ("Inspectors are confident that there is improvement across all areas.", None, "progress"),
     (
         "They identified considerable improvement in the inclusion of chronologies in records.",
