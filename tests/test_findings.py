@@ -133,6 +133,16 @@ JUDGED = [
     ("Review meetings always took place when required and were well attended.", None, "strength"),
     ("Many carers were benefitting from the right support at home.", None, "strength"),
     ("Inspectors from three bodies found major strengths in services for young carers.", None, "strength"),
+    (
+        "Inspectors found that chronologies were variable and that some plans lacked clear goals.",
+        None,
+        "improvement",
+    ),
+    (
+        "The report recommended that partners should strengthen the oversight of the committee.",
+        None,
+        "recommendation",
+    ),
     # progress: on a whole area, or on all areas; a part of an area improving is a strength
     (
         "Has made significant progress in ensuring that children are protected from abuse and risk",
@@ -254,6 +264,7 @@ NOT_FINDINGS = [
     ),
     ("A brilliant report for the whole partnership!", None),
     ("The report to the board summarised the key findings of the inspection.", None),
+    ("Inspections pay particular attention to how well children are kept safe.", None),
     # contact and boilerplate
     ("If you wish to comment about any of our inspections, contact us at the address above.", "findings"),
     ("This publication is available in other formats and other languages on request.", None),

@@ -23,13 +23,17 @@ _CONCESSION_TO_SUBJECT = re.compile(
 _CONCESSION = re.compile(r"^\W*(?:although|though|while|whilst|despite)\b[^,]{3,}?,\s*", re.IGNORECASE)
 # "Strengthening their remit should help …": an action not yet taken is the subject of a prediction.
 # Modals inside "how …" or relative clauses ("information that might help …") are not advice.
+# "recommended that partners should …" is advice all the same.
 _EMBEDDED_MODAL = re.compile(
-    r"\b(?:how|that|which|who)\b(?:\s+[\w’'-]+){0,6}?\s+(?:would|could|might|should)\b", re.I
+    r"(?<!recommended )(?<!recommends )(?<!recommend )"
+    r"\b(?:how|that|which|who)\b(?:\s+[\w’'-]+){0,6}?\s+(?:would|could|might|should)\b",
+    re.I,
 )
 # How far before a strength word a negation may stand ("not making effective"; characters).
 NEGATION_WINDOW_CHARS = 24
-# A strength word right after these is negated: "less effective", "not always well supported".
-_NEGATED = re.compile(r"\b(?:less|not(?:\s+[\w-]+)?)\s+$")
+# A strength word right after these is negated: "less effective", "not always well supported",
+# "lacked clear outcomes".
+_NEGATED = re.compile(r"\b(?:less|not(?:\s+[\w-]+)?|lack(?:ed|ing|s)?|without)\s+$")
 # "<speaker> said (that) …" at the start of a statement (lower-cased text).
 _REPORTED_SPEECH = re.compile(
     r"^\W*(?P<speaker>[^.;:“”\"]{2,160}?)\s+(?:have |has )?"
