@@ -143,6 +143,7 @@ JUDGED = [
         None,
         "recommendation",
     ),
+    ("Inspectors recommended that the council and its partners improve care plans.", None, "recommendation"),
     # progress: on a whole area, or on all areas; a part of an area improving is a strength
     (
         "Has made significant progress in ensuring that children are protected from abuse and risk",
@@ -501,3 +502,12 @@ def test_a_news_page_titled_after_the_joint_inspection_holds_findings() -> None:
 def test_a_statement_repeated_with_other_punctuation_is_reported_once() -> None:
     text = "Staff worked well together.\n\n“Staff worked well together”\n"
     assert len(findings_of(text)) == 1
+
+
+def test_he_said_after_a_partners_reported_speech_is_the_partner() -> None:
+    text = (
+        'Ms Hart, who led the inspection for HMIE, said: "Staff work very well together."\n\n'
+        "Provost Alan Bell welcomed the report and said it showed hard work was paying off.\n\n"
+        '"We are committed to making the improvements quickly," he said.\n'
+    )
+    assert kinds_of(text) == [("strength", "Staff work very well together.")]

@@ -32,10 +32,14 @@ class Quotation:
 
 
 def _role(text: str, cues: Cues) -> str | None:
-    """ "inspectorate" or "other" by the role words of a text; None when it names neither."""
-    if cues.speech_inspectorate.search(text):
+    """ "inspectorate" or "other" by the first role words of a text; None when it names neither.
+
+    The first named is the speaker: "Provost Ann Bell welcomed the report and said …".
+    """
+    inspectorate, other = cues.speech_inspectorate.search(text), cues.speech_other.search(text)
+    if inspectorate and not (other and other.start() < inspectorate.start()):
         return "inspectorate"
-    return "other" if cues.speech_other.search(text) else None
+    return "other" if other else None
 
 
 def _speaker(attribution: str, text: str, last: str | None, cues: Cues) -> str | None:
@@ -121,6 +125,10 @@ def find_quotations(blocks: list[Block], cues: Cues, text: str = "") -> list[Quo
             last = speaker or last
         if not pairs:
             carried = None
+            # "The provost welcomed the report and said …": a later "he said" refers to this speaker.
+            for start in sentence_starts:
+                head = block.text[start:].split(". ")[0]
+                last = _speaker(head, text, last, cues) or last
         end = sentence_starts[-1]
         previous_tail = block.text[end:] if end < len(block.text) else block.text
     return out
