@@ -266,6 +266,7 @@ NOT_FINDINGS = [
     ("A brilliant report for the whole partnership!", None),
     ("The report to the board summarised the key findings of the inspection.", None),
     ("Inspections pay particular attention to how well children are kept safe.", None),
+    ("Care plans are an important tool to help carers understand what support is available.", "findings"),
     # contact and boilerplate
     ("If you wish to comment about any of our inspections, contact us at the address above.", "findings"),
     ("This publication is available in other formats and other languages on request.", None),
