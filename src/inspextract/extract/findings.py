@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from inspextract.document import Document
 from inspextract.evidence import evidence
@@ -66,9 +67,14 @@ def _dedup_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-# (start, end, text, kind or None, whether a statement without a kind is plain enough to take its
-# neighbours' kind)
-_Candidate = tuple[int, int, str, str | None, bool]
+class _Candidate(NamedTuple):
+    """A statement of a block and the kind it is judged to be."""
+
+    start: int
+    end: int
+    text: str
+    kind: str | None
+    plain: bool  # without a kind, but plain enough to take its neighbours' kind
 
 
 def _candidates(
@@ -105,7 +111,7 @@ def _candidates(
         # An inspectorate's quoted statement holds findings even where the paper's own text does not.
         quoted = speaker == "inspectorate" and default == "exclude"
         kind = judge(text, None, cues) if quoted else kind_of(text)
-        yield start, end, text, kind, kind is None and speaker is None and is_plain(text, cues)
+        yield _Candidate(start, end, text, kind, kind is None and speaker is None and is_plain(text, cues))
 
 
 def _with_neighbours_kind(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -113,9 +119,9 @@ def _with_neighbours_kind(candidates: list[_Candidate]) -> list[_Candidate]:
 
     Only strengths: a plain sentence beside a weakness or advice is as often its background.
     """
-    if {c[3] for c in candidates} - {None} != {"strength"}:
+    if {c.kind for c in candidates} - {None} != {"strength"}:
         return candidates
-    return [(s, e, t, "strength" if plain else k, plain) for s, e, t, k, plain in candidates]
+    return [c._replace(kind="strength") if c.plain else c for c in candidates]
 
 
 def _judge_for(default: str | None, listed: bool, cues: Cues) -> Callable[[str], str | None]:
