@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from inspextract.extract.runon import recover_lines
 from inspextract.records import DocumentType
 
 # The title page and opening paragraphs: where labels, headlines and datelines sit (characters). Long enough
@@ -39,9 +40,20 @@ class DocTypeVerdict:
     span: tuple[int, int] | None
 
 
+@dataclass(frozen=True)
+class CueTable:
+    """The cues, the score a kind needs, the kind of a text no cue decides, and progress-review titles."""
+
+    cues: list[Cue]
+    min_score: float
+    fallback: DocumentType
+    fallback_when: re.Pattern[str]
+    progress_title: re.Pattern[str]
+
+
 @cache
-def load_cues() -> tuple[list[Cue], float, re.Pattern[str]]:
-    """The cue table, the minimum score for any kind, and the progress-review title pattern."""
+def load_cues() -> CueTable:
+    """The cue table of `models/lexicons/doctype_cues.json`, compiled."""
     path = resources.files("inspextract").joinpath("models", "lexicons", "doctype_cues.json")
     data = json.loads(path.read_text(encoding="utf-8"))
     cues = [
@@ -53,29 +65,40 @@ def load_cues() -> tuple[list[Cue], float, re.Pattern[str]]:
         )
         for item in data["cues"]
     ]
-    return cues, float(data["min_score"]), re.compile(data["progress_review_title"], re.IGNORECASE)
+    return CueTable(
+        cues,
+        float(data["min_score"]),
+        DocumentType(data["fallback"]["type"]),
+        re.compile(data["fallback"]["pattern"], re.IGNORECASE),
+        re.compile(data["progress_review_title"], re.IGNORECASE),
+    )
 
 
 def classify(text: str, title: str | None = None) -> DocTypeVerdict:
-    """The document type with the highest cue score; `other` when no kind reaches the minimum."""
-    cues, min_score, progress_title = load_cues()
+    """The document type with the highest cue score; the fallback kind when none reaches the minimum."""
+    table = load_cues()
+    text = recover_lines(text)  # same offsets; a report copied as one paragraph gets its lines back
     head = text[:HEAD_CHARS]
     scores: dict[DocumentType, float] = {}
     best_span: dict[DocumentType, tuple[float, tuple[int, int]]] = {}
-    for cue in cues:
+    for cue in table.cues:
         match = cue.pattern.search(head if cue.head_only else text)
         if match is None:
             continue
         scores[cue.type] = scores.get(cue.type, 0.0) + cue.weight
         if cue.type not in best_span or cue.weight > best_span[cue.type][0]:
             best_span[cue.type] = (cue.weight, match.span())
-    if not scores or max(scores.values()) < min_score:
+    if not scores or max(scores.values()) < table.min_score:
+        # No structure and no news voice strong enough: a short text about an inspection is a statement
+        # or news item about it (the genre's third kind); anything else is `other`.
+        if table.fallback_when.search(text):
+            return DocTypeVerdict(table.fallback, 0.0, None)
         return DocTypeVerdict(DocumentType.other, 0.0, None)
     # Ties go to the kind listed first in the enum, a stable and explainable order.
     order = list(DocumentType)
     kind = max(scores, key=lambda k: (scores[k], -order.index(k)))
     score, span = scores[kind], best_span[kind][1]
-    if kind == DocumentType.inspection_report and is_progress_review_title(head, title, progress_title):
+    if kind == DocumentType.inspection_report and is_progress_review_title(head, title, table.progress_title):
         kind = DocumentType.progress_review
     return DocTypeVerdict(kind, score, span)
 

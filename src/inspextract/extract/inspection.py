@@ -26,7 +26,7 @@ SENTENCE_BREAK = re.compile(
     r"(?<=[.!?])[”’\"']?\s+(?=[“‘\"'(A-Z0-9])|\n\s*\n|(?<=[.!?:;])\s*\n|\n(?=\s*(?:[•\-–*▪]|\d+\.)\s)"
 )
 PROGRESS_REVIEW = re.compile(
-    r"\bprogress review\b|\breview of progress\b|\bfollow[- ]up (?:inspection|review)\b", re.I
+    r"\bprogress review\b|\bfollow[- ](?:up|through) (?:inspection|review|visit)\b", re.I
 )
 
 
@@ -58,6 +58,9 @@ def load_cues() -> dict[str, Any]:
         "fieldwork": re.compile(data["fieldwork"], flags),
         "publication": re.compile(data["publication"], flags),
         "future": re.compile(data["future"], flags),
+        "denied": re.compile(data["denied"], flags),
+        "future_after": re.compile(data["future_after"], flags),
+        "review_cues": [re.compile(p, flags) for p in data["review_cues"]],
         "superseded": re.compile(data["superseded"], flags),
         "inspection_context": re.compile(data["inspection_context"], flags),
     }
@@ -126,11 +129,17 @@ def is_progress_review(text: str, title: str | None) -> Span | None:
     if title and PROGRESS_REVIEW.search(title):
         match = PROGRESS_REVIEW.search(text)
         return Span(match.start(), match.end()) if match else Span(0, 0)
-    future = load_cues()["future"]
-    for match in PROGRESS_REVIEW.finditer(text[:HEAD_CHARS]):
-        # "A progress review will follow" announces another document; it does not make this one a review.
-        if not future.search(text[max(0, match.start() - FUTURE_WINDOW_CHARS) : match.start()]):
-            return Span(match.start(), match.end())
+    cues = load_cues()
+    head = text[:HEAD_CHARS]
+    for pattern in (PROGRESS_REVIEW, *cues["review_cues"]):
+        for match in pattern.finditer(head):
+            before = head[max(0, match.start() - FUTURE_WINDOW_CHARS) : match.start()]
+            after = head[match.end() : match.end() + FUTURE_WINDOW_CHARS]
+            # "A progress review will follow" announces another document, and "requires no follow-up
+            # inspection" denies one: neither makes this document a review.
+            announced = cues["future"].search(before) or cues["future_after"].match(after)
+            if not announced and not cues["denied"].search(before):
+                return Span(match.start(), match.end())
     return None
 
 

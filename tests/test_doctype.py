@@ -1,0 +1,110 @@
+"""Document type, run-on structure, inspection kind, progress reviews and titles on invented texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from inspextract.extract.doctype import classify
+from inspextract.extract.inspection import is_progress_review
+from inspextract.extract.runon import RUN_ON_LINE_CHARS, recover_lines
+from inspextract.records import DocumentType
+
+FILLER = "Staff told us they valued the support of their managers and the training on offer. " * 14
+
+RUN_ON_REPORT = (
+    "Services for children and young people in Northshire March 2031 Report of a joint inspection "
+    "Contents Page Introduction 1 1. Background 2 2. How we conducted the inspection 3 "
+    "3. What happens next 9 "
+    "Introduction The inspection took place in January 2031 and inspectors read 80 records. " + FILLER
+)
+
+
+def test_run_on_report_gets_its_lines_back_at_the_same_offsets() -> None:
+    assert len(RUN_ON_REPORT) >= RUN_ON_LINE_CHARS
+    lines = recover_lines(RUN_ON_REPORT)
+    assert len(lines) == len(RUN_ON_REPORT)
+    assert lines.split("\n")[:4] == [
+        "Services for children and young people in Northshire",
+        "March 2031",
+        "Report of a joint inspection",
+        "Contents Page",
+    ]
+    assert "\n2. How we conducted the inspection 3\n" in lines
+    # A date inside a sentence ("took place in January 2031") breaks nothing.
+    assert "took place in January 2031 and" in lines
+
+
+def test_ordinary_paragraphs_are_left_alone() -> None:
+    text = "The report was published on 3 May 2031. Contents of the report were welcomed.\n" * 3
+    assert recover_lines(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Inspectors praise Northshire's care for young people\n\n"
+            "A joint inspection has found that children in Northshire are well supported. Inspectors said "
+            "staff knew children well. The report, published today, also found that waiting times were long.",
+            DocumentType.press_release,
+        ),
+        (
+            # No headline, no quotes: a short text about an inspection is a statement about it.
+            "The partnership welcomes the findings of the recent joint inspection of its services, which "
+            "recognised the commitment of staff across health and social work.",
+            DocumentType.press_release,
+        ),
+        (
+            "Agenda Item 7\n\nNorthshire Council\n\nEducation Committee – 4 March 2031\n\n"
+            "Joint inspection of services for children\n\nReport by the Director of Education\n\n"
+            "1. Purpose of report\n\nTo inform members of the findings of the inspection.\n\n"
+            "2. Recommendations\n\nIt is recommended that the Committee notes the report.",
+            DocumentType.committee_report,
+        ),
+        (
+            "Minutes:\n\nConsideration was given to a report on the inspection of children's services. "
+            "The Committee noted the findings and agreed the action plan.",
+            DocumentType.committee_report,
+        ),
+        (
+            RUN_ON_REPORT,
+            DocumentType.inspection_report,
+        ),
+        (
+            "The weather in the glen was fine all week and the ferry ran to time.",
+            DocumentType.other,
+        ),
+    ],
+)
+def test_document_type_from_its_family_of_cues(text: str, kind: DocumentType) -> None:
+    assert classify(text).type == kind
+
+
+def test_a_report_titled_as_a_follow_up_is_a_progress_review() -> None:
+    text = (
+        "Follow-up inspection of services to protect children in Northshire\n\nJune 2031\n\nContents\n\n"
+        "1. How we conducted this inspection\n\nWe read the records of 40 children."
+    )
+    assert classify(text, "Follow-up inspection of services to protect children in Northshire").type == (
+        DocumentType.progress_review
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "is_review"),
+    [
+        ("Inspectors returned to Northshire to see what had changed since their report.", True),
+        ("A monitoring visit found that the council was making steady progress.", True),
+        (
+            "The review was carried out by the Care Inspectorate following a previous joint inspection "
+            "of adult support and protection in 2029.",
+            True,
+        ),
+        ("Partners made good progress against the recommendations of the report.", True),
+        ("The council was pleased that the report requires no follow-up inspection.", False),
+        ("A progress review will take place next year.", False),
+        ("Services had improved since the last inspection, the report says.", False),
+    ],
+)
+def test_progress_review_wording(text: str, is_review: bool) -> None:
+    assert (is_progress_review(text, None) is not None) == is_review
