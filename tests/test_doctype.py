@@ -6,8 +6,9 @@ import pytest
 
 from inspextract.extract.doctype import classify
 from inspextract.extract.inspection import is_progress_review
+from inspextract.extract.inspection_kind import find_kind
 from inspextract.extract.runon import RUN_ON_LINE_CHARS, recover_lines
-from inspextract.records import DocumentType
+from inspextract.records import DocumentType, InspectionKind
 
 FILLER = "Staff told us they valued the support of their managers and the training on offer. " * 14
 
@@ -108,3 +109,43 @@ def test_a_report_titled_as_a_follow_up_is_a_progress_review() -> None:
 )
 def test_progress_review_wording(text: str, is_review: bool) -> None:
     assert (is_progress_review(text, None) is not None) == is_review
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Inspectors have published their report on the joint inspection of services to protect children "
+            "in Northshire. Child protection processes were found to be good.",
+            InspectionKind.children_at_risk_of_harm,
+        ),
+        (
+            # The headline speaks of protecting children; the inspection it names is of all services.
+            "Council told its work to protect children can improve\n\n"
+            "It follows a joint inspection of services for children and young people in Northshire, "
+            "which also looked at child protection.",
+            InspectionKind.children_and_young_people,
+        ),
+        (
+            "Report on services for children and young people in Northshire\n\n"
+            "Inspectors found weaknesses in the support of children and young people "
+            "in need of care and protection.",
+            InspectionKind.children_in_need_of_care_and_protection,
+        ),
+        (
+            # An earlier inspection named in passing does not decide the kind.
+            "The inspection found services for children and young people much improved since the last joint "
+            "inspection of services to protect children in 2029.",
+            InspectionKind.children_and_young_people,
+        ),
+        (
+            "Ofsted's inspection of Westshire children's services judged them good. Ofsted also noted that "
+            "child protection plans were reviewed on time.",
+            InspectionKind.other,
+        ),
+        ("Inspectors visited the prison in May and spoke to staff.", InspectionKind.other),
+        ("The ferry timetable changes in May.", None),
+    ],
+)
+def test_inspection_kind(text: str, kind: InspectionKind | None) -> None:
+    assert find_kind(text, None)[0] == kind

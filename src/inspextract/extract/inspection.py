@@ -1,4 +1,5 @@
-"""What inspection the document is about: its kind, the inspectorates taking part and the lead."""
+"""What inspection the document is about: its kind (`inspection_kind`), whether it is a progress review, the
+inspectorates taking part and the lead."""
 
 from __future__ import annotations
 
@@ -9,15 +10,16 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from inspextract.extract.inspection_kind import find_kind
 from inspextract.lexicon import Mention, inspectorates
-from inspextract.records import InspectionKind
+
+__all__ = ["find_bodies", "find_kind", "find_lead", "is_progress_review", "sentences"]
 
 # The title page and opening paragraphs (characters): where a document names the inspection it is about.
 HEAD_CHARS = 1500
 # How far before/after an inspectorate's name lead wording may sit ("was led by the Care Inspectorate").
 LEAD_WINDOW_CHARS = 60
 CARE_INSPECTORATE = "Care Inspectorate"
-SPECIFIC_GAP_CHARS = 40  # "services for children and young people (up to the age of 18) at risk of harm"
 FUTURE_WINDOW_CHARS = 40  # how far before "progress review" future wording ("will conduct a") may sit
 
 # Sentence ends: after . ! ? (and a closing quote) before a capital or opening quote; also every line break
@@ -45,10 +47,6 @@ def load_cues() -> dict[str, Any]:
     data = json.loads(path.read_text(encoding="utf-8"))
     flags = re.IGNORECASE | re.MULTILINE
     return {
-        "kinds": {
-            InspectionKind(kind): [re.compile(p, flags) for p in patterns]
-            for kind, patterns in data["kinds"].items()
-        },
         "sentence_cues": [
             (re.compile(c["pattern"], flags), float(c["weight"]))
             for c in data["participation"] + data["background"]
@@ -90,38 +88,6 @@ def inspectorate_sentences(text: str) -> tuple[tuple[Span, tuple[Mention, ...]],
         if mentions:
             found.append((span, tuple(mentions)))
     return tuple(found)
-
-
-def find_kind(text: str, title_span: tuple[int, int] | None) -> tuple[InspectionKind | None, Span | None]:
-    """The kind of inspection, read from the title first, then the opening, then the whole text."""
-    kinds = load_cues()["kinds"]
-    regions = [(text[:HEAD_CHARS], 0), (text, 0)]
-    if title_span:
-        regions.insert(0, (text[title_span[0] : title_span[1]], title_span[0]))
-    for region, offset in regions:
-        hits: dict[InspectionKind, list[re.Match[str]]] = {}
-        for kind, patterns in kinds.items():
-            for pattern in patterns:
-                hits.setdefault(kind, []).extend(pattern.finditer(region))
-        general = InspectionKind.children_and_young_people
-        specific_starts = [m.start() for kind, found in hits.items() if kind != general for m in found]
-        # The general phrase that opens a specific one ("services for children and young people at risk of
-        # harm") names the specific kind, so it does not count for the general one.
-        hits[general] = [
-            m
-            for m in hits.get(general, [])
-            if not any(m.start() <= start <= m.end() + SPECIFIC_GAP_CHARS for start in specific_starts)
-        ]
-        hits = {kind: found for kind, found in hits.items() if found}
-        if not hits:
-            continue
-        # The most often named kind; on a tie the more specific one, then the one named first.
-        kind = max(hits, key=lambda k: (len(hits[k]), k != general, -hits[k][0].start()))
-        first = hits[kind][0]
-        return kind, Span(first.start() + offset, first.end() + offset)
-    if re.search(r"\binspection\b|\binspectors?\b", text, re.IGNORECASE):
-        return InspectionKind.other, None
-    return None, None
 
 
 def is_progress_review(text: str, title: str | None) -> Span | None:
