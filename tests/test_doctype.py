@@ -8,6 +8,7 @@ from inspextract.extract.doctype import classify
 from inspextract.extract.inspection import is_progress_review
 from inspextract.extract.inspection_kind import find_kind
 from inspextract.extract.runon import RUN_ON_LINE_CHARS, recover_lines
+from inspextract.extract.title import find_title
 from inspextract.records import DocumentType, InspectionKind
 
 FILLER = "Staff told us they valued the support of their managers and the training on offer. " * 14
@@ -149,3 +150,66 @@ def test_progress_review_wording(text: str, is_review: bool) -> None:
 )
 def test_inspection_kind(text: str, kind: InspectionKind | None) -> None:
     assert find_kind(text, None)[0] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A report copied as one paragraph: the title ends where its cover date begins.
+        (RUN_ON_REPORT, "Services for children and young people in Northshire"),
+        # A letter: the address block is not the title; the heading after "Dear …" is.
+        (
+            "Inspectorate House\n\n12 High Street\n\nNorthtown NT1 2AB\n\n4 May 2031\n\nJane Smith\n\n"
+            "Director of Children's Services\n\nDear Jane\n\n"
+            "Focused visit to Westshire children's services\n\n"
+            "This letter summarises the findings of a focused visit.",
+            "Focused visit to Westshire children's services",
+        ),
+        # A cover naming the council above the inspection.
+        (
+            "Westshire County Council\n\nInspection of services for children in care\n\n"
+            "Inspection dates: 3 to 14 March 2031",
+            "Inspection of services for children in care",
+        ),
+        # A committee paper's banners and its author line sit above the title.
+        (
+            "Agenda Item No\n\nNorthshire Council\n\nCabinet Meeting: 21 October 2031\n\n"
+            "Report of the Cabinet Member for Children\n\n"
+            "Inspectorate report on education services in Northshire\n\nPurpose of the Report",
+            "Inspectorate report on education services in Northshire",
+        ),
+        # A document-sharing copy: the site's snippet and page labels are not the title.
+        (
+            "joint inspection of services to protect children in ... · staff knew the children...\n\n"
+            "Joint inspection of services to protect children in the Northshire area\n\n"
+            "Page 1: Joint inspection of services to protect children in ...",
+            "Joint inspection of services to protect children in the Northshire area",
+        ),
+        # A cover line cut short on "in" is completed from its fuller printing.
+        (
+            "Services for older people in\n\nMarch 2031\n\nReport of a joint inspection Services for older "
+            "people in Northshire March 2031 Report of a joint inspection\n\nThe inspection looked at care.",
+            "Services for older people in Northshire",
+        ),
+        # A title broken over lines continues on a line in lower case.
+        (
+            "Joint inspection of services to protect children and young\npeople in the Northshire area\n\n"
+            "3 March 2031\n\nThe inspection took place in 2030.",
+            "Joint inspection of services to protect children and young people in the Northshire area",
+        ),
+        # A picture's description is not a headline; neither is the picture credit reflowed into one.
+        ("Council logo image\n\nThe council welcomed the report on its services.", None),
+        (
+            "Northshire praised for care services image copyrightPhoto Agency\n\nThe council was praised.",
+            "Northshire praised for care services",
+        ),
+        # Headlines may exclaim.
+        (
+            "Really good inspection report for Northshire!\n\nThe council was praised.",
+            "Really good inspection report for Northshire!",
+        ),
+    ],
+)
+def test_title(text: str, title: str | None) -> None:
+    found = find_title(text)
+    assert (found.text if found else None) == title
