@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from inspextract.extract.doctype import classify
-from inspextract.extract.inspection import is_progress_review
+from inspextract.extract.inspection import find_bodies, find_lead, is_progress_review
 from inspextract.extract.inspection_kind import find_kind
 from inspextract.extract.runon import RUN_ON_LINE_CHARS, recover_lines
 from inspextract.extract.title import find_title
@@ -213,3 +213,26 @@ def test_inspection_kind(text: str, kind: InspectionKind | None) -> None:
 def test_title(text: str, title: str | None) -> None:
     found = find_title(text)
     assert (found.text if found else None) == title
+
+
+def test_a_work_cited_with_its_year_does_not_make_its_publisher_a_body() -> None:
+    text = (
+        "The inspection of services in Northshire looked at how children were kept safe. "
+        "Inspections use the framework set out in Quality in practice, Care Inspectorate 2029."
+    )
+    assert find_bodies(text)[0] == []
+
+
+def test_an_earlier_report_by_a_body_is_background() -> None:
+    text = "This plan follows the earlier Audit Scotland report on integration, published in 2028."
+    assert find_bodies(text)[0] == []
+
+
+def test_a_lead_inspector_from_a_body_makes_it_the_lead() -> None:
+    text = (
+        "The inspection was led by one of the Chief Inspector's inspectors from Ofsted, with inspectors "
+        "from the Care Quality Commission."
+    )
+    bodies, _ = find_bodies(text)
+    assert bodies == ["Ofsted", "Care Quality Commission"]
+    assert find_lead(text, bodies)[0] == "Ofsted"

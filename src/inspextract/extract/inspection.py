@@ -20,6 +20,7 @@ HEAD_CHARS = 1500
 # How far before/after an inspectorate's name lead wording may sit ("was led by the Care Inspectorate").
 LEAD_WINDOW_CHARS = 60
 CARE_INSPECTORATE = "Care Inspectorate"
+CITATION_YEAR = re.compile(r",?\s*\(?(?:19|20)\d\d\b")  # right after a body's name: a work cited
 FUTURE_WINDOW_CHARS = 40  # how far before "progress review" future wording ("will conduct a") may sit
 
 # Sentence ends: after . ! ? (and a closing quote) before a capital or opening quote; also every line break
@@ -132,7 +133,10 @@ def find_bodies(text: str) -> tuple[list[str], Span | None]:
             if best is None or score > best[0]:
                 best = (score, span)
         elif score >= 0:
-            mentioned.extend(n for n in names if n not in mentioned)
+            # "Self-evaluation using quality indicators, HM Inspectorate of Education 2005": a work cited
+            # with its publisher and year does not speak for this inspection.
+            cited = {m.canonical for m in mentions if CITATION_YEAR.match(sentence, m.end)}
+            mentioned.extend(n for n in names if n not in mentioned and n not in cited)
     if taking_part:
         return taking_part, best[1] if best else None
     # No sentence says who carried it out (a short press release): the inspectorates it names, outside
