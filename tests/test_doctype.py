@@ -236,3 +236,12 @@ def test_a_lead_inspector_from_a_body_makes_it_the_lead() -> None:
     bodies, _ = find_bodies(text)
     assert bodies == ["Ofsted", "Care Quality Commission"]
     assert find_lead(text, bodies)[0] == "Ofsted"
+
+
+def test_a_council_name_is_the_title_only_above_a_label_block() -> None:
+    labelled = (
+        "Moray Council\n\nDate: Monday, 3 March 2031\n\nAgenda: see the papers\n\nMinutes of committees"
+    )
+    assert (found := find_title(labelled)) is not None
+    assert found.text == "Moray Council"
+    assert find_title("Moray Council\n\nA joint inspection has found that services are good.") is None

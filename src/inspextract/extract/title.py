@@ -166,6 +166,7 @@ def find_title(text: str) -> Title | None:
     subject = labelled_title(text, lines)
     first: tuple[int, int, int] | None = None  # (line index, start, end) of the first headline-like line
     first_banner: int | None = None
+    labels_follow = False  # the opening runs into a committee paper's label block
     for i in range(after_salutation(texts), len(lines)):
         line = texts[i]
         if is_banner(line) and first_banner is None:
@@ -177,6 +178,7 @@ def find_title(text: str) -> Title | None:
         if is_cut_copy(line, texts[i + 1 :]) or is_snippet(line, texts[i + 1 :]) or is_author_line(line):
             continue
         if is_label(line):
+            labels_follow = True
             break
         if is_headline(line):
             first = (i, lines[i][0] + item_prefix_end(line), lines[i][1])
@@ -189,14 +191,14 @@ def find_title(text: str) -> Title | None:
         return subject
     if first is None:
         # A page headed only by the council's name and labels ("Highland Council" / "Date: …").
-        if first_banner is not None and is_place_line(texts[first_banner]):
+        if labels_follow and first_banner is not None and is_place_line(texts[first_banner]):
             start, end = lines[first_banner]
             return Title(" ".join(texts[first_banner].split()), start, end)
         return None
     i, start, end = first
     # A cover's organisation line above the line naming the inspection ("London Borough of X" /
     # "Inspection of children's services"): the inspection's name is the title.
-    if is_name_line(texts[i]) and i + 1 < len(lines) and names_inspection(texts[i + 1]):
+    if is_name_line(texts[i]) and i + 1 < len(lines) and is_inspection_title(texts[i + 1]):
         i, (start, end) = i + 1, lines[i + 1]
     end = start + title_end(text[start:end])
     # A title broken over lines: continue while the line ends open, the next begins in lower case, or the
@@ -218,6 +220,11 @@ def find_title(text: str) -> Title | None:
 def is_name_line(line: str) -> bool:
     """A short cover line that names no inspection: an organisation or a report series above the title."""
     return len(line.split()) <= NAME_LINE_MAX_WORDS and not names_inspection(line)
+
+
+def is_inspection_title(line: str) -> bool:
+    """A headline naming an inspection ("Inspection of Westshire children's services")."""
+    return names_inspection(line) and is_headline(line)
 
 
 def completed(text: str, title: Title) -> Title:
