@@ -51,6 +51,11 @@ def test_ordinary_paragraphs_are_left_alone() -> None:
             DocumentType.press_release,
         ),
         (
+            "Praise for Northshire's family support\n\nThe Care Inspectorate's report recognises the "
+            "commitment of staff. The council's chief executive said: \u201cWe are proud of our teams.\u201d",
+            DocumentType.press_release,
+        ),
+        (
             # No headline, no quotes: a short text about an inspection is a statement about it.
             "The partnership welcomes the findings of the recent joint inspection of its services, which "
             "recognised the commitment of staff across health and social work.",
