@@ -190,6 +190,13 @@ def test_inspection_kind(text: str, kind: InspectionKind | None) -> None:
             "Page 1: Joint inspection of services to protect children in ...",
             "Joint inspection of services to protect children in the Northshire area",
         ),
+        # A copy of the title's first line ending in a stray word from the page.
+        (
+            "Joint inspection of services to protect children and young banner\n"
+            "Joint inspection of services to protect children and young\npeople in the Northshire area\n\n"
+            "3 March 2031",
+            "Joint inspection of services to protect children and young people in the Northshire area",
+        ),
         # A cover line cut short on "in" is completed from its fuller printing.
         (
             "Services for older people in\n\nMarch 2031\n\nReport of a joint inspection Services for older "

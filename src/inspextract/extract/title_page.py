@@ -106,12 +106,15 @@ def is_page_chrome(line: str) -> bool:
 
 
 def is_snippet(line: str, later: list[str]) -> bool:
-    """A search or sharing site's snippet: cut with an ellipsis, its start repeated by a later line."""
-    cut = SNIPPET_CUT.search(line)
-    if cut is None or cut.start() < SNIPPET_MIN_CHARS:
-        return False
-    start = line[: cut.start()].strip().lower()
-    return any(other.lower().startswith(start) for other in later)
+    """A search or sharing site's snippet of a later line, cut with an ellipsis ("joint inspection of
+    services to … · to assess …"), or the next line cut and ended by a stray word ("… and young advert")."""
+    if (cut := SNIPPET_CUT.search(line)) is not None:
+        start, candidates = line[: cut.start()].strip().lower(), later
+    else:
+        start, candidates = " ".join(line.split()[:-1]).lower(), later[:1]
+    return len(start) >= SNIPPET_MIN_CHARS and any(
+        other.lower().startswith(start) and other.lower() != line.lower() for other in candidates
+    )
 
 
 def is_date_line(line: str) -> bool:
