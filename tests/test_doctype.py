@@ -257,3 +257,16 @@ def test_a_council_name_is_the_title_only_above_a_label_block() -> None:
     assert (found := find_title(labelled)) is not None
     assert found.text == "Moray Council"
     assert find_title("Moray Council\n\nA joint inspection has found that services are good.") is None
+
+
+def test_a_long_report_is_known_by_its_opening_and_back_pages() -> None:
+    opening = "Services for older people in Northshire\n\nReport of a joint inspection\n\n"
+    back_page = "\n\nThis publication is available in other formats on request.\n© Care Inspectorate 2031\n"
+    middle = (FILLER + "\n\n") * 400  # far past the opening pages
+    assert classify(opening + middle + back_page).type == DocumentType.inspection_report
+    assert classify("Background\n\n" + middle + back_page).type == DocumentType.inspection_report
+
+
+def test_run_on_lines_are_restored_in_the_opening_only() -> None:
+    far = "x" * 70_000 + "\n" + RUN_ON_REPORT
+    assert recover_lines(far) == far

@@ -19,6 +19,11 @@ from inspextract.records import DocumentType
 # The title page and opening paragraphs: where labels, headlines and datelines sit (characters). Long enough
 # for a committee paper's label block or a report's cover plus contents page start; chosen on the dev corpus.
 HEAD_CHARS = 1500
+# Where "any" cues are looked for (characters): the opening pages, where committee papers and reports show
+# their structure, and the back pages, where reports print their publication details and news items their
+# notes to editors. Scanning a 2,000-page report whole for ~50 cues took over a second.
+BODY_HEAD_CHARS = 30_000
+BODY_TAIL_CHARS = 10_000
 
 
 @dataclass(frozen=True)
@@ -82,12 +87,12 @@ def classify(text: str, title: str | None = None) -> DocTypeVerdict:
     scores: dict[DocumentType, float] = {}
     best_span: dict[DocumentType, tuple[float, tuple[int, int]]] = {}
     for cue in table.cues:
-        match = cue.pattern.search(head if cue.head_only else text)
-        if match is None:
+        span = find_cue(cue, text, head)
+        if span is None:
             continue
         scores[cue.type] = scores.get(cue.type, 0.0) + cue.weight
         if cue.type not in best_span or cue.weight > best_span[cue.type][0]:
-            best_span[cue.type] = (cue.weight, match.span())
+            best_span[cue.type] = (cue.weight, span)
     if not scores or max(scores.values()) < table.min_score:
         # No structure and no news voice strong enough: a short text about an inspection is a statement
         # or news item about it (the genre's third kind); anything else is `other`.
@@ -101,6 +106,18 @@ def classify(text: str, title: str | None = None) -> DocTypeVerdict:
     if kind == DocumentType.inspection_report and is_progress_review_title(head, title, table.progress_title):
         kind = DocumentType.progress_review
     return DocTypeVerdict(kind, score, span)
+
+
+def find_cue(cue: Cue, text: str, head: str) -> tuple[int, int] | None:
+    """Where the cue is found: in the head, or for an "any" cue in the opening pages or the back pages."""
+    if cue.head_only:
+        match = cue.pattern.search(head)
+        return match.span() if match else None
+    if (match := cue.pattern.search(text, 0, BODY_HEAD_CHARS)) is not None:
+        return match.span()
+    tail_start = max(BODY_HEAD_CHARS, len(text) - BODY_TAIL_CHARS)
+    match = cue.pattern.search(text, tail_start) if tail_start < len(text) else None
+    return match.span() if match else None
 
 
 def is_progress_review_title(head: str, title: str | None, pattern: re.Pattern[str]) -> bool:

@@ -23,6 +23,9 @@ from inspextract.records import InspectionKind
 
 # The title page and opening paragraphs (characters): where a document names the inspection it is about.
 HEAD_CHARS = 1500
+# How much of the text names the kind (characters): the opening pages of a long report name its inspection;
+# a report's whole body would cost time for nothing (a 2,000-page report took a third of a second).
+KIND_CHARS = 50_000
 SPECIFIC_GAP_CHARS = 40  # "services for children and young people (up to the age of 18) at risk of harm"
 NAMING_WINDOW_CHARS = 40  # how far before a kind's phrase "inspection of" may sit to name the inspection
 GENERAL = InspectionKind.children_and_young_people
@@ -112,9 +115,10 @@ def find_kind(
     text: str, title_span: tuple[int, int] | None
 ) -> tuple[InspectionKind | None, KindMatch | None]:
     """The kind of inspection and the phrase that decided it; `other` for an inspection of no listed kind."""
-    if is_outside_scotland(text):
+    opening_pages = recover_lines(text)[:KIND_CHARS]
+    if is_outside_scotland(opening_pages):
         return InspectionKind.other, None
-    matches = find_matches(recover_lines(text))
+    matches = find_matches(opening_pages)
     head_end = max(HEAD_CHARS, title_span[1] if title_span else 0)
     opening = [m for m in matches if m.start < head_end]
     named = [m for m in matches if m.named and m.strength != "weak"]
@@ -129,6 +133,6 @@ def find_kind(
     for step in steps:
         if (best := most_named(step)) is not None:
             return best.kind, best
-    if re.search(r"\binspection\b|\binspectors?\b", text, re.IGNORECASE):
+    if re.search(r"\binspection\b|\binspectors?\b", opening_pages, re.IGNORECASE):
         return InspectionKind.other, None
     return None, None

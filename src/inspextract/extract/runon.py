@@ -15,6 +15,8 @@ from functools import lru_cache
 # A line this long (characters) is not one printed line but a paragraph or page run together; the longest
 # paragraphs of news articles and committee papers in the corpora stay under it.
 RUN_ON_LINE_CHARS = 1000
+# Lines are restored in the opening only (characters): their readers (title, type, kind) read the opening.
+RECOVER_CHARS = 60_000
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # A title-page date: "November 2008", "30 May 2014", "19 NOVEMBER 2019". A date after a preposition or a
@@ -64,10 +66,10 @@ def break_positions(line: str) -> set[int]:
 
 @lru_cache(maxsize=4)  # title, document type and inspection kind read the same document in turn
 def recover_lines(text: str) -> str:
-    """The text with line breaks restored inside run-on lines; same length, same offsets."""
+    """The text with line breaks restored inside run-on lines of its opening; same length, same offsets."""
     chars = list(text)
     pos = 0
-    for line in text.split("\n"):
+    for line in text[:RECOVER_CHARS].split("\n"):
         if is_run_on(line):
             for offset in break_positions(line):
                 chars[pos + offset] = "\n"
