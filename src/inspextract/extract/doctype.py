@@ -1,8 +1,10 @@
 """The kind of document (inspection report, progress review, press release, committee paper), scored by cues.
 
-The cues and their weights are data (`models/lexicons/doctype_cues.json`): each kind of document has its own
-language — committee papers their labels and "The Committee is asked to", press releases their datelines and
-quoted speech, the inspectorate's reports their contents page, method section and publication back page.
+The cues and their weights are data (`models/lexicons/doctype_cues.json`), in families: committee papers'
+structure and meeting language (labels, "The Committee is asked to", minutes), news voice (reported speech,
+"the report found", "published today"), and reports' structure (contents page, "How we conducted this
+inspection", title-page labels, inspectors' "we read"). A text about an inspection that no family claims is
+a news item or statement about it. Cues read the text with run-on lines restored (`runon.py`).
 """
 
 from __future__ import annotations

@@ -27,8 +27,8 @@ from inspextract.lexicon import councils, inspectorates
 HEAD_LINES = 25
 # A headline longer than this (words) is a sentence, not a title; generous for long committee-note titles.
 TITLE_MAX_WORDS = 30
-# A cover's organisation line above the title is short ("London Borough of X", "Local area partnership
-# report"); words.
+# Most words of a cover's organisation line above the title ("London Borough of X", "Local area partnership
+# report"); a headline is longer.
 NAME_LINE_MAX_WORDS = 6
 # How far past a cover title cut short its fuller printing may be (characters): the next page's header.
 HEAD_CHARS_FOR_COPIES = 1500
