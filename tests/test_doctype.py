@@ -8,7 +8,9 @@ from inspextract.extract.doctype import classify
 from inspextract.extract.inspection import find_bodies, find_lead, is_progress_review
 from inspextract.extract.inspection_kind import find_kind
 from inspextract.extract.runon import RUN_ON_LINE_CHARS, recover_lines
+from inspextract.extract.timing import find_published
 from inspextract.extract.title import find_title
+from inspextract.extract.title_page import find_cover_date
 from inspextract.records import DocumentType, InspectionKind
 
 FILLER = "Staff told us they valued the support of their managers and the training on offer. " * 14
@@ -270,3 +272,23 @@ def test_a_long_report_is_known_by_its_opening_and_back_pages() -> None:
 def test_run_on_lines_are_restored_in_the_opening_only() -> None:
     far = "x" * 70_000 + "\n" + RUN_ON_REPORT
     assert recover_lines(far) == far
+
+
+def test_the_cover_date_after_a_title() -> None:
+    text = "Services for children in Northshire 30 May 2031 Report of a joint inspection\n\nContents"
+    assert (title := find_title(text)) is not None
+    assert title.text == "Services for children in Northshire"
+    assert (span := find_cover_date(text, title.end)) is not None
+    assert text[span[0] : span[1]] == "30 May 2031"
+    assert (
+        find_cover_date(
+            "Inspectors praise Northshire\n\nThe council said", len("Inspectors praise Northshire")
+        )
+        is None
+    )
+
+
+def test_a_run_on_report_is_dated_by_its_cover() -> None:
+    published = find_published(RUN_ON_REPORT, DocumentType.inspection_report, None)
+    assert published is not None
+    assert published.value == "2031-03"

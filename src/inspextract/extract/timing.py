@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from inspextract.extract.dates import DATE, Period, find_periods
 from inspextract.extract.inspection import load_cues, sentences
+from inspextract.extract.runon import recover_lines
 from inspextract.extract.title import iter_head_lines
 from inspextract.records import DocumentType
 
@@ -130,7 +131,8 @@ def find_published(
         return value is not None and not (floor and date_before(value, floor))
 
     if doc_type in (DocumentType.inspection_report, DocumentType.progress_review):
-        for start, end in iter_head_lines(text, COVER_LINES):
+        # Read with run-on lines restored: a report copied as one paragraph keeps its cover date line.
+        for start, end in iter_head_lines(recover_lines(text), COVER_LINES):
             m = COVER_DATE.match(text[start:end])
             if m:
                 cover = find_periods(m["date"])

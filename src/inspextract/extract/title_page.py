@@ -146,18 +146,27 @@ def item_prefix_end(line: str) -> int:
     return m.end() if m and m.end() < len(line) else 0
 
 
+# A cover date right after the title: "… Council area\nNovember 2008", "… in Fife 30 May 2014 Report …".
+COVER_DATE = re.compile(
+    rf"[ \t]*\n?\s*(?P<date>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH},?\s+(?:19|20)\d\d)\b", re.IGNORECASE
+)
 # A news page's picture credit run into the headline's line by reflow ("… services image copyrightGetty").
 IMAGE_CREDIT = re.compile(r"\s+image (?:copyright|caption)", re.IGNORECASE)
 
 
 def title_end(line: str) -> int:
-    """Where a title printed on one line with its date and more ends ("… in Fife 30 May 2014 Report of …")."""
+    """Where a title printed on one line with its cover date ends ("… in Fife 30 May 2014 Report of …")."""
     if credit := IMAGE_CREDIT.search(line):
         line = line[: credit.start()]
     for m in TITLE_DATE.finditer(line):
-        before = line[max(0, m.start() - 20) : m.start()]
-        rest = line[m.start() :].split()
-        # A date that ends the line may belong to the title ("Report on HMP X 6-17 August 2018").
-        if not SENTENCE_WORD_BEFORE_DATE.search(before) and len(rest) > 4:
+        # A date after a preposition or a verb ("published 14 June") is part of a headline's sentence; a
+        # range ("Report on HMP X 6-17 August 2018") is not a cover date and does not match.
+        if not SENTENCE_WORD_BEFORE_DATE.search(line[max(0, m.start() - 20) : m.start()]):
             return m.start()
     return len(line)
+
+
+def find_cover_date(text: str, title_end_at: int) -> tuple[int, int] | None:
+    """The date printed right after a title, on its line or the next (a report cover's publication date)."""
+    m = COVER_DATE.match(text, title_end_at)
+    return (m.start("date"), m.end("date")) if m else None
