@@ -292,3 +292,8 @@ def test_a_run_on_report_is_dated_by_its_cover() -> None:
     published = find_published(RUN_ON_REPORT, DocumentType.inspection_report, None)
     assert published is not None
     assert published.value == "2031-03"
+
+
+def test_a_copyright_year_is_not_a_publication_date() -> None:
+    text = "Inspection of Westshire children's services\n\nThe services are good.\n\n© Crown copyright 2031\n"
+    assert find_published(text, DocumentType.inspection_report, None) is None
