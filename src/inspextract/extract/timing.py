@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from inspextract.extract.dates import DATE, Period, find_periods
 from inspextract.extract.inspection import load_cues, sentences
+from inspextract.extract.runon import recover_lines
 from inspextract.extract.title import iter_head_lines
 from inspextract.records import DocumentType
 
@@ -27,7 +28,6 @@ CLAUSE_OPENING = re.compile(r"^[\d.()\s]*(?:(?:on|in|during|by|at|from|over)\s*)
 PUBLISHED_TODAY = re.compile(
     r"\b(?:published|publishes|released|publish) today\b|\btoday\b[^.]{0,80}\bpublish", re.I
 )
-COPYRIGHT_YEAR = re.compile(r"©\s*[A-Z][^\n]{0,60}?\b((?:19|20)\d\d)\b")
 # Inspectorate reports print their month of publication on the cover ("May 2015", "Published June 2023").
 COVER_DATE = re.compile(
     rf"^(?:(?:report\s+)?published(?:\s+on)?:?\s+)?(?P<date>{DATE.pattern})(?:\s|$)", re.IGNORECASE
@@ -130,7 +130,8 @@ def find_published(
         return value is not None and not (floor and date_before(value, floor))
 
     if doc_type in (DocumentType.inspection_report, DocumentType.progress_review):
-        for start, end in iter_head_lines(text, COVER_LINES):
+        # Read with run-on lines restored: a report copied as one paragraph keeps its cover date line.
+        for start, end in iter_head_lines(recover_lines(text), COVER_LINES):
             m = COVER_DATE.match(text[start:end])
             if m:
                 cover = find_periods(m["date"])
@@ -148,8 +149,6 @@ def find_published(
             for dateline in find_periods(text[start:end], start):
                 if dateline.first and len(dateline.first) == 10 and acceptable(dateline.first):
                     return Dated(dateline.first, dateline.start, dateline.end)
-    if doc_type in (DocumentType.inspection_report, DocumentType.progress_review):
-        for m in COPYRIGHT_YEAR.finditer(text):
-            if acceptable(m.group(1)):
-                return Dated(m.group(1), m.start(1), m.end(1))
+    # A report's copyright year ("© Crown copyright 2024") is not its publication date: no gold takes it,
+    # and Ofsted reports print it on every copy.
     return None
