@@ -6,6 +6,7 @@ import pytest
 
 from inspextract.document import Document
 from inspextract.extract.grades import find_grades
+from inspextract.records import Report, Source
 from inspextract.segment import segment
 
 
@@ -373,3 +374,37 @@ def test_markdown_table_with_values_in_brackets() -> None:
 def test_count_after_its_grade_over_areas() -> None:
     text = "The Care Inspectorate rated services as 'good' in 5 out of 9 areas and 'adequate' in four areas."
     assert grades_of(text)[:2] == ([], {"good": 5, "adequate": 4})
+
+
+def report_with_bodies(bodies: list[str]) -> Report:
+    source = Source(path="x.txt", sha256="0" * 64, format="text", chars=0, extractor_version="test")
+    report = Report(source=source)
+    report.inspection.bodies = bodies
+    return report
+
+
+@pytest.mark.parametrize(
+    ("bodies", "warned"),
+    [
+        (["Ofsted"], "grades on another inspectorate's scale (Ofsted) are not extracted"),
+        (["Care Quality Commission", "Ofsted"], "grades on another inspectorate's scale (Care Quality"),
+        ([], "grades on another inspectorate's scale are not extracted"),
+    ],
+)
+def test_another_inspectorates_scale_gives_no_grades(bodies: list[str], warned: str) -> None:
+    text = (
+        "The local authority was judged to be 'inadequate' at its last visit.\n\n"
+        "Leadership of services was graded as 'good' and the overall rating was 'good'.\n"
+    )
+    doc = Document(text=text, format="text")
+    report = report_with_bodies(bodies)
+    assert find_grades(doc, segment(doc), report) == ([], {}, None)
+    assert len(report.warnings) == 1 and report.warnings[0].startswith(warned)
+
+
+def test_scottish_scale_with_the_report_gives_grades_and_no_warning() -> None:
+    text = "Leadership of services was graded as 'good'.\n"
+    doc = Document(text=text, format="text")
+    report = report_with_bodies(["Care Inspectorate", "Ofsted"])
+    grades, _, _ = find_grades(doc, segment(doc), report)
+    assert [g.grade for g in grades] == ["good"] and report.warnings == []

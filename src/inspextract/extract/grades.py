@@ -17,9 +17,10 @@ from inspextract.extract.grade_cues import (
     is_evaluation,
 )
 from inspextract.extract.grade_mentions import Mention, indicator_mentions, subject_name
+from inspextract.extract.grade_scale import OTHER_SCALE_WORDS, other_scale, other_scale_warning
 from inspextract.extract.grade_tables import find_table_grades
 from inspextract.extract.sentence_spans import sentence_spans
-from inspextract.records import Grade, GradeWord
+from inspextract.records import Grade, GradeWord, Report
 from inspextract.segment import Block
 
 THIS_INDICATOR = re.compile(
@@ -42,8 +43,25 @@ class Found:
     total: int | None = None
 
 
-def find_grades(doc: Document, blocks: list[Block]) -> tuple[list[Grade], dict[str, int], int | None]:
-    """(grades, grade_counts, indicators_total) stated in the document."""
+def find_grades(
+    doc: Document, blocks: list[Block], report: Report | None = None
+) -> tuple[list[Grade], dict[str, int], int | None]:
+    """(grades, grade_counts, indicators_total) stated in the document.
+
+    With the `report` so far, its inspectorates decide the scale: a document on another inspectorate's
+    scale gives none, and the report is warned.
+    """
+    grades, counts, total = read_grades(doc, blocks)
+    body = other_scale(doc.text, report.inspection.bodies) if report else None
+    if report is None or body is None:
+        return grades, counts, total
+    if grades or counts or total or OTHER_SCALE_WORDS.search(doc.text):
+        report.warnings.append(other_scale_warning(body))
+    return [], {}, None
+
+
+def read_grades(doc: Document, blocks: list[Block]) -> tuple[list[Grade], dict[str, int], int | None]:
+    """(grades, grade_counts, indicators_total) the document states on the six-point scale."""
     found = Found([], {})
     heading: Mention | None = None  # the QI a section is about ("Quality indicator 2.1: Impact on ...")
     printed_names: dict[str, str] = {}  # QI number -> its name where the document prints both
