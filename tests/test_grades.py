@@ -408,3 +408,46 @@ def test_scottish_scale_with_the_report_gives_grades_and_no_warning() -> None:
     report = report_with_bodies(["Care Inspectorate", "Ofsted"])
     grades, _, _ = find_grades(doc, segment(doc), report)
     assert [g.grade for g in grades] == ["good"] and report.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        (
+            "Services in the area were given 2 evaluations of very good, 3 evaluations of satisfactory and "
+            "1 evaluation of weak.",
+            {"very good": 2, "adequate": 3, "weak": 1},
+        ),
+        (
+            "The inspectors awarded five very goods, three goods and an adequate across the indicators.",
+            {"very good": 5, "good": 3, "adequate": 1},
+        ),
+        ("The council's services received six 'weak' ratings.", {"weak": 6}),
+        (
+            "The partnership received an 'adequate' evaluation for three out of eight quality indicators.",
+            {"adequate": 3},
+        ),
+        ("The partnership was given ratings of 'very good' and 'good' after the inspection.", {}),
+    ],
+)
+def test_more_count_wordings(text: str, counts: dict[str, int]) -> None:
+    grades, found_counts, _ = grades_of(text)
+    assert (grades, found_counts) == ([], counts)
+
+
+def test_one_named_indicator_and_another_are_counted_and_graded() -> None:
+    text = (
+        "Inspectors found six to be 'good'. However, one quality indicator, 'impact on families' was found "
+        "to be 'adequate' and another, 'leadership of people' was found to be 'weak'."
+    )
+    grades, counts, _ = grades_of(text)
+    assert counts == {"good": 6, "adequate": 1, "weak": 1}
+    assert [(g[1], g[2]) for g in grades] == [
+        ("impact on families", "adequate"),
+        ("leadership of people", "weak"),
+    ]
+
+
+def test_satisfactory_is_recorded_as_adequate() -> None:
+    grades, _, _ = grades_of("Leadership of change was evaluated as 'satisfactory'.")
+    assert grades == [(None, "leadership of change", "adequate", 3)]

@@ -14,8 +14,13 @@ COUNT_GAP_CHARS = 120
 NUMBER = qi.number_regex().pattern
 OF_THE = re.compile(rf"{NUMBER}\s+of\s+(?:the\s+|these\s+)?\s*$", re.IGNORECASE)
 POST_COUNT = re.compile(
-    rf"[’'\"”]?\s+(?:in|for|across|on)\s+{NUMBER}\s+(?:(?:out\s+)?of\s+(?:the\s+)?\S+\s+)?"
+    rf"[’'\"”]?\s+(?:(?:evaluation|rating|grade)s?\s+)?(?:in|for|across|on)\s+{NUMBER}\s+(?:(?:out\s+)?of\s+(?:the\s+)?\S+\s+)?"
     r"(?:(?:key|quality|inspected)\s+)?(?:indicators|QIs|areas)\b",
+    re.IGNORECASE,
+)
+# "an adequate", "another, 'planning', was found to be 'weak'": one, after other counts in the sentence.
+ARTICLE_BEFORE = re.compile(
+    r"\b(?:an?|another)\s+[‘'\"“]?$|\banother\b[^.;]{0,100}?\b(?:was|is)\s+(?:\w+\s+){0,3}[‘'\"“]?$",
     re.IGNORECASE,
 )
 # A sentence that states counts of evaluations: "inspectors found ...", "were graded", "indicators".
@@ -46,11 +51,11 @@ def read_counts(
             continue
         if is_range(text[start : occurrence.start()], text[occurrence.end() : end]):
             continue
+        named = indicator_mentions(text, number.end(), occurrence.start())
+        words = re.findall(r"[a-z]+", without_names(between, number.end(), named).lower())
         # "five of the nine quality indicators were evaluated as 'good'": the count is the first number.
         if part := OF_THE.search(text, start, number.start()):
             number = part
-        words = re.findall(r"[a-z]+", between.lower())
-        named = indicator_mentions(text, number.end(), occurrence.start())
         if not (set(words) <= count_link_words() or "indicators" in words or "qis" in words):
             continue
         # "one 'adequate'" after "inspectors found two to be 'good' and": a quoted or linked grade in a
@@ -63,6 +68,15 @@ def read_counts(
         counted.add(occurrence.start())
         counts.setdefault(word, qi.number_value(number["number"]))
         named_grades += [(mention, word) for mention in named]  # "two indicators, A and B, were weak"
+    if counts:
+        # In a list of counts, an article counts one: "six very goods, two goods and an adequate".
+        for occurrence in occurrences:
+            one = ARTICLE_BEFORE.search(text, start, occurrence.start())
+            if one and occurrence.start() not in counted:
+                counted.add(occurrence.start())
+                word = qi.grade_word(occurrence["grade"])
+                counts.setdefault(word, 1)
+                named_grades += [(m, word) for m in indicator_mentions(text, one.start(), occurrence.start())]
     for occurrence in occurrences:
         # "evaluated as good in six of the nine quality indicators": the count follows its grade.
         after = POST_COUNT.match(text, occurrence.end(), end)
@@ -70,6 +84,14 @@ def read_counts(
             counted.add(occurrence.start())
             counts.setdefault(qi.grade_word(occurrence["grade"]), qi.number_value(after["number"]))
     return counted, counts, named_grades
+
+
+def without_names(between: str, offset: int, names: list[Mention]) -> str:
+    """`between` (at `offset` in the text) with the indicator names blanked: names are no link words."""
+    for name in names:
+        start, end = name.start - offset, name.end - offset
+        between = between[:start] + " " * (end - start) + between[end:]
+    return between
 
 
 def is_year_or_part(text: str, number: re.Match[str]) -> bool:

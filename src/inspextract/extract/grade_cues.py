@@ -9,7 +9,7 @@ from inspextract.extract import quality_indicators as qi
 
 # Words that make a grade word an evaluation rather than an adjective ("evaluated as", "graded", "QI").
 EVALUATION_CUE = re.compile(
-    r"(?<![\w-])(?:evaluat(?:ed|es?|ions?|ing)|grad(?:e|ed|es|ing)|rated|rating|scored|awarded)\b",
+    r"(?<![\w-])(?:evaluat(?:ed|es?|ions?|ing)|grad(?:e|ed|es|ings?)|rated|ratings?|scored|award(?:ed|ing))\b",
     re.IGNORECASE,
 )
 # What sits right before a grade word used as a predicate: "as 'good'", "to be good", "graded good", ": Good".
@@ -50,6 +50,8 @@ def is_evaluation(text: str, start: int, end: int, occurrence: re.Match[str]) ->
     # The words around the grade decide; a bounded window keeps long sentences linear.
     before = text[max(start, occurrence.start() - WINDOW_CHARS) : occurrence.start()]
     after = text[occurrence.end() : min(end, occurrence.end() + WINDOW_CHARS)]
+    if occurrence["plural"]:
+        return False  # "six very goods" is a count, never one evaluation
     quoted = before[-1:] in qi.OPEN_QUOTES and after.lstrip(",.")[:1] in qi.CLOSE_QUOTES
     if THRESHOLD_AFTER.search(after) or DEFINITION_AFTER.search(after.lstrip("’'\"”")):
         return False
@@ -70,8 +72,9 @@ def is_evaluation(text: str, start: int, end: int, occurrence: re.Match[str]) ->
 
 
 def is_range(before: str, after: str) -> bool:
-    """A span of the scale ("'good' or 'very good'", "adequate to good") states no single evaluation."""
+    """A span of the scale ("'good' or 'very good'", "adequate to good") states no single evaluation;
+    nor do grades listed with nothing between them to say what each is for ("'very good' and 'good'")."""
     grade = qi.grade_regex().pattern
-    follows = re.match(rf"^[’'\"”,]*\s+(?:or|to)\s+[‘'\"“]?{grade}", after, re.IGNORECASE)
-    precedes = re.search(rf"{grade}[’'\"”,]*\s+(?:or|to)\s+[‘'\"“]?$", before, re.IGNORECASE)
+    follows = re.match(rf"^[’'\"”,]*\s+(?:or|to|and)\s+[‘'\"“]?{grade}", after, re.IGNORECASE)
+    precedes = re.search(rf"{grade}[’'\"”,]*\s+(?:or|to|and)\s+[‘'\"“]?$", before, re.IGNORECASE)
     return bool(follows or precedes)

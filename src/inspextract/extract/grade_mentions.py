@@ -108,7 +108,7 @@ def subject_name(before: str) -> str | None:
         return None
     subject = match["subject"].strip()
     names = qi.find_indicator_names(subject)
-    if names:
+    if names and len(subject.split()) > NAME_MAX_WORDS:
         return names[-1].name
     subject = re.split(r"\b(?:that|which|who|whom|where|when|said|found)\s+", subject)[-1]
     subject = LEADING_WORDS.sub("", subject)

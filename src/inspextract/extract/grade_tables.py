@@ -54,7 +54,7 @@ def find_table_grades(doc: Document) -> list[Grade]:
             pending = None
             continue
         pending = None
-        last = list(qi.grade_regex().finditer(line))[-1:]
+        last = [m for m in qi.grade_regex().finditer(line) if not m["plural"]][-1:]
         if last and re.fullmatch(r"[’'\"”\s|.*()\d]*", line[last[0].end() :]):
             cell = line[: last[0].start()].rstrip("‘'\"“ ")
             row = indicator_row(cell)
