@@ -102,6 +102,11 @@ def test_grade_words_that_are_no_evaluation(sentence: str) -> None:
         ("The grading covered one quality indicator.", 1),
         ("The quality indicator framework has been used for self-evaluation.", None),
         ("Nine key indicators were discussed at the meeting.", None),
+        ("The inspection team will carry out its scrutiny using three quality indicators:", 3),
+        ("A joint inspection examined seven key indicators of performance in services.", 7),
+        ("Contents 4 Evaluations 12 Quality indicator 1 – Key outcomes 15 Quality indicator 2 – Staff", None),
+        ("Appendix 1 Quality indicators 21 Appendix 2 Inspection evaluations 23", None),
+        ("Inspectors assess outcomes using the eight indicators of wellbeing in the practice model.", None),
     ],
 )
 def test_indicators_total_only_when_written(sentence: str, total: int | None) -> None:

@@ -102,9 +102,17 @@ def is_year_or_part(text: str, number: re.Match[str]) -> bool:
     )
 
 
+# A number of indicators; not a page or appendix number before a heading ("13 Quality indicator 1 – ...",
+# "Appendix 1 Quality indicators").
 TOTAL = re.compile(
-    rf"{NUMBER}\s+(?:(?:key|quality|performance|core|main|of\s+the)\s+){{0,3}}(?:indicators?|QIs?)\b"
-    r"(?!\s+framework)",
+    rf"(?<!appendix\s)(?<!annex\s)(?<!page\s){NUMBER}\s+(?:(?:key|quality|performance|core|main|of\s+the)\s+){{0,3}}"
+    r"(?:indicators?|QIs?)\b(?!\s+framework)(?!\s+of\s+(?!quality|performance)\w)(?!\s*[:–—-]?\s*\d+(?!\.\d))",
+    re.IGNORECASE,
+)
+# A sentence that may state how many indicators the inspection evaluates: it speaks of evaluating or
+# inspecting ("the inspection team will use two quality indicators", "inspectors examined nine").
+TOTAL_CONTEXT = re.compile(
+    rf"{EVALUATION_CUE.pattern}|\b(?:inspect\w*|scrutin\w*|examin\w*|assess\w*)",
     re.IGNORECASE,
 )
 
@@ -118,7 +126,8 @@ def indicators_total(sentence: str, counts: dict[str, int]) -> int | None:
         value = qi.number_value(total["number"])
         rest = sentence[total.end() : total.end() + COUNT_GAP_CHARS]
         is_a_count = len(counts) >= 2 and counts.get(first_grade(rest) or "") == value
-        if not is_a_count:
+        singular = not total.group().lower().endswith("s")  # "90 Quality indicator": a page, then a heading
+        if not is_a_count and not (singular and value != 1):
             return value
     return None
 

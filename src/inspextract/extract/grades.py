@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from inspextract.document import Document
 from inspextract.evidence import evidence
 from inspextract.extract import quality_indicators as qi
-from inspextract.extract.grade_counts import indicators_total, read_counts
+from inspextract.extract.grade_counts import TOTAL_CONTEXT, indicators_total, read_counts
 from inspextract.extract.grade_cues import (
-    EVALUATION_CUE,
     NOT_THIS_INSPECTION,
     SCALE,
     WINDOW_CHARS,
@@ -114,7 +113,7 @@ def read_sentence(
     if (SCALE.search(sentence) and len(distinct) >= 3) or NOT_THIS_INSPECTION.search(sentence):
         return []
     counted, counts, named = read_counts(text, start, end, occurrences)
-    if found.total is None and (occurrences or EVALUATION_CUE.search(sentence)):
+    if found.total is None and (occurrences or TOTAL_CONTEXT.search(sentence)):
         found.total = indicators_total(sentence, counts)
     for word, count in counts.items():
         found.counts.setdefault(word, count)  # a summary repeated later is counted once
