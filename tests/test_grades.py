@@ -456,3 +456,142 @@ def test_one_named_indicator_and_another_are_counted_and_graded() -> None:
 def test_satisfactory_is_recorded_as_adequate() -> None:
     grades, _, _ = grades_of("Leadership of change was evaluated as 'satisfactory'.")
     assert grades == [(None, "leadership of change", "adequate", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a paraphrased name before "was found to be"
+            "The way workers planned and reviewed support for carers was found to be 'good', with two "
+            "recommendations.",
+            [(None, "way workers planned and reviewed support for carers", "good", 4)],
+        ),
+        (  # "deemed", the owner and the quotes dropped
+            "The board's 'quality of joint plans' was deemed 'weak'.",
+            [(None, "quality of joint plans", "weak", 2)],
+        ),
+        (  # an active evaluation whose object ends with the place
+            "Inspectors have evaluated the impact of services for older people in Angus as good, meaning "
+            "important strengths.",
+            [(None, "impact of services for older people", "good", 4)],
+        ),
+        (  # a quoted grade after a copula, and two subjects that are "both" graded
+            "Leadership of adult protection in Moray is ‘good’, while outcomes for adults at risk of harm "
+            "and processes for sharing information are both ‘adequate’.",
+            [
+                (None, "leadership of adult protection", "good", 4),
+                (None, "outcomes for adults at risk of harm", "adequate", 3),
+                (None, "processes for sharing information", "adequate", 3),
+            ],
+        ),
+        (  # a list of subjects with its commas, graded together
+            "Inspectors said the help given early, planning for each child and reviewing plans on time is "
+            "good, which means important strengths.",
+            [
+                (None, "help given early", "good", 4),
+                (None, "planning for each child", "good", 4),
+                (None, "reviewing plans on time", "good", 4),
+            ],
+        ),
+        (  # "the rating for A and B", two parallel gerund phrases
+            "The rating for hearing what children say and helping them feel secure was classified as "
+            "very good.",
+            [
+                (None, "hearing what children say", "very good", 5),
+                (None, "helping them feel secure", "very good", 5),
+            ],
+        ),
+    ],
+)
+def test_paraphrased_names_before_a_grade(
+    text: str, expected: list[tuple[str | None, str | None, str, int]]
+) -> None:
+    assert grades_of(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "counts"),
+    [
+        (  # names after the grade: "ratings were for" a quoted list
+            "The two 'weak' ratings were for 'Joint Planning of Services' and 'Managing Change Together'.",
+            [
+                (None, "joint planning of services", "weak", 2),
+                (None, "managing change together", "weak", 2),
+            ],
+            {"weak": 2},
+        ),
+        (  # "N 'grade' ratings, including A; B; and C": counts and names alike
+            'The service received seven "weak" ratings, including staff supervision; '
+            "meeting each carer's needs; and involving young people in plans.",
+            [
+                (None, "staff supervision", "weak", 2),
+                (None, "meeting each carer's needs", "weak", 2),
+                (None, "involving young people in plans", "weak", 2),
+            ],
+            {"weak": 7},
+        ),
+        (  # "an 'excellent' rating for X"; the headline grade of the services as a whole adds nothing
+            'The council became the first to receive an "excellent" rating for its youth services.\n\n'
+            'It received an "excellent rating" for the way it involved carers in designing and running '
+            "services.",
+            [(None, "way it involved carers in designing and running services", "excellent", 6)],
+            {},
+        ),
+        (  # a value in brackets, and the names after a dash
+            "The unit was awarded a rating of 5 (very good) for the two themes of the visit – quality of "
+            "staffing, and quality of the setting and leadership.",
+            [
+                (None, "quality of staffing", "very good", 5),
+                (None, "quality of the setting and leadership", "very good", 5),
+            ],
+            {},
+        ),
+        (  # bracketed grades after list items; the scale's words listed are no evaluation
+            "The team's evaluation of services in Angus was: children being kept informed (good); "
+            "planning for transitions (very good); and responding to concerns (adequate). The scoring "
+            "options run from excellent, very good, good, adequate, weak, through to unsatisfactory.",
+            [
+                (None, "children being kept informed", "good", 4),
+                (None, "planning for transitions", "very good", 5),
+                (None, "responding to concerns", "adequate", 3),
+            ],
+            {},
+        ),
+        (  # "X, which was graded as good": the whole clause before "which"
+            "The visit covered two themes: firstly young people feeling safe and getting on in life, which "
+            "was graded as Good.",
+            [(None, "young people feeling safe and getting on in life", "good", 4)],
+            {},
+        ),
+        (  # "on the basis that" a known name, and "in relation to" after an older word
+            "A classification of 'good' was awarded on the basis that children are listened to, understood "
+            "and respected and a satisfactory was granted in relation to care plans being reviewed.",
+            [
+                (None, "children are listened to, understood and respected", "good", 4),
+                (None, "care plans being reviewed", "adequate", 3),
+            ],
+            {},
+        ),
+    ],
+)
+def test_names_after_a_grade(
+    text: str, expected: list[tuple[str | None, str | None, str, int]], counts: dict[str, int]
+) -> None:
+    grades, found_counts, _ = grades_of(text)
+    assert (grades, found_counts) == (expected, counts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Staff told us that the new rota was 'good' for families.",
+        "The partnership received a 'weak' evaluation for four out of nine quality indicators.",
+        "The service was rated 'good' for its services to young people.",
+        "Planning and improving services was evaluated as weak.",
+    ],
+)
+def test_lists_and_copulas_that_name_no_indicator_or_one(sentence: str) -> None:
+    grades, _, _ = grades_of(sentence)
+    assert len(grades) <= 1 and all(
+        g[1] is None or " and " not in g[1] or g[1].startswith("planning") for g in grades
+    )

@@ -18,7 +18,7 @@ LINK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 FOUND_TO_BE = re.compile(
-    r"\b(?:found|judged|considered|deemed|assessed)\b[^.;]{0,80}\b(?:to\s+be|as)\s*$", re.I
+    r"\b(?:found|judged|considered|deemed|assessed|classified)\b(?:[^.;]{0,80}\b(?:to\s+be|as))?\s*$", re.I
 )
 # "rated as good or better in regulated care inspections" is a threshold, not an evaluation.
 THRESHOLD_AFTER = re.compile(r"^\W*(?:or|and)\s+(?:better|above|higher|over|more|beyond)\b", re.IGNORECASE)
@@ -34,9 +34,16 @@ NOT_THIS_INSPECTION = re.compile(
     r"\bsurveys?\b|\bquestionnaires?\b|\brespondents\b|\bper\s*cent\b|%",
     re.IGNORECASE,
 )
+# "X is 'good'": a quoted grade after a copula states an evaluation unless someone's view is reported;
+# an unquoted one does when the scale's meaning follows ("is good, which means important strengths").
+COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:both\s+|all\s+)?$", re.IGNORECASE)
+DEFINED_AFTER = re.compile(
+    r"^[’'\"”]?\s*,?\s*(?:which\s+(?:means|highlights|indicates|reflects)|meaning)\b", re.IGNORECASE
+)
+HEARSAY = re.compile(r"\b(?:told|said|says|felt|feel|thought|think|believe[sd]?|described)\b", re.IGNORECASE)
 # Characters either side of a grade word that its cues are looked for in (a clause or two).
 WINDOW_CHARS = 200
-SCALE = re.compile(r"\bscale\b|\bsix[- ]point\b", re.IGNORECASE)
+SCALE = re.compile(r"\bscale\b|\bsix[- ]point\b|\boptions\b|\bthrough\s+to\b|\branging\b", re.IGNORECASE)
 
 
 @cache
@@ -62,6 +69,10 @@ def is_evaluation(text: str, start: int, end: int, occurrence: re.Match[str]) ->
         return False
     sentence = text[start:end]
     bare_before = before.rstrip(qi.OPEN_QUOTES + " ")
+    if COPULA_BEFORE.search(bare_before + " "):
+        defined = DEFINED_AFTER.match(after) is not None
+        if defined or (quoted and not HEARSAY.search(before)):
+            return True
     if quoted:
         return bool(
             EVALUATION_CUE.search(sentence)

@@ -10,12 +10,14 @@ from inspextract.evidence import evidence
 from inspextract.extract import quality_indicators as qi
 from inspextract.extract.grade_counts import TOTAL_CONTEXT, indicators_total, read_counts
 from inspextract.extract.grade_cues import (
+    EVALUATION_CUE,
     NOT_THIS_INSPECTION,
     SCALE,
     WINDOW_CHARS,
     is_evaluation,
 )
-from inspextract.extract.grade_mentions import Mention, indicator_mentions, subject_name
+from inspextract.extract.grade_mentions import Mention, indicator_mentions, subject_names
+from inspextract.extract.grade_names import bracketed_name, is_named_for, names_after
 from inspextract.extract.grade_scale import OTHER_SCALE_WORDS, other_scale, other_scale_warning
 from inspextract.extract.grade_tables import find_table_grades
 from inspextract.extract.sentence_spans import sentence_spans
@@ -91,7 +93,11 @@ def read_grades(doc: Document, blocks: list[Block]) -> tuple[list[Grade], dict[s
         # "QI 2.1 was evaluated as good" takes the name the document prints for 2.1 elsewhere.
         if grade.indicator and not grade.indicator_name:
             grade.indicator_name = printed_names.get(grade.indicator)
-    return found.grades, found.counts, found.total
+    # A grade with no indicator that repeats a named one ("the first to receive an 'excellent' rating")
+    # is the headline of that grade, not a grade of the services as a whole.
+    named_words = {g.grade for g in found.grades if g.indicator or g.indicator_name}
+    grades = [g for g in found.grades if g.indicator or g.indicator_name or g.grade not in named_words]
+    return grades, found.counts, found.total
 
 
 def read_sentence(
@@ -121,9 +127,13 @@ def read_sentence(
         add_grade(found.grades, make_grade(doc, mention, word, start, end))
     used: list[Mention] = []
     for occurrence in occurrences:
-        if occurrence.start() in counted or not is_evaluation(text, start, end, occurrence):
-            continue
         word = qi.grade_word(occurrence["grade"])
+        evaluation = occurrence.start() not in counted and is_evaluation(text, start, end, occurrence)
+        listed = stated_names(text, start, end, occurrence, evaluation or occurrence.start() in counted)
+        for name in listed:
+            add_grade(found.grades, make_grade(doc, Mention(None, name, start, end), word, start, end))
+        if listed or not evaluation:
+            continue
         before = [m for m in mentions if m.end <= occurrence.start() and m not in used]
         after = [
             m
@@ -133,14 +143,17 @@ def read_sentence(
             and not qi.grade_regex().search(text, occurrence.end(), m.start)
         ]
         ev_start = start
-        if before or after:
-            mention = before[-1] if before else after[0]
-        elif (
-            name := subject_name(text[max(start, occurrence.start() - WINDOW_CHARS) : occurrence.start()])
-        ) is not None:
-            if not name:
-                continue
-            mention = Mention(None, name, start, occurrence.start())
+        subjects = subject_names(text[max(start, occurrence.start() - WINDOW_CHARS) : occurrence.start()])
+        if subjects is not None and len(subjects) != 1:
+            for name in subjects:  # "A and B are both 'good'"; none when people were rated
+                add_grade(found.grades, make_grade(doc, Mention(None, name, start, end), word, start, end))
+            continue
+        if before:
+            mention = before[-1]
+        elif subjects:  # the subject of "X was evaluated as" before a name printed after the grade
+            mention = Mention(None, subjects[0], start, occurrence.start())
+        elif after:
+            mention = after[0]
         elif len(set(carry)) == 1:
             mention = carry[0]
             ev_start = min(start, mention.start)
@@ -151,6 +164,21 @@ def read_sentence(
         used.append(mention)
         add_grade(found.grades, make_grade(doc, mention, word, ev_start, end))
     return used
+
+
+def stated_names(text: str, start: int, end: int, occurrence: re.Match[str], graded: bool) -> list[str]:
+    """Names a grade is stated for around it: after it ("'good' ratings were for A and B", "'excellent'
+    rating for X") or as a bracketed list item ("A (very good); B (good)")."""
+    in_brackets = text[occurrence.start() - 1 : occurrence.start()] == "("
+    bracketed = in_brackets and EVALUATION_CUE.search(text, start, end) is not None
+    if graded or bracketed or is_named_for(text, occurrence.end(), end):
+        names = names_after(text, occurrence.end(), end)
+        if names:
+            return names
+    if bracketed:
+        name = bracketed_name(text, start, occurrence.start())
+        return [name] if name else []
+    return []
 
 
 def make_grade(doc: Document, mention: Mention, word: str, start: int, end: int) -> Grade:
