@@ -595,3 +595,18 @@ def test_lists_and_copulas_that_name_no_indicator_or_one(sentence: str) -> None:
     assert len(grades) <= 1 and all(
         g[1] is None or " and " not in g[1] or g[1].startswith("planning") for g in grades
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Overall, services in the area are 'good'.",
+        "The partnership was rated 'good' for the third year running.",
+        "The report, which was graded as good, was published today.",
+    ],
+)
+def test_no_name_and_no_rating_word_gives_no_indicator(sentence: str) -> None:
+    grades, _, _ = grades_of(sentence)
+    assert all(g[1] is None for g in grades)
+    if "rated" not in sentence and "graded" not in sentence:
+        assert grades == []

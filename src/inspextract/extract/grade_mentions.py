@@ -117,7 +117,8 @@ def subject_names(before: str) -> list[str] | None:
         antecedent = CLAUSE_START.sub("", relative["antecedent"]).strip()
         antecedent = re.sub(r"^(?:of|for)\s+", "", antecedent, flags=re.IGNORECASE)
         name = clean_name(NOUN_PREFIX.sub("", LEADING_WORDS.sub("", antecedent)))
-        return [name] if 0 < len(name.split()) <= CLAUSE_NAME_MAX_WORDS else None
+        whole = WHOLE_SERVICE.match(name) is not None
+        return [name] if 0 < len(name.split()) <= CLAUSE_NAME_MAX_WORDS and not whole else None
     if passive or COPULA_END.search(before):
         listed = LIST_SUBJECT.search(before)
         if listed:

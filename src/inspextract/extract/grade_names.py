@@ -35,6 +35,12 @@ NOUN_PREFIX = re.compile(
 WHOLE_SERVICE = re.compile(
     r"^(?:its|their|the\s+council's|the\s+partnership's)\s+(?:[^,;]*\s)?(?:services|work)\W*$", re.IGNORECASE
 )
+# "for four out of six indicators", "for the third year running", "for 2019": a count or a time, no name.
+NOT_A_NAME = re.compile(
+    rf"^(?:the\s+)?(?:{qi.number_regex().pattern}|\d{{4}}\b|(?:first|second|third|fourth|fifth|last|next|"
+    r"consecutive|same)\b|(?:year|time|period)s?\b)",
+    re.IGNORECASE,
+)
 DETERMINER = re.compile(r"^(?:the|its|their|his|her|our)\s+", re.IGNORECASE)
 # "the impact of services in Moray": the place a press release adds is not part of the indicator's name.
 PLACE_AFTER = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*$")
@@ -112,7 +118,7 @@ def names_after(text: str, grade_end: int, end: int) -> list[str]:
     if re.search(r"\d\.\d", rest):
         return []  # "for quality indicator 2.1 – ...": a numbered indicator, read as a mention
     rest = re.split(r"\s[–—-]\s|:", rest)[-1]  # "for the two areas – A, and B": the names after the dash
-    if len(rest.split()) > NAME_MAX_WORDS * 2 or qi.number_regex().match(rest) or WHOLE_SERVICE.match(rest):
+    if len(rest.split()) > NAME_MAX_WORDS * 2 or NOT_A_NAME.match(rest) or WHOLE_SERVICE.match(rest):
         return []  # "for four out of six indicators", "for its services": no indicator named
     noun, verb = match["noun"] or "", match["verb"] or ""
     plural = noun.rstrip(QUOTE).endswith("s") or "were" in verb

@@ -15,6 +15,12 @@ OTHER_SCALE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# Judgements a document on another scale states (a warning is worth giving): its words, or "judgement".
+JUDGEMENT_WORDS = re.compile(
+    r"\b(?:outstanding|requires?\s+improvement|inadequate|overall\s+effectiveness|judge?ments?)\b",
+    re.IGNORECASE,
+)
+
 
 @cache
 def other_scale_bodies() -> frozenset[str]:

@@ -18,7 +18,7 @@ from inspextract.extract.grade_cues import (
 )
 from inspextract.extract.grade_mentions import Mention, indicator_mentions, subject_names
 from inspextract.extract.grade_names import bracketed_name, is_named_for, names_after
-from inspextract.extract.grade_scale import OTHER_SCALE_WORDS, other_scale, other_scale_warning
+from inspextract.extract.grade_scale import JUDGEMENT_WORDS, other_scale, other_scale_warning
 from inspextract.extract.grade_tables import find_table_grades
 from inspextract.extract.sentence_spans import sentence_spans
 from inspextract.records import Grade, GradeWord, Report
@@ -56,7 +56,7 @@ def find_grades(
     body = other_scale(doc.text, report.inspection.bodies) if report else None
     if report is None or body is None:
         return grades, counts, total
-    if grades or counts or total or OTHER_SCALE_WORDS.search(doc.text):
+    if grades or counts or total or JUDGEMENT_WORDS.search(doc.text):
         report.warnings.append(other_scale_warning(body))
     return [], {}, None
 
@@ -159,8 +159,10 @@ def read_sentence(
             ev_start = min(start, mention.start)
         elif heading is not None and THIS_INDICATOR.search(sentence):
             mention = heading
-        else:
+        elif EVALUATION_CUE.search(sentence):  # "rated the partnership as 'very good'": the whole service
             mention = Mention(None, None, start, start)
+        else:
+            continue  # "services are 'good'" names nothing and grades nothing by itself
         used.append(mention)
         add_grade(found.grades, make_grade(doc, mention, word, ev_start, end))
     return used
