@@ -610,3 +610,35 @@ def test_no_name_and_no_rating_word_gives_no_indicator(sentence: str) -> None:
     assert all(g[1] is None for g in grades)
     if "rated" not in sentence and "graded" not in sentence:
         assert grades == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The unit was graded 'very good' for care and support and 'good' for its environment.",
+            [(None, "care and support", "very good", 5), (None, "environment", "good", 4)],
+        ),
+        (
+            "The regulator rated the quality of staffing as 'good' and the quality of care as 'excellent'.",
+            [(None, "quality of staffing", "good", 4), (None, "quality of care", "excellent", 6)],
+        ),
+        (
+            "Inspectors gave an evaluation of 'adequate' for the partnership's leadership of people.",
+            [(None, "leadership of people", "adequate", 3)],
+        ),
+        (
+            "Two quality indicators were evaluated as 'weak': impact on families and leadership of people.",
+            [(None, "impact on families", "weak", 2), (None, "leadership of people", "weak", 2)],
+        ),
+        (
+            "Leadership was evaluated as 'weak': inspectors found that plans were not in place.",
+            [(None, "leadership", "weak", 2)],
+        ),
+        ("The council's youth services have been rated 'good' by inspectors.", [(None, None, "good", 4)]),
+    ],
+)
+def test_two_grades_in_one_sentence_and_lists_after_a_colon(
+    sentence: str, expected: list[tuple[str | None, str | None, str, int]]
+) -> None:
+    assert grades_of(sentence)[0] == expected

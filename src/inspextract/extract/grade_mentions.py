@@ -42,14 +42,16 @@ OWNER = re.compile(r"^(?:\w+\s+){0,2}\w+['’]s?\s+(?=\w)")
 # Subjects that mean the services as a whole, so the grade has no indicator ("rated the partnership as ...").
 WHOLE_SERVICE = re.compile(
     r"^(?:partnership|partners|services?|council|area|authority|inspection|report|it|they|them|this|these|"
-    r"performance|work|we|inspectors|provision)\b(?!['’]s)",
+    r"performance|work|we|inspectors|provision)\b(?!['’]s)|^[\w\s'’-]*\w['’]s?\s+services$|"
+    r"^(?:council|partnership|authority|area)['’]s\s+[\w\s'’-]*services$",
     re.IGNORECASE,
 )
 RATED_PEOPLE = re.compile(
     r"^(?:(?:most|many|some|all|few|several)\s+(?:of\s+the\s+)?)?(?:children|young\s+people|pupils|staff|parents|"
-    r"carers|families|respondents|schools|people|adults)\b",
+    r"carers|families|respondents|schools|people|adults)(?:\s+(?:were|was|are|is|in|at|who|from)\b|$)",
     re.IGNORECASE,
 )
+GRADE_BEFORE = re.compile(rf"(?:\bas\s+)?(?:{qi.grade_regex().pattern})", re.IGNORECASE)
 # Longest subject phrase kept as an indicator name (words).
 NAME_MAX_WORDS = 16
 CLAUSE_NAME_MAX_WORDS = 24  # a whole clause named before "which was graded" (care inspections' key questions)
@@ -141,13 +143,18 @@ def single_name(subject: str) -> str | None:
     if names and len(subject.split()) > NAME_MAX_WORDS:
         return names[-1].name
     subject = re.split(r"\b(?:that|which|who|whom|where|when|said|found)\s+", subject)[-1]
-    subject = strip_quotes(subject).strip()
+    subject = GRADE_BEFORE.split(strip_quotes(subject))[-1].strip()  # "A as 'good' and B": B
     subject = LEADING_WORDS.sub("", subject)
     subject = OWNER.sub("", subject) if not WHOLE_SERVICE.match(subject) else subject
     subject = NOUN_PREFIX.sub("", LEADING_WORDS.sub("", subject))
     if RATED_PEOPLE.match(subject) or qi.number_regex().match(subject):
         return ""  # "12 children were rated as 'good' by their schools": not this inspection's evaluation
     name = clean_name(subject)
-    if not name or len(name.split()) > NAME_MAX_WORDS or WHOLE_SERVICE.match(name):
+    if (
+        not name
+        or len(name.split()) > NAME_MAX_WORDS
+        or WHOLE_SERVICE.match(name)
+        or WHOLE_SERVICE.match(subject)
+    ):
         return None
     return name

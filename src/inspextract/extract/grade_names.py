@@ -16,9 +16,11 @@ QUOTE = "‘'\"“’”"
 FOR_AFTER = re.compile(
     rf"[{QUOTE})]?\s*(?P<noun>(?:ratings?|evaluations?|grades?|gradings?)\b[{QUOTE}]?)?\s*,?\s*"
     r"(?P<verb>(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:awarded|given|granted|made)?\s*)?"
-    r"(?:for|including|in\s+relation\s+to|on\s+the\s+basis\s+that)\s+",
+    r"(?:(?P<colon>:)\s*|(?:for|including|in\s+relation\s+to|on\s+the\s+basis\s+that)\s+)",
     re.IGNORECASE,
 )
+# After a colon, a clause (it has a verb) explains the grade; a list of names has none.
+CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|found|said|says|shows?|showed|did|does)\b", re.I)
 # Where a list after the grade ends: the sentence end, or a clause that says something else.
 LIST_END = re.compile(
     r"[.!?](?:\s|$)|,\s*(?:with|which|while|whilst|but|after|following|as)\b|\s+(?:and|but)\s+an?\s*[‘'\"“]?$",
@@ -41,7 +43,11 @@ NOT_A_NAME = re.compile(
     r"consecutive|same)\b|(?:year|time|period)s?\b)",
     re.IGNORECASE,
 )
-DETERMINER = re.compile(r"^(?:the|its|their|his|her|our)\s+", re.IGNORECASE)
+DETERMINER = re.compile(
+    r"^(?:the\s+)?(?:partnership|council|authority|area|board|home|service|team)['’]s\s+|"
+    r"^(?:the|its|their|his|her|our)\s+",
+    re.IGNORECASE,
+)
 # "the impact of services in Moray": the place a press release adds is not part of the indicator's name.
 PLACE_AFTER = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*$")
 BRACKET_REACH_CHARS = 150  # how far before a bracketed grade its list item may start
@@ -114,14 +120,16 @@ def names_after(text: str, grade_end: int, end: int) -> list[str]:
     if stop := LIST_END.search(rest):
         rest = rest[: stop.start()]
     if next_grade := qi.grade_regex().search(rest):
-        rest = re.sub(r"\s+(?:and|but)\s+an?\s*[‘'\"“]?$", "", rest[: next_grade.start()])
+        rest = re.sub(r"\s+(?:and|but|while|whilst)\s+(?:an?\s+)?[‘'\"“]?$", "", rest[: next_grade.start()])
+    if match["colon"] and CLAUSE_VERB.search(rest):
+        return []  # "was evaluated as 'weak': inspectors found that ...": an explanation, not names
     if re.search(r"\d\.\d", rest):
         return []  # "for quality indicator 2.1 – ...": a numbered indicator, read as a mention
     rest = re.split(r"\s[–—-]\s|:", rest)[-1]  # "for the two areas – A, and B": the names after the dash
     if len(rest.split()) > NAME_MAX_WORDS * 2 or NOT_A_NAME.match(rest) or WHOLE_SERVICE.match(rest):
         return []  # "for four out of six indicators", "for its services": no indicator named
     noun, verb = match["noun"] or "", match["verb"] or ""
-    plural = noun.rstrip(QUOTE).endswith("s") or "were" in verb
+    plural = noun.rstrip(QUOTE).endswith("s") or "were" in verb or bool(match["colon"])
     return [name for name in split_names(rest, plural=plural) if 0 < len(name.split()) <= NAME_MAX_WORDS]
 
 
