@@ -642,3 +642,27 @@ def test_two_grades_in_one_sentence_and_lists_after_a_colon(
     sentence: str, expected: list[tuple[str | None, str | None, str, int]]
 ) -> None:
     assert grades_of(sentence)[0] == expected
+
+
+def test_a_count_names_its_indicators_in_the_next_sentence_by_the_grades_meaning() -> None:
+    text = (
+        "The service received a 'weak' evaluation for three out of eight quality indicators. "
+        "Important weaknesses were found in the following areas: sharing information early, "
+        "children being kept safe at home and planning for each child."
+    )
+    grades, counts, total = grades_of(text)
+    assert counts == {"weak": 3} and total == 8
+    assert [(g[1], g[2]) for g in grades] == [
+        ("sharing information early", "weak"),
+        ("children being kept safe at home", "weak"),
+        ("planning for each child", "weak"),
+    ]
+
+
+def test_a_list_of_another_length_or_meaning_names_nothing() -> None:
+    text = (
+        "The service received a 'weak' evaluation for three out of eight quality indicators. "
+        "Major strengths were found in the following areas: sharing information early, "
+        "children being kept safe at home and planning for each child."
+    )
+    assert grades_of(text)[0] == []

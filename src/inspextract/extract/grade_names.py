@@ -150,3 +150,14 @@ def bracketed_name(text: str, start: int, grade_start: int) -> str | None:
 def is_plural(after: str) -> bool:
     """Whether the words after a subject make it several ("are both", "were")."""
     return PLURAL_AFTER.search(after) is not None
+
+
+def names_by_meaning(sentence: str, word: str, count: int) -> list[str]:
+    """The names a sentence lists after a colon when it speaks the meaning of `word` and lists `count`
+    of them: after "four indicators were 'weak'", "Important weaknesses were found in: A, B, C and D"."""
+    meanings = qi.vocabulary()["grade_meanings"].get(word, [])
+    colon = sentence.find(":")
+    if colon < 0 or not any(meaning in sentence[:colon].lower() for meaning in meanings):
+        return []
+    names = split_names(sentence[colon + 1 :].strip().rstrip("."), plural=True)
+    return names if len(names) == count else []

@@ -17,7 +17,7 @@ from inspextract.extract.grade_cues import (
     is_evaluation,
 )
 from inspextract.extract.grade_mentions import Mention, indicator_mentions, subject_names
-from inspextract.extract.grade_names import bracketed_name, is_named_for, names_after
+from inspextract.extract.grade_names import bracketed_name, is_named_for, names_after, names_by_meaning
 from inspextract.extract.grade_scale import JUDGEMENT_WORDS, other_scale, other_scale_warning
 from inspextract.extract.grade_tables import find_table_grades
 from inspextract.extract.sentence_spans import sentence_spans
@@ -42,6 +42,7 @@ class Found:
     grades: list[Grade]
     counts: dict[str, int]
     total: int | None = None
+    pending: tuple[str, int] | None = None  # the one count the last sentence read stated: (grade, count)
 
 
 def find_grades(
@@ -74,7 +75,8 @@ def read_grades(doc: Document, blocks: list[Block]) -> tuple[list[Grade], dict[s
         line_start = doc.text.rfind("\n", 0, block.start) + 1
         has_grade_word = qi.grade_regex().search(doc.text, line_start, block.end) is not None
         is_long = block.end - line_start > HEADING_MAX_CHARS
-        if not has_grade_word and is_long and not QI_HINT.search(doc.text, line_start, block.end):
+        says_nothing = not has_grade_word and is_long and not QI_HINT.search(doc.text, line_start, block.end)
+        if says_nothing and found.pending is None:
             continue  # most paragraphs say nothing about grades: skip the name matching
         spans = sentence_spans(doc.text, line_start, block.end)
         for start, end in spans:
@@ -115,6 +117,10 @@ def read_sentence(
     if end - start > MAX_SENTENCE_CHARS:
         return []  # a run of text with no sentence ends (a table or list flattened into one line)
     occurrences = list(qi.grade_regex().finditer(text, start, end))
+    pending, found.pending = found.pending, None
+    if pending and not occurrences:
+        for name in names_by_meaning(sentence, *pending):
+            add_grade(found.grades, make_grade(doc, Mention(None, name, start, end), pending[0], start, end))
     distinct = {qi.grade_word(m["grade"]) for m in occurrences}
     if (SCALE.search(sentence) and len(distinct) >= 3) or NOT_THIS_INSPECTION.search(sentence):
         return []
@@ -123,6 +129,8 @@ def read_sentence(
         found.total = indicators_total(sentence, counts)
     for word, count in counts.items():
         found.counts.setdefault(word, count)  # a summary repeated later is counted once
+    if len(counts) == 1 and not named:
+        found.pending = next(iter(counts.items()))
     for mention, word in named:
         add_grade(found.grades, make_grade(doc, mention, word, start, end))
     used: list[Mention] = []
