@@ -666,3 +666,19 @@ def test_a_list_of_another_length_or_meaning_names_nothing() -> None:
         "children being kept safe at home and planning for each child."
     )
     assert grades_of(text)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        (
+            "Services were evaluated as 'very good' in two areas, 'good' in five and 'weak' in one.",
+            {"very good": 2, "good": 5, "weak": 1},
+        ),
+        ("No indicators were evaluated as 'weak'.", {}),
+    ],
+)
+def test_counts_after_their_grades_in_a_list_and_a_negated_subject(
+    sentence: str, counts: dict[str, int]
+) -> None:
+    assert grades_of(sentence)[:2] == ([], counts)

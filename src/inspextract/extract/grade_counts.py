@@ -13,10 +13,14 @@ from inspextract.extract.grade_mentions import Mention, indicator_mentions
 COUNT_GAP_CHARS = 120
 NUMBER = qi.number_regex().pattern
 OF_THE = re.compile(rf"{NUMBER}\s+of\s+(?:the\s+|these\s+)?\s*$", re.IGNORECASE)
+# "'good' in six of the nine quality indicators"; and in a list of them, "'good' in four and ...".
 POST_COUNT = re.compile(
-    rf"[’'\"”]?\s+(?:(?:evaluation|rating|grade)s?\s+)?(?:in|for|across|on)\s+{NUMBER}\s+(?:(?:out\s+)?of\s+(?:the\s+)?\S+\s+)?"
-    r"(?:(?:key|quality|inspected)\s+)?(?:indicators|QIs|areas)\b",
+    rf"[’'\"”]?\s+(?:(?:evaluation|rating|grade)s?\s+)?(?:in|for|across|on)\s+{NUMBER}\s+"
+    r"(?:(?:out\s+)?of\s+(?:the\s+)?\S+\s+)?(?:(?:key|quality|inspected)\s+)?(?:indicators|QIs|areas)\b",
     re.IGNORECASE,
+)
+POST_COUNT_IN_LIST = re.compile(
+    rf"[’'\"”]?\s+(?:in|for|across|on)\s+{NUMBER}(?=\s*(?:[,.;]|and\b|$))", re.IGNORECASE
 )
 # "an adequate", "another, 'planning', was found to be 'weak'": one, after other counts in the sentence.
 ARTICLE_BEFORE = re.compile(
@@ -77,10 +81,20 @@ def read_counts(
                 word = qi.grade_word(occurrence["grade"])
                 counts.setdefault(word, 1)
                 named_grades += [(m, word) for m in indicator_mentions(text, one.start(), occurrence.start())]
-    for occurrence in occurrences:
-        # "evaluated as good in six of the nine quality indicators": the count follows its grade.
-        after = POST_COUNT.match(text, occurrence.end(), end)
-        if after and occurrence.start() not in counted and EVALUATION_CUE.search(text, start, end):
+    in_list = [
+        POST_COUNT.match(text, o.end(), end) or POST_COUNT_IN_LIST.match(text, o.end(), end)
+        for o in occurrences
+    ]
+    named_count = any(POST_COUNT.match(text, o.end(), end) for o in occurrences)
+    for occurrence, after in zip(occurrences, in_list, strict=True):
+        # "evaluated as good in six of the nine quality indicators": the count follows its grade; a bare
+        # number ("'good' in four") counts beside one that says what it counts.
+        if (
+            after
+            and named_count
+            and occurrence.start() not in counted
+            and EVALUATION_CUE.search(text, start, end)
+        ):
             counted.add(occurrence.start())
             counts.setdefault(qi.grade_word(occurrence["grade"]), qi.number_value(after["number"]))
     return counted, counts, named_grades

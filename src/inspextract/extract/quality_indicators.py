@@ -60,7 +60,7 @@ def number_regex() -> re.Pattern[str]:
     """A count written in words or digits ("a single", "nine", "twenty-one", "12")."""
     words = sorted(vocabulary()["number_words"], key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, word.split())) for word in words)
-    return re.compile(rf"(?<![\w.-])(?P<number>{alternatives}|\d{{1,2}})(?![\w.-]|\.\d)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.-])(?P<number>{alternatives}|\d{{1,2}})(?![\w-]|\.\d)", re.IGNORECASE)
 
 
 def number_value(text: str) -> int:
