@@ -682,3 +682,8 @@ def test_counts_after_their_grades_in_a_list_and_a_negated_subject(
     sentence: str, counts: dict[str, int]
 ) -> None:
     assert grades_of(sentence)[:2] == ([], counts)
+
+
+def test_fixed_pairs_are_never_split_into_two_names() -> None:
+    grades, _, _ = grades_of("The impact of services on children and young people were rated 'good'.")
+    assert grades == [(None, "impact of services on children and young people", "good", 4)]

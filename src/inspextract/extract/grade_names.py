@@ -100,7 +100,7 @@ def split_and(phrase: str, *, any_pair: bool) -> list[str]:
     best: tuple[int, str, str] | None = None
     for match in re.finditer(r"\s+and\s+", phrase):
         left, right = phrase[: match.start()].strip(), phrase[match.end() :].strip()
-        if len(left.split()) < 2 or len(right.split()) < 2:
+        if len(left.split()) < 2 or len(right.split()) < 2 or is_fixed_pair(left, right):
             continue
         alike = left.split()[0].lower().endswith("ing") and right.split()[0].lower().endswith("ing")
         if not (any_pair or alike):
@@ -109,6 +109,16 @@ def split_and(phrase: str, *, any_pair: bool) -> list[str]:
         if best is None or even > best[0]:
             best = (even, left, right)
     return [best[1], best[2]] if best else [phrase]
+
+
+def is_fixed_pair(left: str, right: str) -> bool:
+    """Whether the "and" between `left` and `right` joins one fixed phrase ("children and young people")."""
+    left, right = left.lower(), right.lower()
+    for pair in qi.vocabulary()["fixed_pairs"]:
+        first, second = pair.split(" and ", 1)
+        if re.search(rf"\b{re.escape(first)}$", left) and re.match(rf"{re.escape(second)}\b", right):
+            return True
+    return False
 
 
 def names_after(text: str, grade_end: int, end: int) -> list[str]:
