@@ -687,3 +687,35 @@ def test_counts_after_their_grades_in_a_list_and_a_negated_subject(
 def test_fixed_pairs_are_never_split_into_two_names() -> None:
     grades, _, _ = grades_of("The impact of services on children and young people were rated 'good'.")
     assert grades == [(None, "impact of services on children and young people", "good", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "counts"),
+    [
+        (
+            "Of the nine quality indicators, inspectors rated six as 'good' and three as 'weak', including "
+            "impact on families and leadership of people.",
+            [(None, "impact on families", "weak", 2), (None, "leadership of people", "weak", 2)],
+            {"good": 6, "weak": 3},
+        ),
+        (
+            "Inspectors rated seven as 'good' and two as 'weak'. The weak indicators were impact on staff "
+            "and leadership of people.",
+            [(None, "impact on staff", "weak", 2), (None, "leadership of people", "weak", 2)],
+            {"good": 7, "weak": 2},
+        ),
+        ("The good ratings were welcomed by the council.", [], {}),
+        (
+            "Services were evaluated as 'satisfactory' for four of the quality indicators and 'weak' "
+            "for two.",
+            [],
+            {"adequate": 4, "weak": 2},
+        ),
+    ],
+)
+def test_counted_grades_with_their_names_after(
+    text: str, expected: list[tuple[str | None, str | None, str, int]], counts: dict[str, int]
+) -> None:
+    grades, found_counts, total = grades_of(text)
+    assert (grades, found_counts) == (expected, counts)
+    assert total in (None, 9)

@@ -43,11 +43,16 @@ def read_counts(
     """Counts a sentence states: (offsets of the grade words counted, {grade: count}, indicators it names)."""
     counts: dict[str, int] = {}
     named_grades: list[tuple[Mention, str]] = []
-    numbers = [m for m in qi.number_regex().finditer(text, start, end) if not is_year_or_part(text, m)]
     counted: set[int] = set()
+    after_numbers = read_counts_after(text, start, end, occurrences, counts, counted)
+    numbers = [
+        m
+        for m in qi.number_regex().finditer(text, start, end)
+        if not is_year_or_part(text, m) and m.start() not in after_numbers
+    ]
     for occurrence in occurrences:
         previous = [n for n in numbers if n.end() <= occurrence.start()]
-        if not previous:
+        if not previous or occurrence.start() in counted:
             continue
         number = previous[-1]
         between = text[number.end() : occurrence.start()]
@@ -81,23 +86,32 @@ def read_counts(
                 word = qi.grade_word(occurrence["grade"])
                 counts.setdefault(word, 1)
                 named_grades += [(m, word) for m in indicator_mentions(text, one.start(), occurrence.start())]
-    in_list = [
-        POST_COUNT.match(text, o.end(), end) or POST_COUNT_IN_LIST.match(text, o.end(), end)
-        for o in occurrences
-    ]
-    named_count = any(POST_COUNT.match(text, o.end(), end) for o in occurrences)
-    for occurrence, after in zip(occurrences, in_list, strict=True):
-        # "evaluated as good in six of the nine quality indicators": the count follows its grade; a bare
-        # number ("'good' in four") counts beside one that says what it counts.
-        if (
-            after
-            and named_count
-            and occurrence.start() not in counted
-            and EVALUATION_CUE.search(text, start, end)
-        ):
+    return counted, counts, named_grades
+
+
+def read_counts_after(
+    text: str,
+    start: int,
+    end: int,
+    occurrences: list[re.Match[str]],
+    counts: dict[str, int],
+    counted: set[int],
+) -> set[int]:
+    """Counts written after their grade ("'good' in six of the nine quality indicators", then "'weak' in
+    two"): added to `counts`; returns the offsets of the numbers read, which count nothing before them."""
+    if not EVALUATION_CUE.search(text, start, end):
+        return set()
+    afters = [POST_COUNT.match(text, o.end(), end) for o in occurrences]
+    if not any(afters):
+        return set()  # a bare "in four" counts only beside a count that says what it counts
+    used: set[int] = set()
+    for occurrence, after in zip(occurrences, afters, strict=True):
+        after = after or POST_COUNT_IN_LIST.match(text, occurrence.end(), end)
+        if after:
             counted.add(occurrence.start())
             counts.setdefault(qi.grade_word(occurrence["grade"]), qi.number_value(after["number"]))
-    return counted, counts, named_grades
+            used.add(after.start("number"))
+    return used
 
 
 def without_names(between: str, offset: int, names: list[Mention]) -> str:
@@ -119,7 +133,7 @@ def is_year_or_part(text: str, number: re.Match[str]) -> bool:
 # A number of indicators; not a page or appendix number before a heading ("13 Quality indicator 1 – ...",
 # "Appendix 1 Quality indicators").
 TOTAL = re.compile(
-    rf"(?<!appendix\s)(?<!annex\s)(?<!page\s){NUMBER}\s+(?:(?:key|quality|performance|core|main|of\s+the)\s+){{0,3}}"
+    rf"(?<!appendix\s)(?<!annex\s)(?<!page\s){NUMBER}\s+(?:(?:key|quality|performance|core|main)\s+){{0,3}}"
     r"(?:indicators?|QIs?)\b(?!\s+framework)(?!\s+of\s+(?!quality|performance)\w)(?!\s*[:–—-]?\s*\d+(?!\.\d))",
     re.IGNORECASE,
 )

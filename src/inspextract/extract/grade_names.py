@@ -14,9 +14,9 @@ QUOTE = "‘'\"“’”"
 # After a grade, what the grade was for: "'excellent' rating for the way ...", "'weak' ratings, including A;
 # B; and C", "'good' was awarded on the basis that ...", "(very good) for the two areas – A, and B".
 FOR_AFTER = re.compile(
-    rf"[{QUOTE})]?\s*(?P<noun>(?:ratings?|evaluations?|grades?|gradings?)\b[{QUOTE}]?)?\s*,?\s*"
+    rf"[{QUOTE})]?\s*(?P<noun>(?:ratings?|evaluations?|grades?|gradings?|indicators)\b[{QUOTE}]?)?\s*,?\s*"
     r"(?P<verb>(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:awarded|given|granted|made)?\s*)?"
-    r"(?:(?P<colon>:)\s*|(?:for|including|in\s+relation\s+to|on\s+the\s+basis\s+that)\s+)",
+    r"(?:(?P<colon>:)\s*|(?:for|including|in\s+relation\s+to|on\s+the\s+basis\s+that)\s+|(?P<bare>(?<=were\s)))",
     re.IGNORECASE,
 )
 # After a colon, a clause (it has a verb) explains the grade; a list of names has none.
@@ -79,6 +79,12 @@ def split_names(phrase: str, *, plural: bool = False) -> list[str]:
         return [clean_name(q) for q in quoted]
     if qi.is_indicator_name(clean_name(phrase)):
         return [clean_name(phrase)]
+    known = qi.find_indicator_names(phrase, min_words=2)
+    rest = phrase
+    for name in reversed(known):
+        rest = rest[: name.start] + rest[name.end :]
+    if len(known) >= 2 and re.fullmatch(r"(?:[\s,;]|\band\b|\bthe\b)*", rest, re.IGNORECASE):
+        return [name.name for name in known]  # known names joined by "and": "A and B", however they read
     pieces = [p.strip() for p in re.split(r"\s*[;,]\s*", phrase) if p.strip()]
     if len(pieces) == 1:
         return [clean_name(p) for p in split_and(phrase, any_pair=plural)]
@@ -121,8 +127,9 @@ def is_fixed_pair(left: str, right: str) -> bool:
     return False
 
 
-def names_after(text: str, grade_end: int, end: int) -> list[str]:
-    """Names a grade is stated for after it ("'excellent' rating for the way it involved families")."""
+def names_after(text: str, grade_end: int, end: int, *, plural: bool = False) -> list[str]:
+    """Names a grade is stated for after it ("'excellent' rating for the way it involved families");
+    `plural` when the grade was counted ("four as 'weak', including A and B")."""
     match = FOR_AFTER.match(text, grade_end, end)
     if not match:
         return []
@@ -131,7 +138,11 @@ def names_after(text: str, grade_end: int, end: int) -> list[str]:
         rest = rest[: stop.start()]
     if next_grade := qi.grade_regex().search(rest):
         rest = re.sub(r"\s+(?:and|but|while|whilst)\s+(?:an?\s+)?[‘'\"“]?$", "", rest[: next_grade.start()])
-    if match["colon"] and CLAUSE_VERB.search(rest):
+    if match["bare"] is not None and not match["noun"]:
+        return []  # "were" alone after a grade starts a clause, not a list: "'good' indicators were A and B"
+    if match["bare"] is not None and re.match(r"\s*\w+(?:ed|en)\b", rest):
+        return []  # "the good ratings were welcomed ...": a passive clause
+    if (match["colon"] or match["bare"] is not None) and CLAUSE_VERB.search(rest):
         return []  # "was evaluated as 'weak': inspectors found that ...": an explanation, not names
     if re.search(r"\d\.\d", rest):
         return []  # "for quality indicator 2.1 – ...": a numbered indicator, read as a mention
@@ -139,8 +150,11 @@ def names_after(text: str, grade_end: int, end: int) -> list[str]:
     if len(rest.split()) > NAME_MAX_WORDS * 2 or NOT_A_NAME.match(rest) or WHOLE_SERVICE.match(rest):
         return []  # "for four out of six indicators", "for its services": no indicator named
     noun, verb = match["noun"] or "", match["verb"] or ""
-    plural = noun.rstrip(QUOTE).endswith("s") or "were" in verb or bool(match["colon"])
-    return [name for name in split_names(rest, plural=plural) if 0 < len(name.split()) <= NAME_MAX_WORDS]
+    plural = plural or noun.rstrip(QUOTE).endswith("s") or "were" in verb or bool(match["colon"])
+    names = [name for name in split_names(rest, plural=plural) if 0 < len(name.split()) <= NAME_MAX_WORDS]
+    if match["bare"] is not None and any(len(name.split()) < 2 for name in names):
+        return []  # "the good ratings were welcome": a word, not a list of names
+    return names
 
 
 def is_named_for(text: str, grade_end: int, end: int) -> bool:

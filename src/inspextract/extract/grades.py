@@ -137,7 +137,7 @@ def read_sentence(
     for occurrence in occurrences:
         word = qi.grade_word(occurrence["grade"])
         evaluation = occurrence.start() not in counted and is_evaluation(text, start, end, occurrence)
-        listed = stated_names(text, start, end, occurrence, evaluation or occurrence.start() in counted)
+        listed = stated_names(text, start, end, occurrence, evaluation, occurrence.start() in counted)
         for name in listed:
             add_grade(found.grades, make_grade(doc, Mention(None, name, start, end), word, start, end))
         if listed or not evaluation:
@@ -176,13 +176,15 @@ def read_sentence(
     return used
 
 
-def stated_names(text: str, start: int, end: int, occurrence: re.Match[str], graded: bool) -> list[str]:
+def stated_names(
+    text: str, start: int, end: int, occurrence: re.Match[str], evaluation: bool, counted: bool
+) -> list[str]:
     """Names a grade is stated for around it: after it ("'good' ratings were for A and B", "'excellent'
     rating for X") or as a bracketed list item ("A (very good); B (good)")."""
     in_brackets = text[occurrence.start() - 1 : occurrence.start()] == "("
     bracketed = in_brackets and EVALUATION_CUE.search(text, start, end) is not None
-    if graded or bracketed or is_named_for(text, occurrence.end(), end):
-        names = names_after(text, occurrence.end(), end)
+    if evaluation or counted or bracketed or is_named_for(text, occurrence.end(), end):
+        names = names_after(text, occurrence.end(), end, plural=counted)
         if names:
             return names
     if bracketed:
