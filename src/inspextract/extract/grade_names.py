@@ -34,7 +34,7 @@ NOUN_PREFIX = re.compile(
     r"^(?:the\s+)?(?:(?:rating|evaluation|grade|grading|classification|score)s?\s+(?:for|of)\s+)", re.I
 )
 # "for its children's services", "for their work": the services as a whole, no indicator.
-WHOLE_SERVICE = re.compile(
+SERVICES_AS_A_WHOLE = re.compile(
     r"^(?:its|their|the\s+council's|the\s+partnership's)\s+(?:[^,;]*\s)?(?:services|work)\W*$", re.IGNORECASE
 )
 # "for four out of six indicators", "for the third year running", "for 2019": a count or a time, no name.
@@ -147,7 +147,7 @@ def names_after(text: str, grade_end: int, end: int, *, plural: bool = False) ->
     if re.search(r"\d\.\d", rest):
         return []  # "for quality indicator 2.1 – ...": a numbered indicator, read as a mention
     rest = re.split(r"\s[–—-]\s|:", rest)[-1]  # "for the two areas – A, and B": the names after the dash
-    if len(rest.split()) > NAME_MAX_WORDS * 2 or NOT_A_NAME.match(rest) or WHOLE_SERVICE.match(rest):
+    if len(rest.split()) > NAME_MAX_WORDS * 2 or NOT_A_NAME.match(rest) or SERVICES_AS_A_WHOLE.match(rest):
         return []  # "for four out of six indicators", "for its services": no indicator named
     noun, verb = match["noun"] or "", match["verb"] or ""
     plural = plural or noun.rstrip(QUOTE).endswith("s") or "were" in verb or bool(match["colon"])
