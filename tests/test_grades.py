@@ -719,3 +719,27 @@ def test_counted_grades_with_their_names_after(
     grades, found_counts, total = grades_of(text)
     assert (grades, found_counts) == (expected, counts)
     assert total in (None, 9)
+
+
+def test_table_flattened_into_running_text() -> None:
+    text = (
+        "Evaluations of quality indicators 2.2 Impact on families Very good 6.1 Policies, procedures and "
+        "legislation Adequate 9.3 Leadership of people Good Background The partnership covers two towns.\n"
+    )
+    grades, _, _ = grades_of(text)
+    assert [(g[0], g[1], g[2]) for g in grades] == [
+        ("2.2", "impact on families", "very good"),
+        ("6.1", "policies, procedures and legislation", "adequate"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3.2 Examples of Good practice in the area\n",
+        "In 2.1 of the report, leadership was described as Good.\n",
+        "Contents 2.1 Impact on families 12 2.2 Leadership 14\n",
+    ],
+)
+def test_flattened_rows_need_a_grade_that_ends_the_row(text: str) -> None:
+    assert grades_of(text)[0] == []

@@ -24,6 +24,17 @@ VERBS = re.compile(
 )
 # A row with a name the lexicon does not know needs a capitalised cell and a real separator before the grade.
 UNKNOWN_ROW = re.compile(r"^[\s|*]*(?P<name>[A-Z][\w’',()\- ]{2,120}?)\s*(?:\||:|–|—|\s-)[\s|*]*$")
+# A flattened row: "5.2 Assessing and responding to risks and needs Adequate" before the next row's number,
+# a full stop or the end of the line. The grade is capitalised, as in a table cell, never in prose.
+_CELL_GRADE = (
+    r"(?:Excellent|Very\s+[Gg]ood|Good|Adequate|Satisfactory|Weak|Unsatisfactory|EXCELLENT|VERY\s+GOOD|"
+    r"GOOD|ADEQUATE|SATISFACTORY|WEAK|UNSATISFACTORY)"
+)
+FLATTENED_ROW = re.compile(
+    rf"(?<![\w.])(?P<num>\d{{1,2}}\.\d{{1,2}})\s+(?P<name>[A-Z][A-Za-z’',()\s-]{{3,140}}?)\s*[–—:-]?\s*"
+    rf"(?P<grade>{_CELL_GRADE})(?=\s+\d{{1,2}}\.\d{{1,2}}\s|\s*[.;]?\s*$|\s*[.;]\s)",
+    re.MULTILINE,
+)
 # Longest table row (characters): a number, a name of up to ROW_NAME_MAX_WORDS words, separators, a grade.
 ROW_MAX_CHARS = 300
 # Longest indicator name in a table row (words).
@@ -67,7 +78,22 @@ def find_table_grades(doc: Document) -> list[Grade]:
         if row:
             pending = (row[0], row[1], start)
     numbers = {n for n, _, _ in rows}
-    return [g for n, g, known in rows if known or n - 1 in numbers or n + 1 in numbers]
+    return [g for n, g, known in rows if known or n - 1 in numbers or n + 1 in numbers] + find_flattened_rows(
+        doc
+    )
+
+
+def find_flattened_rows(doc: Document) -> list[Grade]:
+    """Rows of a table flattened into running text (a report PDF copied as one paragraph):
+    "2.1 Impact on families Good 2.2 Leadership of people Very good", each a number, a capitalised name
+    and a capitalised grade that ends the row."""
+    out = []
+    for match in FLATTENED_ROW.finditer(doc.text):
+        name = " ".join(match["name"].lower().split()).strip(" .,–—-:")
+        if VERBS.search(name) or qi.grade_regex().search(name) or len(name.split()) > ROW_NAME_MAX_WORDS:
+            continue
+        out.append(_grade(doc, match["num"], name, match["grade"], match.start(), match.end()))
+    return out
 
 
 def unknown_row_name(cell: str) -> str | None:
