@@ -730,6 +730,22 @@ def test_table_flattened_into_running_text() -> None:
     assert [(g[0], g[1], g[2]) for g in grades] == [
         ("2.2", "impact on families", "very good"),
         ("6.1", "policies, procedures and legislation", "adequate"),
+        ("9.3", "leadership of people", "good"),  # a known name's row ends at the next capital
+    ]
+
+
+def test_known_names_without_numbers_in_a_flattened_table() -> None:
+    text = (
+        "Appendix 2 Evaluations How well are children helped? Children's needs are met Very good "
+        "Children benefit from strategies to minimise harm Adequate Public awareness of the safety and "
+        "protection of children Good\n\nChildren benefit from strategies to minimise harm Good practice "
+        "was seen.\n"
+    )
+    grades, _, _ = grades_of(text)
+    assert [(g[1], g[2]) for g in grades] == [
+        ("children's needs are met", "very good"),
+        ("children benefit from strategies to minimise harm", "adequate"),
+        ("public awareness of the safety and protection of children", "good"),
     ]
 
 

@@ -35,6 +35,12 @@ FLATTENED_ROW = re.compile(
     rf"(?P<grade>{_CELL_GRADE})(?=\s+\d{{1,2}}\.\d{{1,2}}\s|\s*[.;]?\s*$|\s*[.;]\s)",
     re.MULTILINE,
 )
+# A known indicator name (three words or more, printed capitalised as a cell) followed by a grade cell and
+# then the next row's capital or the end: "Children's needs are met Good Leadership of people ...".
+KNOWN_ROW_MIN_WORDS = 3
+KNOWN_ROW_GRADE = re.compile(
+    rf"\s*[–—:-]?\s*(?P<grade>{_CELL_GRADE})(?=\s+[A-Z0-9]|\s*[.;]?\s*$)", re.MULTILINE
+)
 # Longest table row (characters): a number, a name of up to ROW_NAME_MAX_WORDS words, separators, a grade.
 ROW_MAX_CHARS = 300
 # Longest indicator name in a table row (words).
@@ -93,6 +99,16 @@ def find_flattened_rows(doc: Document) -> list[Grade]:
         if VERBS.search(name) or qi.grade_regex().search(name) or len(name.split()) > ROW_NAME_MAX_WORDS:
             continue
         out.append(_grade(doc, match["num"], name, match["grade"], match.start(), match.end()))
+    for known in qi.find_indicator_names(doc.text, min_words=KNOWN_ROW_MIN_WORDS):
+        # Tables of the 2005-2012 child-protection reports name their indicators without numbers.
+        grade = KNOWN_ROW_GRADE.match(doc.text, known.end)
+        if grade and doc.text[known.start].isupper():
+            printed = re.search(
+                r"(?<![\w.])(\d{1,2}\.\d{1,2})\s*$", doc.text[max(0, known.start - 8) : known.start]
+            )
+            start = known.start - len(printed.group()) if printed else known.start
+            number = printed[1] if printed else None  # as printed, never the lexicon's number
+            out.append(_grade(doc, number, known.name, grade["grade"], start, grade.end()))
     return out
 
 
