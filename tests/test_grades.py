@@ -759,3 +759,17 @@ def test_known_names_without_numbers_in_a_flattened_table() -> None:
 )
 def test_flattened_rows_need_a_grade_that_ends_the_row(text: str) -> None:
     assert grades_of(text)[0] == []
+
+
+def test_a_headline_and_the_body_naming_one_indicator_give_one_grade() -> None:
+    text = (
+        "Fife rated 'weak' for planning services.\n\n"
+        "Inspectors evaluated the planning of services for families in Fife as weak, meaning important "
+        "weaknesses.\n\n"
+        "Impact on families was evaluated as 'weak'.\n"
+    )
+    grades, _, _ = grades_of(text)
+    assert [(g[1], g[2]) for g in grades] == [
+        ("planning of services for families", "weak"),
+        ("impact on families", "weak"),
+    ]

@@ -29,6 +29,12 @@ THIS_INDICATOR = re.compile(
 )
 # A block without a grade word matters only if it numbers or names an indicator for a later sentence.
 QI_HINT = re.compile(r"\d\.\d|\bindicators?\b|\bQIs?\b", re.IGNORECASE)
+# Share of the shorter name's words (of four letters or more) two names of one grade must share to be one.
+REWORDED_SHARE = 0.6
+# Words most indicator names share, which say nothing about which indicator a name is.
+COMMON_NAME_WORDS = frozenset(
+    {"children", "young", "people", "services", "from", "with", "that", "their", "this"}
+)
 # Longest sentence read for grades: real ones are under ~600 characters; longer runs are flattened tables.
 MAX_SENTENCE_CHARS = 1500
 # Longest line that can be a QI heading ("Quality indicator 2.1: Impact on children and young people").
@@ -214,7 +220,23 @@ def add_grade(grades: list[Grade], grade: Grade) -> None:
             return
         if not grade.indicator and grade.indicator_name and other.indicator_name == grade.indicator_name:
             return
+        if same_name_reworded(grade, other):
+            # A headline and the body name one indicator in two wordings: keep the fuller one.
+            if len(grade.indicator_name or "") > len(other.indicator_name or ""):
+                other.indicator_name, other.evidence = grade.indicator_name, grade.evidence
+            return
         unnamed = not (grade.indicator or grade.indicator_name or other.indicator or other.indicator_name)
         if unnamed and other.grade == grade.grade:
             return
     grades.append(grade)
+
+
+def same_name_reworded(grade: Grade, other: Grade) -> bool:
+    """Whether two grades give the same grade to names sharing most of their words (neither numbered)."""
+    if grade.indicator or other.indicator or grade.grade != other.grade:
+        return False
+    words = [
+        set(re.findall(r"[a-z]{4,}", g.indicator_name or "")) - COMMON_NAME_WORDS for g in (grade, other)
+    ]
+    shorter = min(words, key=len)
+    return bool(shorter) and len(words[0] & words[1]) >= REWORDED_SHARE * len(shorter)
