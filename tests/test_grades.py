@@ -773,3 +773,9 @@ def test_a_headline_and_the_body_naming_one_indicator_give_one_grade() -> None:
         ("planning of services for families", "weak"),
         ("impact on families", "weak"),
     ]
+
+
+def test_names_sharing_only_common_words_stay_two_indicators() -> None:
+    text = "The two 'good' ratings were for 'Impact on Children and Young People' and 'Impact on Families'."
+    grades, _, _ = grades_of(text)
+    assert [g[1] for g in grades] == ["impact on children and young people", "impact on families"]

@@ -31,7 +31,7 @@ THIS_INDICATOR = re.compile(
 QI_HINT = re.compile(r"\d\.\d|\bindicators?\b|\bQIs?\b", re.IGNORECASE)
 # Share of the shorter name's words (of four letters or more) two names of one grade must share to be one.
 REWORDED_SHARE = 0.6
-# Words most indicator names share, which say nothing about which indicator a name is.
+# Words many indicator names share: sharing only these says nothing about being one indicator.
 COMMON_NAME_WORDS = frozenset(
     {"children", "young", "people", "services", "from", "with", "that", "their", "this"}
 )
@@ -235,8 +235,7 @@ def same_name_reworded(grade: Grade, other: Grade) -> bool:
     """Whether two grades give the same grade to names sharing most of their words (neither numbered)."""
     if grade.indicator or other.indicator or grade.grade != other.grade:
         return False
-    words = [
-        set(re.findall(r"[a-z]{4,}", g.indicator_name or "")) - COMMON_NAME_WORDS for g in (grade, other)
-    ]
+    words = [set(re.findall(r"[a-z]{4,}", g.indicator_name or "")) for g in (grade, other)]
+    shared = words[0] & words[1]
     shorter = min(words, key=len)
-    return bool(shorter) and len(words[0] & words[1]) >= REWORDED_SHARE * len(shorter)
+    return bool(shared - COMMON_NAME_WORDS) and len(shared) >= REWORDED_SHARE * len(shorter)
