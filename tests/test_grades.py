@@ -636,6 +636,10 @@ def test_no_name_and_no_rating_word_gives_no_indicator(sentence: str) -> None:
             [(None, "leadership", "weak", 2)],
         ),
         ("The council's youth services have been rated 'good' by inspectors.", [(None, None, "good", 4)]),
+        (
+            "The adoption service was graded 5 (very good) for care and support and 4 (good) for staffing.",
+            [(None, "care and support", "very good", 5), (None, "staffing", "good", 4)],
+        ),
     ],
 )
 def test_two_grades_in_one_sentence_and_lists_after_a_colon(

@@ -137,7 +137,10 @@ def names_after(text: str, grade_end: int, end: int, *, plural: bool = False) ->
     if stop := LIST_END.search(rest):
         rest = rest[: stop.start()]
     if next_grade := qi.grade_regex().search(rest):
-        rest = re.sub(r"\s+(?:and|but|while|whilst)\s+(?:an?\s+)?[‘'\"“]?$", "", rest[: next_grade.start()])
+        # "... for A and 4 (good) for B", "... for A and a 'good' for B": the list ends before the next grade
+        rest = re.sub(
+            r"\s+(?:and|but|while|whilst)\s+(?:an?\s+|\d+\s*)?[‘'\"“(]?\s*$", "", rest[: next_grade.start()]
+        )
     if match["bare"] is not None and not match["noun"]:
         return []  # "were" alone after a grade starts a clause, not a list: "'good' indicators were A and B"
     if match["bare"] is not None and re.match(r"\s*\w+(?:ed|en)\b", rest):
