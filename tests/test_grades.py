@@ -637,6 +637,10 @@ def test_no_name_and_no_rating_word_gives_no_indicator(sentence: str) -> None:
         ),
         ("The council's youth services have been rated 'good' by inspectors.", [(None, None, "good", 4)]),
         (
+            "Strengths outweighed weaknesses and the overall rating awarded was 'good'.",
+            [(None, None, "good", 4)],
+        ),
+        (
             "The adoption service was graded 5 (very good) for care and support and 4 (good) for staffing.",
             [(None, "care and support", "very good", 5), (None, "staffing", "good", 4)],
         ),

@@ -52,6 +52,9 @@ RATED_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 GRADE_BEFORE = re.compile(rf"(?:\bas\s+)?(?:{qi.grade_regex().pattern})", re.IGNORECASE)
+GRADE_NOUN_SUBJECT = re.compile(
+    r"\b(?:grade|rating|evaluation|grading|judgement)s?(?:\s+(?:awarded|given|received|overall))?$", re.I
+)
 NEGATED = re.compile(r"(?:no|none|neither|not)\b", re.IGNORECASE)  # "no indicators were evaluated as weak"
 # Longest subject phrase kept as an indicator name (words).
 NAME_MAX_WORDS = 16
@@ -148,6 +151,8 @@ def single_name(subject: str) -> str | None:
     subject = LEADING_WORDS.sub("", subject)
     subject = OWNER.sub("", subject) if not WHOLE_SERVICE.match(subject) else subject
     subject = NOUN_PREFIX.sub("", LEADING_WORDS.sub("", subject))
+    if GRADE_NOUN_SUBJECT.search(subject):
+        return None  # "the grade awarded was 'good'", "the overall rating was good": the whole service
     if RATED_PEOPLE.match(subject) or qi.number_regex().match(subject) or NEGATED.match(subject):
         return ""  # "12 children were rated as 'good' by their schools": not this inspection's evaluation
     name = clean_name(subject)
