@@ -787,3 +787,20 @@ def test_names_sharing_only_common_words_stay_two_indicators() -> None:
     text = "The two 'good' ratings were for 'Impact on Children and Young People' and 'Impact on Families'."
     grades, _, _ = grades_of(text)
     assert [g[1] for g in grades] == ["impact on children and young people", "impact on families"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Summary: Impact on staff – good; Leadership of people – 'very good'.",
+            [(None, "impact on staff", "good", 4), (None, "leadership of people", "very good", 5)],
+        ),
+        ("Staffing – good.", []),
+        ("The weather – good; the food – excellent; the company was weak.", []),
+    ],
+)
+def test_inline_list_of_names_and_grades_after_dashes(
+    text: str, expected: list[tuple[str | None, str | None, str, int]]
+) -> None:
+    assert grades_of(text)[0] == expected

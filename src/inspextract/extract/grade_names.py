@@ -50,6 +50,13 @@ DETERMINER = re.compile(
 )
 # "the impact of services in Moray": the place a press release adds is not part of the indicator's name.
 PLACE_AFTER = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*$")
+# An inline list item graded after a dash: "Impact on families – very good;", its name capitalised as a
+# list item's is.
+DASHED_ITEM = re.compile(
+    rf"(?:(?<=[:;])|(?<=^))\s*(?:and\s+)?(?P<name>(?-i:[A-Z])[^:;,()–—.]{{2,100}}?)\s+[–—-]\s+[‘'\"“]?"
+    rf"{qi.grade_regex().pattern}[’'\"”]?(?=\s*(?:[;.]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
 BRACKET_REACH_CHARS = 150  # how far before a bracketed grade its list item may start
 # A list of names, longest name (words) and most items kept.
 NAME_MAX_WORDS = 20
@@ -188,3 +195,14 @@ def names_by_meaning(sentence: str, word: str, count: int) -> list[str]:
         return []
     names = split_names(sentence[colon + 1 :].strip().rstrip("."), plural=True)
     return names if len(names) == count else []
+
+
+def dashed_items(text: str, start: int, end: int) -> dict[int, tuple[str, str]]:
+    """Items of an inline list "Name – grade; Name – grade": {offset of each grade word: (name, grade)},
+    when the sentence holds two or more of them (one alone may be a heading or an aside)."""
+    items = {
+        match.start("grade"): (clean_name(match["name"]), qi.grade_word(match["grade"]))
+        for match in DASHED_ITEM.finditer(text[:end], start)
+        if not CLAUSE_VERB.search(match["name"]) and not match["plural"]
+    }
+    return items if len(items) >= 2 else {}

@@ -17,7 +17,13 @@ from inspextract.extract.grade_cues import (
     is_evaluation,
 )
 from inspextract.extract.grade_mentions import Mention, indicator_mentions, subject_names
-from inspextract.extract.grade_names import bracketed_name, is_named_for, names_after, names_by_meaning
+from inspextract.extract.grade_names import (
+    bracketed_name,
+    dashed_items,
+    is_named_for,
+    names_after,
+    names_by_meaning,
+)
 from inspextract.extract.grade_scale import JUDGEMENT_WORDS, other_scale, other_scale_warning
 from inspextract.extract.grade_tables import find_table_grades
 from inspextract.extract.sentence_spans import sentence_spans
@@ -140,7 +146,12 @@ def read_sentence(
     for mention, word in named:
         add_grade(found.grades, make_grade(doc, mention, word, start, end))
     used: list[Mention] = []
+    dashed = dashed_items(text, start, end)  # "Leadership – good; Impact on families – very good."
+    for name, word in dashed.values():
+        add_grade(found.grades, make_grade(doc, Mention(None, name, start, end), word, start, end))
     for occurrence in occurrences:
+        if occurrence.start() in dashed:
+            continue
         word = qi.grade_word(occurrence["grade"])
         evaluation = occurrence.start() not in counted and is_evaluation(text, start, end, occurrence)
         listed = stated_names(text, start, end, occurrence, evaluation, occurrence.start() in counted)
