@@ -520,3 +520,32 @@ def test_cover_title_with_the_place_on_its_own_line() -> None:
     )
     assert report.title == "Joint inspection of services for children and young people Dumfries and Galloway"
     assert report.areas == ["Dumfries and Galloway"]
+
+
+@pytest.mark.parametrize(
+    ("header", "first", "last"),
+    [
+        ("Inspection dates: 3 to 14 May 2021", "2021-05-03", "2021-05-14"),
+        ("Dates of inspection: 28 October to 8 November 2019", "2019-10-28", "2019-11-08"),
+        ("Inspection date: 9 March 2020 – 13 March 2020", "2020-03-09", "2020-03-13"),
+        ("Inspection dates: 6–17 June 2016", "2016-06-06", "2016-06-17"),
+    ],
+)
+def test_a_labelled_inspection_dates_line_is_the_fieldwork(header: str, first: str, last: str) -> None:
+    text = (
+        "Inspection of children's services in Northbury\n\n"
+        f"{header}\n\n"
+        "Lead inspector: Ada Quill, Her Majesty's Inspector\n\n"
+        "In 2015 the council carried out a review of its own services.\n"
+    )
+    inspection = metadata(text).inspection
+    assert (inspection.fieldwork_start, inspection.fieldwork_end) == (first, last)
+
+
+def test_a_visit_named_as_a_noun_dates_the_fieldwork() -> None:
+    text = (
+        "Dear director,\n\nThis letter summarises the findings of a focused visit to Northbury children's "
+        "services on 14 and 15 September 2021. Inspectors looked at care leavers.\n"
+    )
+    inspection = metadata(text).inspection
+    assert (inspection.fieldwork_start, inspection.fieldwork_end) == ("2021-09-14", "2021-09-15")

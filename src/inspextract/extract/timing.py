@@ -33,6 +33,12 @@ COVER_DATE = re.compile(
     rf"^(?:(?:report\s+)?published(?:\s+on)?:?\s+)?(?P<date>{DATE.pattern})(?:\s|$)", re.IGNORECASE
 )
 COVER_LINES = 12
+# A labelled line states the fieldwork outright: "Inspection dates: 1 to 5 March 2021", "Dates of visit: …".
+FIELDWORK_LABEL = re.compile(
+    r"\b(?:(?:inspection|visit|fieldwork|on-?site)\s+dates?|dates?\s+of\s+(?:the\s+)?(?:inspection|visit|fieldwork))"
+    r"\s*[:\u2013\u2014-]?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,13 @@ def is_cued(wanted: re.Pattern[str], other: re.Pattern[str], before: str, after:
     return wanted_match is not None and (other_match is None or wanted_match.start() < other_match.start())
 
 
+@lru_cache(maxsize=1)
+def _fieldwork_cue() -> re.Pattern[str]:
+    """The shared fieldwork cues, plus a visit named as a noun ("a focused visit to … on 20 and 21 July")."""
+    shared = load_cues()["fieldwork"]
+    return re.compile(rf"{shared.pattern}|\b(?:focused|monitoring|joint|inspection)\s+visits?\b", shared.flags)
+
+
 def find_fieldwork(text: str) -> Period | None:
     """The fieldwork period of this document's inspection: the latest one the text describes.
 
@@ -104,10 +117,12 @@ def find_fieldwork(text: str) -> Period | None:
     for period, before, after in _periods_with_context(text):
         if period.first is None:
             continue
+        if FIELDWORK_LABEL.search(before):
+            return period
         # "The previous inspection took place in 2019", "a review will be carried out in 2025": not this one.
         if cues["superseded"].search(before) or cues["future"].search(before):
             continue
-        if is_cued(cues["fieldwork"], cues["publication"], before, after):
+        if is_cued(_fieldwork_cue(), cues["publication"], before, after):
             # Activity said to be inspecting ("the inspection took place", "inspectors visited") outranks
             # other dated activity ("a self-evaluation was carried out").
             about = cues["inspection_context"].search(before + after[:AFTER_WINDOW_CHARS]) is not None
