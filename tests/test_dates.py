@@ -65,7 +65,8 @@ def test_partial_date_precision() -> None:
 
 
 @pytest.mark.parametrize(
-    "sentence", ["The visit ended on 31 February 2023.", "Records dated 30/02/2021 were read.", "On 31 April 2019."]
+    "sentence",
+    ["The visit ended on 31 February 2023.", "Records dated 30/02/2021 were read.", "On 31 April 2019."],
 )
 def test_days_that_the_calendar_lacks_are_not_dates(sentence: str) -> None:
     assert [m.day for m in find_dates(sentence) if m.day is not None] == []

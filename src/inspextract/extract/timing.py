@@ -103,7 +103,9 @@ def is_cued(wanted: re.Pattern[str], other: re.Pattern[str], before: str, after:
 def _fieldwork_cue() -> re.Pattern[str]:
     """The shared fieldwork cues, plus a visit named as a noun ("a focused visit to … on 20 and 21 July")."""
     shared = load_cues()["fieldwork"]
-    return re.compile(rf"{shared.pattern}|\b(?:focused|monitoring|joint|inspection)\s+visits?\b", shared.flags)
+    return re.compile(
+        rf"{shared.pattern}|\b(?:focused|monitoring|joint|inspection)\s+visits?\b", shared.flags
+    )
 
 
 def find_fieldwork(text: str) -> Period | None:
