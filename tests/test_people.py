@@ -172,3 +172,57 @@ def test_people_are_listed_in_text_order(people_in):
 )
 def test_split_role(phrase, expected):
     assert split_role(phrase) == expected
+
+
+def test_a_labelled_list_gives_each_name_the_office(people_in):
+    text = (
+        "Lead inspector: Ian Young\n\nTeam inspectors: Ann Lark, Bea Moss and Cal Reed\n\n"
+        "Data analyst: Di Fox"
+    )
+    assert summary(people_in(text)) == [
+        ("Ian Young", "Lead inspector", None),
+        ("Ann Lark", "Team inspector", None),
+        ("Bea Moss", "Team inspector", None),
+        ("Cal Reed", "Team inspector", None),
+        ("Di Fox", "Data analyst", None),
+    ]
+
+
+def test_a_line_opening_with_the_title(people_in):
+    assert summary(people_in("Reporting inspector Dana Pike HMI\n")) == [
+        ("Dana Pike", "Reporting inspector", None)
+    ]
+
+
+def test_a_signature_block_with_blank_lines_and_honours(people_in):
+    text = "Yours sincerely\n\nEve Marsh OBE\n\nHer Majesty’s Inspector\n"
+    assert summary(people_in(text)) == [("Eve Marsh", "Her Majesty’s Inspector", None)]
+
+
+def test_an_attendance_list_under_office_headings(people_in):
+    text = (
+        "Present:-\nDepute Provost Jo BELL\nBAILIES\nAnn LARK |\nBen MOSS-KERR |\nCOUNCILLORS\nCal REED |\n"
+    )
+    assert summary(people_in(text)) == [
+        ("Jo BELL", "Depute Provost", None),
+        ("Ann LARK", "Bailie", None),
+        ("Ben MOSS-KERR", "Bailie", None),
+        ("Cal REED", "Councillor", None),
+    ]
+
+
+def test_a_role_between_names_ends_at_the_next_name(people_in):
+    text = "Ann Lark, Ofsted HMI Ben Moss, CQC inspector\n"
+    assert summary(people_in(text)) == [("Ann Lark", "Ofsted HMI", None), ("Ben Moss", "CQC inspector", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write to us at Mary Brown House, 4 John Smith Drive, Northbury.",
+        "Ann Lark, Director of Children's Services www.northbury.gov.uk\n",
+        "Staff at HMP Northmoor said the regime had improved.",
+    ],
+)
+def test_streets_buildings_and_contact_tables_are_not_people(people_in, text):
+    assert people_in(text) == []

@@ -1,0 +1,119 @@
+"""Roles read from the layout around a name: labels ("Lead inspector: Name"), headings over lists of names
+("COUNCILLORS"), signature blocks and lines that open with the title."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from inspextract.extract.names import UPPER, NameSpan, names_lexicon
+from inspextract.extract.roles import has_role_head, is_org_like, split_role
+
+SPACE = "[ \t\u00a0]"
+# How much of a name's line is read for its role, each side (characters): a role phrase or label is far
+# shorter; the bound keeps one-line texts (extracted HTML) linear.
+CONTEXT_MAX_CHARS = 300
+# How far a signature block's title and organisation lines may reach below the name (characters).
+NEXT_LINES_MAX_CHARS = 400
+# "Label: Name", also for each name of a list ("Team inspectors: Name, Name and Name").
+_LISTED_NAME = rf"[{UPPER}][\w'’.-]*(?:{SPACE}+[{UPPER}][\w'’.-]*)*"
+LABEL_LINE = re.compile(
+    rf"{SPACE}*(?P<label>[A-Za-z][A-Za-z ()]{{1,48}}?){SPACE}*:{SPACE}*"
+    rf"(?:{_LISTED_NAME}{SPACE}*(?:,|and|&){SPACE}*)*"
+)
+# A heading over a list of names that gives their office: "COUNCILLORS", "Bailies".
+OFFICE_HEADING = re.compile(r"(?P<office>[A-Za-z]+?)s:?", re.IGNORECASE)
+HEADING_LOOKBACK_LINES = 12
+SENTENCE_BOUNDARY = re.compile(r"[.!?;:“”\"(\n]")
+NAME_LINE = re.compile(rf"(?:{_LISTED_NAME}){SPACE}*(?:\([^()\n]*\))?")
+
+
+def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line around text[start:end], at most CONTEXT_MAX_CHARS each side (texts may be one long line)."""
+    low, high = max(0, start - CONTEXT_MAX_CHARS), min(len(text), end + CONTEXT_MAX_CHARS)
+    line_end = text.find("\n", end, high)
+    return text.rfind("\n", low, start) + 1 or low, high if line_end < 0 else line_end
+
+
+def label_before(text: str, line_start: int, start: int) -> str | None:
+    """The label of a "Label: Name" line, the value possibly on the line after the label."""
+    before = text[line_start:start]
+    if not before.strip() and line_start > 0:
+        prev_end = line_start - 1
+        prev_start = text.rfind("\n", max(0, prev_end - CONTEXT_MAX_CHARS), prev_end) + 1
+        before = text[prev_start:prev_end]
+    match = LABEL_LINE.fullmatch(before)
+    return singular(" ".join(match["label"].split())) if match else None
+
+
+def singular(label: str) -> str:
+    """A plural office over several names is each one's office: "Team inspectors" -> "Team inspector"."""
+    head, _, last = label.rpartition(" ")
+    if last.endswith("s") and not has_role_head(last) and has_role_head(last[:-1]):
+        return f"{head} {last[:-1]}".strip()
+    return label
+
+
+def office_heading(text: str, line_start: int) -> str | None:
+    """The office a heading line gives the names listed under it ("COUNCILLORS" over a list of members)."""
+    lines = text[max(0, line_start - CONTEXT_MAX_CHARS) : line_start].split("\n")[:-1]
+    for line in reversed(lines[-HEADING_LOOKBACK_LINES:]):
+        line = line.strip(" \t|")
+        if not line:
+            continue
+        if (match := OFFICE_HEADING.fullmatch(line)) and match["office"].lower() in _heading_offices():
+            return match["office"].capitalize()
+        if not scanned_name_line(line):
+            return None
+    return None
+
+
+@cache
+def _heading_offices() -> frozenset[str]:
+    return frozenset(h.lower() for h in names_lexicon()["role_honorifics"])
+
+
+def scanned_name_line(line: str) -> bool:
+    """The line holds a name and nothing but (an attendance list's "Jane SMITH |")."""
+    return bool(NAME_LINE.fullmatch(line))
+
+
+def role_next_line(
+    text: str, line_start: int, line_end: int, span: NameSpan
+) -> tuple[str | None, str | None, int]:
+    """A signature block: the name alone on its line (honours after it), the title on the next, the
+    organisation after that; blank lines between them, as PDF text has, are skipped."""
+    rest = text[span.end : line_end].split()
+    if text[line_start : span.start].strip() or any(w not in _post_nominals() for w in rest):
+        return None, None, span.end
+    below = line_end + 1
+    lines = [
+        (below + m.start(), below + m.end())
+        for m in re.finditer(r"[^\n]*\S[^\n]*", text[below : below + NEXT_LINES_MAX_CHARS])
+    ][:2]
+    if not lines:
+        return None, None, span.end
+    title = text[lines[0][0] : lines[0][1]].strip()
+    if not has_role_head(title) or title.endswith(".") or len(title.split()) > 10:
+        return None, None, span.end
+    role, org = split_role(title)
+    stop = lines[0][1]
+    if org is None and len(lines) > 1:
+        next_line = text[lines[1][0] : lines[1][1]].strip()
+        if is_org_like(next_line) and not next_line.endswith("."):
+            org, stop = next_line, lines[1][1]
+    return role, org, stop
+
+
+@cache
+def _post_nominals() -> frozenset[str]:
+    return frozenset(names_lexicon()["post_nominals"])
+
+
+def role_opening_line(text: str, line_start: int, span: NameSpan) -> tuple[str | None, int]:
+    """A line that opens with the title: "Reporting inspector Jane Smith"."""
+    head = text[line_start : span.start].strip()
+    is_title = bool(head) and len(head.split()) <= 6 and has_role_head(head.split()[-1])
+    if is_title and not SENTENCE_BOUNDARY.search(head) and "," not in head:
+        return head, line_start + text[line_start : span.start].index(head)
+    return None, span.start
