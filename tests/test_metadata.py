@@ -549,3 +549,39 @@ def test_a_visit_named_as_a_noun_dates_the_fieldwork() -> None:
     )
     inspection = metadata(text).inspection
     assert (inspection.fieldwork_start, inspection.fieldwork_end) == ("2021-09-14", "2021-09-15")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "last"),
+    [
+        ("They looked at services across the town between March and May 2019.", "2019-03", "2019-05"),
+        ("The council's children's services were inspected in June and July 2018.", "2018-06", "2018-07"),
+        (
+            "Between 4 and 8 March 2022, the inspectorate completed a short inspection of Northbury.",
+            "2022-03-04",
+            "2022-03-08",
+        ),
+        ("Inspectors revisited the Northbury area in January 2015 to check progress.", "2015-01", "2015-01"),
+        (
+            "The work was carried out by a team from the Care Inspectorate, together with colleagues from "
+            "Education Scotland, Healthcare Improvement Scotland and the Mental Welfare Commission, "
+            "between May and July 2019.",
+            "2019-05",
+            "2019-07",
+        ),
+    ],
+)
+def test_fieldwork_wording(sentence: str, first: str, last: str) -> None:
+    inspection = metadata(f"Children's services in Northbury\n\n{sentence}\n").inspection
+    assert (inspection.fieldwork_start, inspection.fieldwork_end) == (first, last)
+
+
+def test_a_title_holding_a_range_of_days_dates_the_fieldwork() -> None:
+    text = "Report on HMP Northmoor 3–14 May 2021\n\nThe prison held 400 men. Staff were positive.\n"
+    inspection = metadata(text).inspection
+    assert (inspection.fieldwork_start, inspection.fieldwork_end) == ("2021-05-03", "2021-05-14")
+
+
+def test_a_title_holding_a_month_is_no_fieldwork() -> None:
+    text = "Services to protect children in Northbury\nMay 2011\n\nStaff were positive.\n"
+    assert metadata(text).inspection.fieldwork_start is None

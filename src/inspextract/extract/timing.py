@@ -13,7 +13,7 @@ from inspextract.records import DocumentType
 
 # How far before a date its cue may sit ("took place between …", "was published on …"), in characters:
 # a clause, long enough for "inspectors looked at a wide range of services in the area between".
-CUE_WINDOW_CHARS = 120
+CUE_WINDOW_CHARS = 200
 # How far after a date that opens its clause the verb may sit: past a list of inspectorates as the subject
 # ("Between 6 February and 19 May 2023 the Care Inspectorate, with …, undertook"), in characters.
 AFTER_WINDOW_CHARS = 220
@@ -99,15 +99,6 @@ def is_cued(wanted: re.Pattern[str], other: re.Pattern[str], before: str, after:
     return wanted_match is not None and (other_match is None or wanted_match.start() < other_match.start())
 
 
-@lru_cache(maxsize=1)
-def _fieldwork_cue() -> re.Pattern[str]:
-    """The shared fieldwork cues, plus a visit named as a noun ("a focused visit to … on 20 and 21 July")."""
-    shared = load_cues()["fieldwork"]
-    return re.compile(
-        rf"{shared.pattern}|\b(?:focused|monitoring|joint|inspection)\s+visits?\b", shared.flags
-    )
-
-
 def find_fieldwork(text: str) -> Period | None:
     """The fieldwork period of this document's inspection: the latest one the text describes.
 
@@ -124,14 +115,24 @@ def find_fieldwork(text: str) -> Period | None:
         # "The previous inspection took place in 2019", "a review will be carried out in 2025": not this one.
         if cues["superseded"].search(before) or cues["future"].search(before):
             continue
-        if is_cued(_fieldwork_cue(), cues["publication"], before, after):
+        if is_cued(cues["fieldwork"], cues["publication"], before, after):
             # Activity said to be inspecting ("the inspection took place", "inspectors visited") outranks
             # other dated activity ("a self-evaluation was carried out").
             about = cues["inspection_context"].search(before + after[:AFTER_WINDOW_CHARS]) is not None
             candidates.append((about, period))
     if not candidates:
-        return None
+        return _title_range(text)
     return max(candidates, key=lambda c: (c[0], c[1].first or "", -c[1].start))[1]
+
+
+def _title_range(text: str) -> Period | None:
+    """A report titled with the days of its inspection ("Report on X Prison 6–17 May 2019"): a range of
+    days in the first line is the fieldwork (a single month there is the publication)."""
+    for start, end in iter_head_lines(text, 1):
+        for period in find_periods(text[start:end], start):
+            if period.first and period.last and period.first != period.last and len(period.first) == 10:
+                return period
+    return None
 
 
 def find_published(
