@@ -8,9 +8,10 @@ import pytest
 
 from inspextract.document import Document
 from inspextract.extract.metadata import AREA_NOT_FOUND, find_metadata
+from inspextract.extract.timing import find_published
 from inspextract.normalise import normalise_whitespace
 from inspextract.pipeline import read_document
-from inspextract.records import Report, Source
+from inspextract.records import DocumentType, Report, Source
 from inspextract.segment import segment
 
 from .conftest import corpus_documents, gold_for
@@ -121,7 +122,8 @@ def test_press_release_with_dated_dateline() -> None:
         "HM Inspectorate of Constabulary in Scotland",
     }
     assert (inspection.fieldwork_start, inspection.fieldwork_end) == ("2023-09", "2023-11")
-    assert inspection.published == "2024-03-12"
+    # "published today" is relative and the dateline is the page's own: neither dates the report.
+    assert inspection.published is None
 
 
 def test_press_release_opening_with_a_sentence_has_no_title_nor_yearless_date() -> None:
@@ -409,7 +411,7 @@ def test_logos_and_dated_labels_are_not_titles() -> None:
     assert report.areas == ["Shetland Islands"]
     assert report.inspection.bodies == ["Care Inspectorate", "Healthcare Improvement Scotland"]
     assert report.inspection.fieldwork_start == "2019-05"
-    assert report.inspection.published == "2019-08-20"
+    assert report.inspection.published is None  # the page's own dateline
 
 
 def test_kind_named_in_passing_does_not_override_the_inspection_kind() -> None:
@@ -585,3 +587,30 @@ def test_a_title_holding_a_range_of_days_dates_the_fieldwork() -> None:
 def test_a_title_holding_a_month_is_no_fieldwork() -> None:
     text = "Services to protect children in Northbury\nMay 2011\n\nStaff were positive.\n"
     assert metadata(text).inspection.fieldwork_start is None
+
+
+def test_a_cover_date_after_the_title_of_run_on_text() -> None:
+    text = (
+        "Joint inspection of services to protect children in the Northbury Council area March 2010 "
+        "Contents Page Introduction 1 1. Background 2 Inspectors visited in November 2009.\n"
+    )
+    published = find_published(text, DocumentType.inspection_report, "2009-11")
+    assert published is not None and published.value == "2010-03"
+    assert text[published.start : published.end] == "March 2010"
+
+
+def test_a_letters_date_is_not_its_publication() -> None:
+    text = "Ofsted\n\n12 May 2022\n\nAda Quill\n\nDirector of Children's Services\n\nDear Ada\n\nText.\n"
+    assert find_published(text, DocumentType.inspection_report, None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Council praised by inspectors\n\nPublished: 3rd June 2021\n\nThe report was published on 2 June.\n",
+        "Ratings are the first since 2010, when the old system was dropped, and were published this week.\n",
+        "The plan answers the earlier Audit Scotland report, which was published in May 2017.\n",
+    ],
+)
+def test_datelines_since_and_earlier_reports_give_no_publication(text: str) -> None:
+    assert find_published(text, DocumentType.press_release, None) is None

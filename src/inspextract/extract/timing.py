@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,15 +25,21 @@ NAMED_YEAR = re.compile(
 )
 # What may precede a date that opens its clause: a paragraph number and a preposition ("2.1 On").
 CLAUSE_OPENING = re.compile(r"^[\d.()\s]*(?:(?:on|in|during|by|at|from|over)\s*)?$", re.IGNORECASE)
-PUBLISHED_TODAY = re.compile(
-    r"\b(?:published|publishes|released|publish) today\b|\btoday\b[^.]{0,80}\bpublish", re.I
-)
-COPYRIGHT_YEAR = re.compile(r"©\s*[A-Z][^\n]{0,60}?\b((?:19|20)\d\d)\b")
 # Inspectorate reports print their month of publication on the cover ("May 2015", "Published June 2023").
 COVER_DATE = re.compile(
-    rf"^(?:(?:report\s+)?published(?:\s+on)?:?\s+)?(?P<date>{DATE.pattern})(?:\s|$)", re.IGNORECASE
+    rf"^(?P<label>(?:report\s+)?published(?:\s+on)?:?\s+)?(?P<date>{DATE.pattern})(?:\s|$)", re.IGNORECASE
 )
 COVER_LINES = 12
+SALUTATION = re.compile(r"^Dear\s+\S", re.MULTILINE)
+LETTER_HEAD_CHARS = 1500
+DATELINE = re.compile(
+    rf"^(?:(?:published|updated|posted|last updated|date)(?:\s+on)?:?\s+)?(?:{DATE.pattern})\s*$",
+    re.IGNORECASE,
+)
+# "since 2010" starts a span of time; it dates no event.
+SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
+# How much of a head line is read for a cover date: a title's length (run-on text is one long line).
+COVER_LINE_CHARS = 300
 # A labelled line states the fieldwork outright: "Inspection dates: 1 to 5 March 2021", "Dates of visit: …".
 FIELDWORK_LABEL = re.compile(
     r"\b(?:(?:inspection|visit|fieldwork|on-?site)\s+dates?|dates?\s+of\s+(?:the\s+)?(?:inspection|visit|fieldwork))"
@@ -147,27 +154,50 @@ def find_published(
     def acceptable(value: str | None) -> bool:
         return value is not None and not (floor and date_before(value, floor))
 
-    if doc_type in (DocumentType.inspection_report, DocumentType.progress_review):
-        for start, end in iter_head_lines(text, COVER_LINES):
-            m = COVER_DATE.match(text[start:end])
-            if m:
-                cover = find_periods(m["date"])
-                if cover and acceptable(cover[0].first):
-                    return Dated(cover[0].first or "", start + m.start("date"), start + m.end("date"))
+    is_report = doc_type in (DocumentType.inspection_report, DocumentType.progress_review)
+    if is_report and (cover := _cover_date(text, acceptable)) is not None:
+        return cover
     cues = load_cues()
+    # A page's own dateline ("Published: 24 May 2023" atop a news page) dates the page, not the report.
+    datelines = [] if is_report else _datelines(text)
     for period, before, after in _periods_with_context(text):
-        if cues["superseded"].search(before):
+        if cues["superseded"].search(before) or SINCE.search(before):
+            continue
+        if any(start <= period.start < end for start, end in datelines):
             continue
         if is_cued(cues["publication"], cues["fieldwork"], before, after) and acceptable(period.first):
             return Dated(period.first or "", period.start, period.end)
-    if doc_type == DocumentType.press_release and PUBLISHED_TODAY.search(text):
-        # A release "published today" is dated by its dateline, when the dateline has a year.
-        for start, end in iter_head_lines(text, 3):
-            for dateline in find_periods(text[start:end], start):
-                if dateline.first and len(dateline.first) == 10 and acceptable(dateline.first):
-                    return Dated(dateline.first, dateline.start, dateline.end)
-    if doc_type in (DocumentType.inspection_report, DocumentType.progress_review):
-        for m in COPYRIGHT_YEAR.finditer(text):
-            if acceptable(m.group(1)):
-                return Dated(m.group(1), m.start(1), m.end(1))
+    return None
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """Head lines that hold only a date, possibly labelled ("Published: 24 May 2023", "19 November")."""
+    return [
+        (start, end) for start, end in iter_head_lines(text, COVER_LINES) if DATELINE.match(text[start:end])
+    ]
+
+
+def _cover_date(text: str, acceptable: Callable[[str | None], bool]) -> Dated | None:
+    """A report's cover prints its month of publication: on a line of its own ("May 2015", "Published
+    June 2023"), or after the title where the cover's lines ran together ("… in X May 2015 Contents")."""
+    heads = list(iter_head_lines(text, COVER_LINES))
+    is_letter = SALUTATION.search(text, 0, LETTER_HEAD_CHARS) is not None
+    for start, end in heads:
+        m = COVER_DATE.match(text[start:end])
+        # A letter's date ("31 August 2021" above "Dear …") is when it was written, not published.
+        if m and not (is_letter and not m["label"]):
+            cover = find_periods(m["date"])
+            if cover and acceptable(cover[0].first):
+                return Dated(cover[0].first or "", start + m.start("date"), start + m.end("date"))
+    fieldwork = load_cues()["fieldwork"]
+    for start, end in [] if is_letter else heads:
+        end = min(end, start + COVER_LINE_CHARS)
+        for period in find_periods(text[start:end], start):
+            before = text[start : period.start]
+            # A single month or day, not a range of fieldwork nor a date the line says is fieldwork.
+            if period.first != period.last or len(period.first or "") < len("YYYY-MM"):
+                continue
+            if fieldwork.search(before) or FIELDWORK_LABEL.search(before) or not acceptable(period.first):
+                continue
+            return Dated(period.first or "", period.start, period.end)
     return None
