@@ -226,3 +226,52 @@ def test_a_role_between_names_ends_at_the_next_name(people_in):
 )
 def test_streets_buildings_and_contact_tables_are_not_people(people_in, text):
     assert people_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One role, the first printed: a title before the name outranks the apposition after it.
+        (
+            "Board leader Rhona Gill, chair of the Northbury Partnership, said the findings were fair.",
+            ("Rhona Gill", "Board leader", None),
+        ),
+        (
+            "Northbury's Adult Protection Committee chairman Euan Hay welcomed the report.",
+            ("Euan Hay", "chairman", "Northbury's Adult Protection Committee"),
+        ),
+        (
+            "It was led by Northbury Council leader Fay Lomond and partners.",
+            ("Fay Lomond", "leader", "Northbury Council"),
+        ),
+        # A bare honorific yields to the title printed with the name.
+        (
+            "Councillor Ailsa Rae, Convener of the Children's Board, said staff were proud.",
+            ("Ailsa Rae", "Convener", "Children's Board"),
+        ),
+        # The clause before an honorific with a full stop ("Mr.") still gives the title.
+        ("The Lead Inspector, Mr. T. Brodie was present.", ("T. Brodie", "Lead Inspector", None)),
+        # A title straight after the name, up to the verb of speech.
+        ("Dr Isla Munro Medical Director NHS Northbury said the work mattered.", None),
+        # "for" + a function stays in a councillor's title.
+        (
+            "Executive councillor for Education, Jo Keir said: “We welcome it.”",
+            ("Jo Keir", "Executive councillor for Education", None),
+        ),
+    ],
+)
+def test_titles_before_the_name(people_in, text, expected):
+    found = summary(people_in(text))
+    if expected is None:  # only the role is checked
+        assert [(name, role) for name, role, _ in found] == [("Isla Munro", "Medical Director NHS Northbury")]
+    else:
+        assert found == [expected]
+
+
+def test_a_plural_title_before_a_list(people_in):
+    text = "Pictured: Councillors Ann Lark, Ben Moss and Cal Reed.\n"
+    assert summary(people_in(text)) == [
+        ("Ann Lark", "Councillor", None),
+        ("Ben Moss", "Councillor", None),
+        ("Cal Reed", "Councillor", None),
+    ]

@@ -16,8 +16,8 @@ from inspextract.extract.role_layout import (
     label_before,
     line_bounds,
     office_heading,
+    role_just_before,
     role_next_line,
-    role_opening_line,
     scanned_name_line,
 )
 from inspextract.extract.roles import has_role_head, is_org_like, split_role, starts_with_role, title_start
@@ -27,6 +27,10 @@ from inspextract.segment import Block
 # An apposition after a name runs to the end of its clause; "Name - Role" and table cells ("Name\tRole") too.
 AFTER_COMMA = re.compile(
     rf"^(?:{SPACE}*[,–—]{SPACE}*|{SPACE}+-{SPACE}+|\t{SPACE}*)(?P<phrase>[^\n.;:“”\"()\t]+)"
+)
+# A title printed straight after the name, up to a verb of speech: "Name Nurse Director NHS Board said".
+AFTER_SPACE = re.compile(
+    rf"^{SPACE}+(?P<phrase>[A-Z][^\n.;:“”\"(),\t]*?)(?={SPACE}+(?:said|says|added|adds|explained|commented)\b)"
 )
 AFTER_PAREN = re.compile(rf"^{SPACE}*\((?P<phrase>[^()\n]{{2,100}})\)")
 
@@ -41,6 +45,13 @@ def _speech_after() -> re.Pattern[str]:
 def _speech_before() -> re.Pattern[str]:
     verbs = "|".join(sorted(names_lexicon()["speech_verbs"], key=len, reverse=True))
     return re.compile(rf"\b(?:{verbs}){SPACE}*,?{SPACE}*$")
+
+
+@cache
+def _honorific_before() -> re.Pattern[str]:
+    """An honorific right before a name, with or without its stop ("Mr. J. Smith", "Cllr Smith")."""
+    honorifics = "|".join(sorted(names_lexicon()["honorifics"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{honorifics})\.?{SPACE}+$")
 
 
 @dataclass
@@ -76,18 +87,29 @@ def _role_after(text: str, end: int, line_end: int) -> tuple[str | None, str | N
                 org = pieces[1].strip()
                 stop = end + match.start("phrase") + len(pieces[0]) + 1 + len(pieces[1].rstrip())
             return role, org, stop
+    if (match := AFTER_SPACE.match(tail)) and starts_with_role(match["phrase"]):
+        role, org = split_role(match["phrase"])
+        return role, org, end + match.end("phrase")
     return None, None, end
 
 
 def _role_before(text: str, line_start: int, span: NameSpan) -> tuple[str | None, str | None, int]:
     """Role printed before the name: "Chair of the X Partnership, Name, said" or "Chief Executive Name"."""
-    prefix = text[span.prefix_start : span.start].strip()
-    if prefix and has_role_head(prefix):
-        words = prefix.split()
-        first_role = title_start(words)
-        org = " ".join(words[:first_role]) or None
-        return " ".join(words[first_role:]), org if org and is_org_like(org) else None, span.prefix_start
-    head = text[line_start : span.start]
+    prefix_start = max(span.prefix_start, line_start)
+    prefix = text[prefix_start : span.start].strip()
+    # A bare honorific ("Councillor Jane Smith, Convener of …") yields to a title printed with the name.
+    if prefix and prefix != span.honorific and has_role_head(prefix):
+        role, org = _org_and_title(prefix.split())
+        return role, org, prefix_start
+    # "The Chair, Mr. J. Smith": the clause ends before the honorific (whose stop is no sentence end).
+    head_end = span.start
+    if honorific := _honorific_before().search(text, line_start, span.start):
+        head_end = honorific.start()
+    if (just_before := role_just_before(text, line_start, head_end)) is not None:
+        words, at = just_before
+        role, org = _org_and_title(words)
+        return role, org, at
+    head = text[line_start:head_end]
     cut = max((m.end() for m in SENTENCE_BOUNDARY.finditer(head)), default=0)
     clause = head[cut:].rstrip(" \t\u00a0")
     if not clause.endswith(","):
@@ -102,14 +124,31 @@ def _role_before(text: str, line_start: int, span: NameSpan) -> tuple[str | None
     return None, None, span.start
 
 
-def describe(text: str, span: NameSpan, next_name: int | None = None) -> Mention:
+def _org_and_title(words: list[str]) -> tuple[str, str | None]:
+    """ "Scottish Borders Council Chief Executive" -> ("Chief Executive", "Scottish Borders Council")."""
+    first_role = title_start(words)
+    org = " ".join(words[:first_role])
+    # A lone "Council" in "Council leader" is part of the title, not the employer.
+    if org and is_org_like(org) and len(words[:first_role]) > 1:
+        return " ".join(words[first_role:]), org
+    return " ".join(words), None  # "Reporting inspector": the words before are part of the title
+
+
+def describe(
+    text: str, span: NameSpan, next_name: int | None = None, previous_name: int | None = None
+) -> Mention:
     """What the context of one name says: role, organisation, and whether it vouches for a person.
 
-    `next_name` is where the next name starts: a role after this name ends there ("A, Lead B, Role").
+    `next_name` is where the next name starts, `previous_name` where the one before ends: in "A, Lead
+    inspector B, HMI" the words between A and B are A's title, so B's role is read after B only.
     """
     line_start, line_end = line_bounds(text, span.start, span.end)
     if next_name is not None and span.end < next_name < line_end:
         line_end = next_name
+    if previous_name is not None and line_start <= previous_name < span.start:
+        between = text[previous_name : span.start].strip(" \t\u00a0")
+        if between.startswith(",") and between[1:].strip(" \t\u00a0"):
+            line_start = span.start
     role, org, start, end = None, None, span.start, span.end
     label = label_before(text, line_start, span.start)
     contact_labels = names_lexicon()["contact_labels"]
@@ -118,14 +157,13 @@ def describe(text: str, span: NameSpan, next_name: int | None = None) -> Mention
     )
     if is_label and label is not None and label.lower() not in contact_labels:
         role = label
+    # One role, the first printed: a title before the name outranks one after it.
+    if role is None and not is_label:
+        role, org, start = _role_before(text, line_start, span)
     if role is None:
         role, org, end = _role_after(text, span.end, line_end)
     if role is None:
         role, org, end = role_next_line(text, line_start, line_end, span)
-    if role is None and not is_label:
-        role, org, start = _role_before(text, line_start, span)
-    if role is None and not is_label:
-        role, start = role_opening_line(text, line_start, span)
     if role is None and scanned_name_line(text[line_start:line_end].strip(" \t|")):
         role = office_heading(text, line_start)
     if role is None and span.honorific in names_lexicon()["role_honorifics"]:
@@ -169,11 +207,14 @@ def find_people(doc: Document, blocks: list[Block], entities: list[Entity]) -> l
     mentions = []
     is_rejected = Rejecter(doc.text, entities, blocks)
     candidates = find_candidates(doc.text, entities)
+    previous_name: int | None = None
     for i, span in enumerate(candidates):
+        if i and candidates[i - 1].end <= span.start:
+            previous_name = max(previous_name or 0, candidates[i - 1].end)
         if is_rejected(span):
             continue
         next_name = next((c.start for c in candidates[i + 1 :] if c.start >= span.end), None)
-        mention = describe(doc.text, span, next_name)
+        mention = describe(doc.text, span, next_name, previous_name)
         if span.from_ner or mention.has_context:
             mentions.append(mention)
     # Full names first, so a bare "Ms Reid" joins "Karen Reid" wherever it is printed.

@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from inspextract.extract.names import UPPER, NameSpan, names_lexicon
-from inspextract.extract.roles import has_role_head, is_org_like, split_role
+from inspextract.extract.roles import has_role_head, is_org_like, role_words, split_role
 
 SPACE = "[ \t\u00a0]"
 # How much of a name's line is read for its role, each side (characters): a role phrase or label is far
@@ -25,6 +25,10 @@ LABEL_LINE = re.compile(
 OFFICE_HEADING = re.compile(r"(?P<office>[A-Za-z]+?)s:?", re.IGNORECASE)
 HEADING_LOOKBACK_LINES = 12
 SENTENCE_BOUNDARY = re.compile(r"[.!?;:“”\"(\n]")
+TRAILING_NAME_LIST = re.compile(rf"(?:{_LISTED_NAME}{SPACE}*(?:,|and|&){SPACE}*)+$")
+PLAIN_WORD = re.compile(r"[\w’'-]+")
+# Longest title read before a name without punctuation ("Child Protection Chief Officers Group chairman").
+JUST_BEFORE_MAX_WORDS = 6
 NAME_LINE = re.compile(rf"(?:{_LISTED_NAME}){SPACE}*(?:\([^()\n]*\))?")
 
 
@@ -110,10 +114,31 @@ def _post_nominals() -> frozenset[str]:
     return frozenset(names_lexicon()["post_nominals"])
 
 
-def role_opening_line(text: str, line_start: int, span: NameSpan) -> tuple[str | None, int]:
-    """A line that opens with the title: "Reporting inspector Jane Smith"."""
-    head = text[line_start : span.start].strip()
-    is_title = bool(head) and len(head.split()) <= 6 and has_role_head(head.split()[-1])
-    if is_title and not SENTENCE_BOUNDARY.search(head) and "," not in head:
-        return head, line_start + text[line_start : span.start].index(head)
-    return None, span.start
+def role_just_before(text: str, line_start: int, end: int) -> tuple[list[str], int] | None:
+    """The title words right before a name, lower-case ones too ("Council leader Name", "Group chairman
+    Name"); a plural title before a list gives each name the singular ("Councillors A, B and C")."""
+    head = text[line_start:end]
+    listed = TRAILING_NAME_LIST.search(head)
+    if listed:
+        # The list's capitalised run may have swallowed the title itself ("Councillors A, B and").
+        first = re.match(r"\S+\s+", head[listed.start() :])
+        title_in_list = first is not None and has_role_head(singular(first.group().strip()))
+        head = head[: listed.start() + (first.end() if first and title_in_list else 0)]
+    if not head[-1:].isspace():
+        return None
+    words = list(re.finditer(r"\S+", head))
+    if not words or not PLAIN_WORD.fullmatch(words[-1].group()):
+        return None
+    last = singular(words[-1].group())
+    if (listed and last == words[-1].group()) or not has_role_head(last):
+        return None
+    taken, at = [last], words[-1].start()
+    for word in reversed(words[:-1]):
+        text_of = word.group()
+        if len(taken) >= JUST_BEFORE_MAX_WORDS or not PLAIN_WORD.fullmatch(text_of):
+            break
+        if not (text_of[0].isupper() or text_of.lower() in role_words()):
+            break
+        taken.insert(0, text_of)
+        at = word.start()
+    return taken, line_start + at
