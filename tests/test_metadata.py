@@ -8,6 +8,7 @@ import pytest
 
 from inspextract.document import Document
 from inspextract.extract.metadata import AREA_NOT_FOUND, find_metadata
+from inspextract.extract.places import find_partnership
 from inspextract.extract.timing import find_published
 from inspextract.normalise import normalise_whitespace
 from inspextract.pipeline import read_document
@@ -614,3 +615,39 @@ def test_a_letters_date_is_not_its_publication() -> None:
 )
 def test_datelines_since_and_earlier_reports_give_no_publication(text: str) -> None:
     assert find_published(text, DocumentType.press_release, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "expected"),
+    [
+        (
+            "An inspection of services in the Angus planning partnership found strengths.",
+            ["Angus"],
+            "Angus planning partnership",
+        ),
+        (
+            "Outcomes are tracked by Community Planning Moray each year.",
+            ["Moray"],
+            "Community Planning Moray",
+        ),
+        (
+            "The Falkirk Alliance, the community planning partnership, met twice.",
+            ["Falkirk"],
+            "Falkirk Alliance",
+        ),
+        (
+            "Services, Stirling Partnership\n\nStaff in Stirling Planning Partnership were praised.",
+            ["Stirling"],
+            "Stirling Planning Partnership",
+        ),
+        (
+            "Protection in Fife health and social care partnership was strong. The Fife partnership agreed.",
+            ["Fife"],
+            "Fife health and social care partnership",
+        ),
+    ],
+)
+def test_partnership_names(text: str, areas: list[str], expected: str) -> None:
+    found = find_partnership(text, areas)
+    assert found is not None and found.name == expected
+    assert " ".join(text[found.start : found.end].split()) == expected
