@@ -275,3 +275,8 @@ def test_a_plural_title_before_a_list(people_in):
         ("Ben Moss", "Councillor", None),
         ("Cal Reed", "Councillor", None),
     ]
+
+
+def test_a_run_on_cover_in_capitals(people_in):
+    text = "AGENDA ITEM 5 NORTHBURY COUNCIL REPORT BY JO KEIR, HEAD OF FINANCE Summary This report sets out"
+    assert summary(people_in(text)) == [("JO KEIR", "HEAD OF FINANCE", None)]

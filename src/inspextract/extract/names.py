@@ -26,7 +26,7 @@ CAPS_WORD = re.compile(_CAPS_WORD)
 NOT_SURNAME_AFTER = re.compile(rf"[ \u00a0]+(?:[{UPPER}]|of\b)")
 # A run of capitalised words on one line; the name is what is left once role and organisation words are cut.
 CAPITALISED_RUN = re.compile(
-    rf"(?<![\w'’-]){NAME_WORD.pattern}(?:[ \u00a0]+{NAME_WORD.pattern}){{0,7}}(?![\w'’-])"
+    rf"(?<![\w'’-]){NAME_WORD.pattern}(?:[ \u00a0]+{NAME_WORD.pattern}){{0,15}}(?![\w'’-])"
 )
 # Longest name kept (words): longer runs are titles or organisations.
 NAME_MAX_WORDS = 4
@@ -126,7 +126,7 @@ def find_candidates(text: str, entities: list[Entity]) -> list[NameSpan]:
 def name_windows(text: str) -> list[tuple[int, int]]:
     """The sentences of `text` (line by line) that hold a candidate name: two name words, or an honorific
     and one. Only these need the statistical NER: a PERSON it finds elsewhere gives no candidate in
-    `find_candidates` (short of a name cut by CAPITALISED_RUN's eight-word limit)."""
+    `find_candidates` (short of a name cut by CAPITALISED_RUN's sixteen-word limit)."""
     windows = []
     line_start = 0
     for line in text.split("\n"):

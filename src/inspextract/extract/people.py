@@ -32,6 +32,7 @@ AFTER_COMMA = re.compile(
 AFTER_SPACE = re.compile(
     rf"^{SPACE}+(?P<phrase>[A-Z][^\n.;:“”\"(),\t]*?)(?={SPACE}+(?:said|says|added|adds|explained|commented)\b)"
 )
+LEADING_CAPS = re.compile(r"[A-Z]{2,}(?:[ &-]+[A-Z]{2,})+(?=\s+[A-Z]?[a-z])")
 AFTER_PAREN = re.compile(rf"^{SPACE}*\((?P<phrase>[^()\n]{{2,100}})\)")
 
 
@@ -74,6 +75,9 @@ def _role_after(text: str, end: int, line_end: int) -> tuple[str | None, str | N
         return role, org, end + match.end()
     if match := AFTER_COMMA.match(tail):
         pieces = match["phrase"].split(",")
+        # Run-on text in capitals: the title is the words in capitals ("NAME, CHIEF EXECUTIVE Abstract").
+        if caps := LEADING_CAPS.match(pieces[0]):
+            pieces = [caps.group()]
         first = re.split(r"\s+(?:said|says|added|adds|explained|commented|stated|told)\b", pieces[0])[0]
         if has_role_head(first) and not _speech_after().match(first):
             role, org = split_role(first)

@@ -21,6 +21,8 @@ LABEL_LINE = re.compile(
     rf"{SPACE}*(?P<label>[A-Za-z][A-Za-z ()]{{1,48}}?){SPACE}*:{SPACE}*"
     rf"(?:{_LISTED_NAME}{SPACE}*(?:,|and|&){SPACE}*)*"
 )
+# A committee paper's author without a colon: "Report by Jane Smith, Director".
+AUTHOR_BEFORE = re.compile(rf"\b(?P<label>(?:report|prepared|presented|submitted){SPACE}+by){SPACE}+$", re.I)
 # A heading over a list of names that gives their office: "COUNCILLORS", "Bailies".
 OFFICE_HEADING = re.compile(r"(?P<office>[A-Za-z]+?)s:?", re.IGNORECASE)
 HEADING_LOOKBACK_LINES = 12
@@ -47,6 +49,8 @@ def label_before(text: str, line_start: int, start: int) -> str | None:
         prev_start = text.rfind("\n", max(0, prev_end - CONTEXT_MAX_CHARS), prev_end) + 1
         before = text[prev_start:prev_end]
     match = LABEL_LINE.fullmatch(before)
+    if match is None and (by := AUTHOR_BEFORE.search(before)):
+        return " ".join(by["label"].split()).lower()  # "REPORT BY NAME, TITLE" on a run-on cover
     return singular(" ".join(match["label"].split())) if match else None
 
 
