@@ -280,3 +280,11 @@ def test_a_plural_title_before_a_list(people_in):
 def test_a_run_on_cover_in_capitals(people_in):
     text = "AGENDA ITEM 5 NORTHBURY COUNCIL REPORT BY JO KEIR, HEAD OF FINANCE Summary This report sets out"
     assert summary(people_in(text)) == [("JO KEIR", "HEAD OF FINANCE", None)]
+
+
+def test_a_plural_title_as_subject_of_the_names(people_in):
+    text = "The lead inspectors for this visit were Ann Lark and Ben Moss. They met staff."
+    assert summary(people_in(text)) == [
+        ("Ann Lark", "lead inspector", None),
+        ("Ben Moss", "lead inspector", None),
+    ]

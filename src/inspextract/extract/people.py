@@ -16,6 +16,7 @@ from inspextract.extract.role_layout import (
     label_before,
     line_bounds,
     office_heading,
+    role_as_subject,
     role_just_before,
     role_next_line,
     scanned_name_line,
@@ -168,6 +169,8 @@ def describe(
         role, org, end = _role_after(text, span.end, line_end)
     if role is None:
         role, org, end = role_next_line(text, line_start, line_end, span)
+    if role is None and not is_label:
+        role = role_as_subject(text, line_start, span.start)
     if role is None and scanned_name_line(text[line_start:line_end].strip(" \t|")):
         role = office_heading(text, line_start)
     if role is None and span.honorific in names_lexicon()["role_honorifics"]:

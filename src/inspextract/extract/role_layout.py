@@ -28,6 +28,11 @@ OFFICE_HEADING = re.compile(r"(?P<office>[A-Za-z]+?)s:?", re.IGNORECASE)
 HEADING_LOOKBACK_LINES = 12
 SENTENCE_BOUNDARY = re.compile(r"[.!?;:“”\"(\n]")
 TRAILING_NAME_LIST = re.compile(rf"(?:{_LISTED_NAME}{SPACE}*(?:,|and|&){SPACE}*)+$")
+# "Her Majesty's Inspectors for this visit were A, B and": the title, then the names before this one.
+TITLE_WERE = re.compile(
+    rf"(?P<title>(?:[\w’']+{SPACE}+){{0,3}}[A-Za-z]+s)\b[^.:;\n]{{0,40}}?{SPACE}+were{SPACE}+"
+    rf"(?:{_LISTED_NAME}{SPACE}*(?:,|and|&){SPACE}*)*$"
+)
 PLAIN_WORD = re.compile(r"[\w’'-]+")
 # Longest title read before a name without punctuation ("Child Protection Chief Officers Group chairman").
 JUST_BEFORE_MAX_WORDS = 6
@@ -146,3 +151,19 @@ def role_just_before(text: str, line_start: int, end: int) -> tuple[list[str], i
         taken.insert(0, text_of)
         at = word.start()
     return taken, line_start + at
+
+
+def role_as_subject(text: str, line_start: int, end: int) -> str | None:
+    """A plural title whose complement lists the names: "The inspectors for this visit were A and B"."""
+    head = text[max(line_start, end - CONTEXT_MAX_CHARS) : end]
+    if not (match := TITLE_WERE.search(head)):
+        return None
+    words = match["title"].split()
+    kept = [words[-1]]
+    for word in reversed(words[:-1]):
+        if not (word[0].isupper() or word.lower() in role_words()) or word in ("The", "Our"):
+            break
+        kept.insert(0, word)
+    plural = " ".join(kept)
+    title = singular(plural)
+    return title if title != plural and has_role_head(title) else None
