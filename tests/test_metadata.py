@@ -651,3 +651,13 @@ def test_partnership_names(text: str, areas: list[str], expected: str) -> None:
     found = find_partnership(text, areas)
     assert found is not None and found.name == expected
     assert " ".join(text[found.start : found.end].split()) == expected
+
+
+def test_a_labelled_previous_inspection_is_not_the_fieldwork() -> None:
+    text = (
+        "Inspection of children's services in Northbury\n\n"
+        "Previous inspection dates: 2 to 6 March 2015\n\n"
+        "Inspection dates: 8 to 19 May 2023\n"
+    )
+    inspection = metadata(text).inspection
+    assert (inspection.fieldwork_start, inspection.fieldwork_end) == ("2023-05-08", "2023-05-19")

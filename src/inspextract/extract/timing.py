@@ -117,11 +117,11 @@ def find_fieldwork(text: str) -> Period | None:
     for period, before, after in _periods_with_context(text):
         if period.first is None:
             continue
-        if FIELDWORK_LABEL.search(before):
-            return period
         # "The previous inspection took place in 2019", "a review will be carried out in 2025": not this one.
         if cues["superseded"].search(before) or cues["future"].search(before):
             continue
+        if FIELDWORK_LABEL.search(before):
+            return period
         if is_cued(cues["fieldwork"], cues["publication"], before, after):
             # Activity said to be inspecting ("the inspection took place", "inspectors visited") outranks
             # other dated activity ("a self-evaluation was carried out").
