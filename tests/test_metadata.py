@@ -566,6 +566,11 @@ def test_a_visit_named_as_a_noun_dates_the_fieldwork() -> None:
         ),
         ("Inspectors revisited the Northbury area in January 2015 to check progress.", "2015-01", "2015-01"),
         (
+            "The summary of the re-inspection of family services at Northbury Council in March, 2019 was noted.",
+            "2019-03",
+            "2019-03",
+        ),
+        (
             "The work was carried out by a team from the Care Inspectorate, together with colleagues from "
             "Education Scotland, Healthcare Improvement Scotland and the Mental Welfare Commission, "
             "between May and July 2019.",
