@@ -566,7 +566,7 @@ def test_a_visit_named_as_a_noun_dates_the_fieldwork() -> None:
         ),
         ("Inspectors revisited the Northbury area in January 2015 to check progress.", "2015-01", "2015-01"),
         (
-            "The summary of the re-inspection of family services at Northbury Council in March, 2019 was noted.",
+            "A summary of the re-inspection of services at Northbury Council in March, 2019 was noted.",
             "2019-03",
             "2019-03",
         ),
