@@ -288,3 +288,12 @@ def test_a_plural_title_as_subject_of_the_names(people_in):
         ("Ann Lark", "lead inspector", None),
         ("Ben Moss", "lead inspector", None),
     ]
+
+
+def test_an_honorific_vouches_for_a_person(people_in):
+    text = "We thank Miss Lennox and Mr B Farrow, whose work made the visit run smoothly."
+    assert [p.name for p in people_in(text)] == ["Lennox", "B Farrow"]
+
+
+def test_a_capital_opening_a_run_is_no_initial(people_in):
+    assert people_in("A Joint Inspection Report was presented to the Board.") == []

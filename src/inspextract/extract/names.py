@@ -15,10 +15,12 @@ from inspextract.records import Entity
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
 # One word of a name: "Reid", "McDonald", "O'Brien", "Smith-Jones", an initial "J.", or a word in capitals
-# ("Jane SMITH", "EL-AMIN"), as minutes and report covers print surnames.
+# ("Jane SMITH", "EL-AMIN"), as minutes and report covers print surnames, or an initial without its stop
+# before a capitalised word ("Mr A Smith"; kept only after an honorific or a forename, not "A Report").
 _CAPS_WORD = rf"[{UPPER}]{{2,}}(?:['’-][{UPPER}]{{2,}})*(?![{LOWER}])"
 NAME_WORD = re.compile(
-    rf"(?:{_CAPS_WORD}|[{UPPER}](?:[{LOWER}]+(?:['’-]?[{UPPER}][{LOWER}]+)*|['’][{UPPER}][{LOWER}]+|\.))"
+    rf"(?:{_CAPS_WORD}|[{UPPER}](?:[{LOWER}]+(?:['’-]?[{UPPER}][{LOWER}]+)*|['’][{UPPER}][{LOWER}]+|\.)"
+    rf"|[{UPPER}](?=[ \u00a0]+[{UPPER}][{LOWER}]))"
 )
 CAPS_WORD = re.compile(_CAPS_WORD)
 # After a word that is also a surname ("Young", "Head"), what shows it is not one: a capitalised word
@@ -71,6 +73,11 @@ def name_spans(text: str, start: int, end: int, *, from_ner: bool) -> list[NameS
     for word_start, word_end, word in words:
         bare = word.rstrip(".")
         in_caps = CAPS_WORD.fullmatch(word) is not None
+        if len(word) == 1:
+            # An initial after an honorific or a forename; "A Joint Inspection" opens with an article.
+            if group or honorific is not None:
+                group.append((word_start, word_end))
+            continue
         if bare in honorifics:
             close()
             group, honorific = [], bare

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -180,7 +181,12 @@ def describe(
         _speech_before().search(text[line_start : span.start]) or _speech_after().match(text, span.end)
     )
     return Mention(
-        text[span.start : span.end], role, org, start, max(end, span.end), is_label or bool(role) or speech
+        text[span.start : span.end],
+        role,
+        org,
+        start,
+        max(end, span.end),
+        is_label or bool(role) or speech or span.honorific is not None,
     )
 
 
@@ -214,13 +220,15 @@ def find_people(doc: Document, blocks: list[Block], entities: list[Entity]) -> l
     mentions = []
     is_rejected = Rejecter(doc.text, entities, blocks)
     candidates = find_candidates(doc.text, entities)
+    starts = [c.start for c in candidates]  # sorted: the next name is found by bisection
     previous_name: int | None = None
     for i, span in enumerate(candidates):
         if i and candidates[i - 1].end <= span.start:
             previous_name = max(previous_name or 0, candidates[i - 1].end)
         if is_rejected(span):
             continue
-        next_name = next((c.start for c in candidates[i + 1 :] if c.start >= span.end), None)
+        after = bisect.bisect_left(starts, span.end)
+        next_name = starts[after] if after < len(starts) else None
         mention = describe(doc.text, span, next_name, previous_name)
         if span.from_ner or mention.has_context:
             mentions.append(mention)
