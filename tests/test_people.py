@@ -297,3 +297,13 @@ def test_an_honorific_vouches_for_a_person(people_in):
 
 def test_a_capital_opening_a_run_is_no_initial(people_in):
     assert people_in("A Joint Inspection Report was presented to the Board.") == []
+
+
+def test_a_prison_named_like_a_person_is_a_place(people_in):
+    text = "Report on HMP & YOI Ellen Brae - Follow-up\n\nEllen Brae\n\nAt Ellen Brae staff said so."
+    assert people_in(text) == []
+
+
+def test_a_non_breaking_hyphen_inside_a_name(people_in):
+    text = "Ros Kerr\u2011Lyle, HM Chief Inspector of Prisons, said the regime had improved."
+    assert summary(people_in(text)) == [("Ros Kerr\u2011Lyle", "HM Chief Inspector of Prisons", None)]

@@ -17,9 +17,10 @@ LOWER = "a-zß-öø-ÿ"
 # One word of a name: "Reid", "McDonald", "O'Brien", "Smith-Jones", an initial "J.", or a word in capitals
 # ("Jane SMITH", "EL-AMIN"), as minutes and report covers print surnames, or an initial without its stop
 # before a capitalised word ("Mr A Smith"; kept only after an honorific or a forename, not "A Report").
-_CAPS_WORD = rf"[{UPPER}]{{2,}}(?:['’-][{UPPER}]{{2,}})*(?![{LOWER}])"
+JOINERS = "'’\\-\u2010\u2011"  # apostrophes and hyphens inside a name ("O'Brien", "Smith‑Jones")
+_CAPS_WORD = rf"[{UPPER}]{{2,}}(?:[{JOINERS}][{UPPER}]{{2,}})*(?![{LOWER}])"
 NAME_WORD = re.compile(
-    rf"(?:{_CAPS_WORD}|[{UPPER}](?:[{LOWER}]+(?:['’-]?[{UPPER}][{LOWER}]+)*|['’][{UPPER}][{LOWER}]+|\.)"
+    rf"(?:{_CAPS_WORD}|[{UPPER}](?:[{LOWER}]+(?:[{JOINERS}]?[{UPPER}][{LOWER}]+)*|['’][{UPPER}][{LOWER}]+|\.)"
     rf"|[{UPPER}](?=[ \u00a0]+[{UPPER}][{LOWER}]))"
 )
 CAPS_WORD = re.compile(_CAPS_WORD)
@@ -28,7 +29,7 @@ CAPS_WORD = re.compile(_CAPS_WORD)
 NOT_SURNAME_AFTER = re.compile(rf"[ \u00a0]+(?:[{UPPER}]|of\b)")
 # A run of capitalised words on one line; the name is what is left once role and organisation words are cut.
 CAPITALISED_RUN = re.compile(
-    rf"(?<![\w'’-]){NAME_WORD.pattern}(?:[ \u00a0]+{NAME_WORD.pattern}){{0,15}}(?![\w'’-])"
+    rf"(?<![\w{JOINERS}]){NAME_WORD.pattern}(?:[ \u00a0]+{NAME_WORD.pattern}){{0,15}}(?![\w{JOINERS}])"
 )
 # Longest name kept (words): longer runs are titles or organisations.
 NAME_MAX_WORDS = 4
@@ -73,6 +74,9 @@ def name_spans(text: str, start: int, end: int, *, from_ner: bool) -> list[NameS
     for word_start, word_end, word in words:
         bare = word.rstrip(".")
         in_caps = CAPS_WORD.fullmatch(word) is not None
+        if group and text[group[-1][1] : word_start].strip(" \u00a0"):
+            close()  # a name's words are joined by spaces only ("Vale - Follow" is two runs)
+            group, honorific = [], None
         if len(word) == 1:
             # An initial after an honorific or a forename; "A Joint Inspection" opens with an article.
             if group or honorific is not None:

@@ -23,6 +23,13 @@ WEB_ADDRESS = re.compile(r"\bwww\.|https?://", re.IGNORECASE)
 REFERENCE_SECTIONS = re.compile(r"reference|bibliograph|further reading|sources", re.IGNORECASE)
 
 
+# A prison or young offenders institution: "HMP & YOI Northmoor", "HMP Eastgate".
+INSTITUTION = re.compile(
+    rf"\b(?:HMP|HMYOI|YOI|HM{SPACE}+Prison)(?:{SPACE}*(?:&|and){SPACE}*YOI)?{SPACE}+"
+    rf"(?P<name>[{UPPER}][a-z]+(?:{SPACE}+[{UPPER}][a-z]+)*)"
+)
+
+
 class Rejecter:
     """Organisations, places and authors of cited works are not people (lookups by offset, for long texts)."""
 
@@ -36,6 +43,8 @@ class Rejecter:
         )
         self.place_starts = [start for start, _ in self.places]
         self.block_starts = [b.start for b in blocks]
+        # Names printed as an institution's are places wherever they recur ("Northmoor" alone).
+        self.institutions = {m["name"] for m in INSTITUTION.finditer(text)}
 
     def __call__(self, span: NameSpan) -> bool:
         i = bisect.bisect_left(self.place_starts, span.end) - 1
@@ -43,6 +52,8 @@ class Rejecter:
         if i >= 0 and self.places[i][1] > span.start:
             return True
         if CITATION_AFTER.match(self.text[span.end : span.end + 60]):
+            return True
+        if self.text[span.start : span.end] in self.institutions:
             return True
         if (after := NEXT_WORD.match(self.text, span.end)) and after["word"].lower() in _place_words():
             return True  # "John Smith House", "Mary Brown Drive": a building or a street
