@@ -177,6 +177,8 @@ def describe(
     if role is None and span.honorific in names_lexicon()["role_honorifics"]:
         role = span.honorific
         start = max(text.rfind(span.honorific, line_start, span.start), line_start)
+    # "Mr", "Dr", "Councillor" before a name vouch for a person; "Lord"/"Lady" also open offices and titles.
+    vouches = span.honorific is not None and span.honorific not in ("Lord", "Lady")
     speech = bool(
         _speech_before().search(text[line_start : span.start]) or _speech_after().match(text, span.end)
     )
@@ -186,7 +188,7 @@ def describe(
         org,
         start,
         max(end, span.end),
-        is_label or bool(role) or speech or span.honorific is not None,
+        is_label or bool(role) or speech or vouches,
     )
 
 

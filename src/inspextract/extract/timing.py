@@ -30,8 +30,10 @@ COVER_DATE = re.compile(
     rf"^(?P<label>(?:report\s+)?published(?:\s+on)?:?\s+)?(?P<date>{DATE.pattern})(?:\s|$)", re.IGNORECASE
 )
 COVER_LINES = 12
+# A letter ("Dear …" near its top) is dated when written: that date is no publication.
 SALUTATION = re.compile(r"^Dear\s+\S", re.MULTILINE)
 LETTER_HEAD_CHARS = 1500
+# A head line holding only a date, perhaps labelled: a web page's own dateline.
 DATELINE = re.compile(
     rf"^(?:(?:published|updated|posted|last updated|date)(?:\s+on)?:?\s+)?(?:{DATE.pattern})\s*$",
     re.IGNORECASE,
