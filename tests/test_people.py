@@ -222,9 +222,11 @@ def test_a_role_between_names_ends_at_the_next_name(people_in):
         "Write to us at Mary Brown House, 4 John Smith Drive, Northbury.",
         "Ann Lark, Director of Children's Services www.northbury.gov.uk\n",
         "Staff at HMP Northmoor said the regime had improved.",
+        "Council praised\n\nBy Rhona Keil\n\nServices in Fife are good, inspectors said.",
+        "Council praised\n\nRhona Keil, Local Democracy Reporter\n\nServices are good.",
     ],
 )
-def test_streets_buildings_and_contact_tables_are_not_people(people_in, text):
+def test_streets_buildings_bylines_and_contact_tables_are_not_people(people_in, text):
     assert people_in(text) == []
 
 

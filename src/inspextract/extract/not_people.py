@@ -23,6 +23,12 @@ WEB_ADDRESS = re.compile(r"\bwww\.|https?://", re.IGNORECASE)
 REFERENCE_SECTIONS = re.compile(r"reference|bibliograph|further reading|sources", re.IGNORECASE)
 
 
+# A news article's byline: "By Jane Smith" opening a line, or "Jane Smith, Education Correspondent".
+BYLINE_BEFORE = re.compile(rf"(?:^|\n){SPACE}*(?:[Bb]y|[Ww]ords by|[Ww]ritten by){SPACE}+$")
+BYLINE_AFTER = re.compile(
+    rf"{SPACE}*[,|–—-]?{SPACE}*(?:[A-Za-z]+{SPACE}+){{0,4}}(?:reporter|correspondent|journalist|editor|writer)\b",
+    re.IGNORECASE,
+)
 # A prison or young offenders institution: "HMP & YOI Northmoor", "HMP Eastgate".
 INSTITUTION = re.compile(
     rf"\b(?:HMP|HMYOI|YOI|HM{SPACE}+Prison)(?:{SPACE}*(?:&|and){SPACE}*YOI)?{SPACE}+"
@@ -54,6 +60,10 @@ class Rejecter:
         if CITATION_AFTER.match(self.text[span.end : span.end + 60]):
             return True
         if self.text[span.start : span.end] in self.institutions:
+            return True
+        if BYLINE_BEFORE.search(self.text, max(0, span.start - 20), span.start):
+            return True
+        if BYLINE_AFTER.match(self.text, span.end, span.end + 60):
             return True
         if (after := NEXT_WORD.match(self.text, span.end)) and after["word"].lower() in _place_words():
             return True  # "John Smith House", "Mary Brown Drive": a building or a street
