@@ -565,6 +565,7 @@ def test_a_visit_named_as_a_noun_dates_the_fieldwork() -> None:
             "2022-03-08",
         ),
         ("Inspectors revisited the Northbury area in January 2015 to check progress.", "2015-01", "2015-01"),
+        ("During our inspection in October 2020 we read the records of 60 children.", "2020-10", "2020-10"),
         (
             "A summary of the re-inspection of services at Northbury Council in March, 2019 was noted.",
             "2019-03",
