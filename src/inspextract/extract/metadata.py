@@ -72,7 +72,11 @@ def find_metadata(doc: Document, blocks: list[Block], report: Report) -> None:
         note("inspection.fieldwork_start", fieldwork.start, fieldwork.end)
         note("inspection.fieldwork_end", fieldwork.start, fieldwork.end)
     published = find_published(
-        text, report.document_type, inspection.fieldwork_end, inspection.fieldwork_start
+        text,
+        report.document_type,
+        inspection.fieldwork_end,
+        inspection.fieldwork_start,
+        is_review=inspection.is_progress_review,
     )
     if published is not None:
         inspection.published = published.value

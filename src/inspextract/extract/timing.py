@@ -38,6 +38,7 @@ DATELINE = re.compile(
     rf"^(?:(?:published|updated|posted|last updated|date)(?:\s+on)?:?\s+)?(?:{DATE.pattern})\s*$",
     re.IGNORECASE,
 )
+INSPECTION_REPORT = re.compile(r"\binspection\s+report\b", re.IGNORECASE)
 # "since 2010" starts a span of time; it dates no event.
 SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 # How much of a head line is read for a cover date: a title's length (run-on text is one long line).
@@ -145,11 +146,17 @@ def _title_range(text: str) -> Period | None:
 
 
 def find_published(
-    text: str, doc_type: DocumentType, fieldwork_end: str | None, fieldwork_start: str | None = None
+    text: str,
+    doc_type: DocumentType,
+    fieldwork_end: str | None,
+    fieldwork_start: str | None = None,
+    *,
+    is_review: bool = False,
 ) -> Dated | None:
     """When the report the document is about was published; None when no year is printed.
 
-    A publication date earlier than the fieldwork belongs to an earlier inspection and is skipped.
+    A publication date earlier than the fieldwork belongs to an earlier inspection and is skipped; so is,
+    in a document about a progress review, the date of "the inspection report" the review follows up.
     """
     floor = fieldwork_end or fieldwork_start
 
@@ -164,6 +171,8 @@ def find_published(
     datelines = [] if is_report else _datelines(text)
     for period, before, after in _periods_with_context(text):
         if cues["superseded"].search(before) or SINCE.search(before):
+            continue
+        if is_review and INSPECTION_REPORT.search(before):
             continue
         if any(start <= period.start < end for start, end in datelines):
             continue
