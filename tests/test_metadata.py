@@ -9,7 +9,7 @@ import pytest
 from inspextract.document import Document
 from inspextract.extract.metadata import AREA_NOT_FOUND, find_metadata
 from inspextract.extract.places import find_partnership
-from inspextract.extract.timing import find_published
+from inspextract.extract.timing import find_fieldwork, find_published
 from inspextract.normalise import normalise_whitespace
 from inspextract.pipeline import read_document
 from inspextract.records import DocumentType, Report, Source
@@ -674,3 +674,15 @@ def test_a_review_does_not_take_the_date_of_the_report_it_follows_up() -> None:
     assert find_published(text, DocumentType.press_release, None, is_review=True) is None
     found = find_published(text, DocumentType.press_release, None)
     assert found is not None and found.value == "2017-05"
+
+
+def test_a_review_recounting_the_original_inspection_has_no_fieldwork_from_it() -> None:
+    text = (
+        "Progress review\n\nThe Care Inspectorate carried out an inspection of services for older people in "
+        "Northbury between March and May 2018. This review looked at progress since then.\n"
+    )
+    assert find_fieldwork(text, is_review=True) is None
+    assert find_fieldwork(text) is not None
+    followed_up = text + "Inspectors carried out the review in June 2019.\n"
+    found = find_fieldwork(followed_up, is_review=True)
+    assert found is not None and found.first == "2019-06"

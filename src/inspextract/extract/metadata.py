@@ -66,7 +66,7 @@ def find_metadata(doc: Document, blocks: list[Block], report: Report) -> None:
     if lead_span:
         note("inspection.lead_body", lead_span.start, lead_span.end)
 
-    fieldwork = find_fieldwork(text)
+    fieldwork = find_fieldwork(text, is_review=inspection.is_progress_review)
     if fieldwork is not None:
         inspection.fieldwork_start, inspection.fieldwork_end = fieldwork.first, fieldwork.last
         note("inspection.fieldwork_start", fieldwork.start, fieldwork.end)

@@ -38,6 +38,11 @@ DATELINE = re.compile(
     rf"^(?:(?:published|updated|posted|last updated|date)(?:\s+on)?:?\s+)?(?:{DATE.pattern})\s*$",
     re.IGNORECASE,
 )
+# In a document about a progress review: wording of the original inspection, and of the review's own work.
+ORIGINAL_INSPECTION = re.compile(r"\b(?:an?|the|its|our|joint)\s+inspection\b", re.IGNORECASE)
+REVIEW_WORK = re.compile(
+    r"\breview|\brevisit|\bre-?inspect|\bfollow[- ]?up|\bmonitoring|\breturn", re.IGNORECASE
+)
 INSPECTION_REPORT = re.compile(r"\binspection\s+report\b", re.IGNORECASE)
 # "since 2010" starts a span of time; it dates no event.
 SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
@@ -109,11 +114,13 @@ def is_cued(wanted: re.Pattern[str], other: re.Pattern[str], before: str, after:
     return wanted_match is not None and (other_match is None or wanted_match.start() < other_match.start())
 
 
-def find_fieldwork(text: str) -> Period | None:
+def find_fieldwork(text: str, *, is_review: bool = False) -> Period | None:
     """The fieldwork period of this document's inspection: the latest one the text describes.
 
     A progress review also recounts the original inspection; a report's own fieldwork is the most recent
-    inspection activity it describes, so the latest period with fieldwork wording wins.
+    inspection activity it describes, so the latest period with fieldwork wording wins. In a document about
+    a review, a period said of an inspection and not of the review ("carried out an inspection of services
+    between …") is the original inspection's.
     """
     cues = load_cues()
     candidates = []
@@ -125,6 +132,8 @@ def find_fieldwork(text: str) -> Period | None:
             continue
         if FIELDWORK_LABEL.search(before):
             return period
+        if is_review and ORIGINAL_INSPECTION.search(before) and not REVIEW_WORK.search(before + after):
+            continue
         if is_cued(cues["fieldwork"], cues["publication"], before, after):
             # Activity said to be inspecting ("the inspection took place", "inspectors visited") outranks
             # other dated activity ("a self-evaluation was carried out").
