@@ -253,6 +253,11 @@ def test_streets_buildings_bylines_and_contact_tables_are_not_people(people_in, 
         ),
         # The clause before an honorific with a full stop ("Mr.") still gives the title.
         ("The Lead Inspector, Mr. T. Brodie was present.", ("T. Brodie", "Lead Inspector", None)),
+        ("The Ofsted Inspector, Mrs. P. Lowe, presented the letter.", ("P. Lowe", "Ofsted Inspector", None)),
+        (
+            "Inspectors met the Fife Council Chief Executive, Ann Lark, and staff.",
+            ("Ann Lark", "Chief Executive", "Fife Council"),
+        ),
         # A title straight after the name, up to the verb of speech.
         ("Dr Isla Munro Medical Director NHS Northbury said the work mattered.", None),
         # "for" + a function stays in a councillor's title.

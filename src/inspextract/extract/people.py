@@ -34,6 +34,7 @@ AFTER_COMMA = re.compile(
 AFTER_SPACE = re.compile(
     rf"^{SPACE}+(?P<phrase>[A-Z][^\n.;:“”\"(),\t]*?)(?={SPACE}+(?:said|says|added|adds|explained|commented)\b)"
 )
+CAPITALISED_TITLE = re.compile(r"(?:(?:The|the)\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}")
 LEADING_CAPS = re.compile(r"[A-Z]{2,}(?:[ &-]+[A-Z]{2,})+(?=\s+[A-Z]?[a-z])")
 AFTER_PAREN = re.compile(rf"^{SPACE}*\((?P<phrase>[^()\n]{{2,100}})\)")
 
@@ -124,7 +125,13 @@ def _role_before(text: str, line_start: int, span: NameSpan) -> tuple[str | None
     # title holds no comma ("groups reporting to the Executive Group, including X, Early Years" is a list).
     for word in re.finditer(r"\S+", clause[:-1]):
         phrase = clause[word.start() : -1]
-        if "," not in phrase and starts_with_role(phrase) and has_role_head(phrase):
+        if "," in phrase or not has_role_head(phrase):
+            continue
+        # "The Estyn Inspector, Name": capitalised words naming the office, an employer's name perhaps first.
+        if CAPITALISED_TITLE.fullmatch(phrase):
+            role, org = _org_and_title(re.sub(r"^(?:The|the)\s+", "", phrase).split())
+            return role, org, line_start + cut + word.start()
+        if starts_with_role(phrase):
             role, org = split_role(phrase)
             return role, org, line_start + cut + word.start()
     return None, None, span.start
