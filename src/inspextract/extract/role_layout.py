@@ -1,5 +1,6 @@
 """Roles read from the layout around a name: labels ("Lead inspector: Name"), headings over lists of names
-("COUNCILLORS"), signature blocks and lines that open with the title."""
+("COUNCILLORS"), signature blocks, titles right before a name ("Council leader Name") and plural titles
+whose names follow ("The inspectors were A and B")."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ TITLE_WERE = re.compile(
     rf"(?P<title>(?:[\w’']+{SPACE}+){{0,3}}[A-Za-z]+s)\b[^.:;\n]{{0,40}}?{SPACE}+were{SPACE}+"
     rf"(?:{_LISTED_NAME}{SPACE}*(?:,|and|&){SPACE}*)*$"
 )
+TITLE_BEFORE_WERE_CHARS = 120
 PLAIN_WORD = re.compile(r"[\w’'-]+")
 # Longest title read before a name without punctuation ("Child Protection Chief Officers Group chairman").
 JUST_BEFORE_MAX_WORDS = 6
@@ -49,9 +51,10 @@ def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def label_before(text: str, line_start: int, start: int) -> str | None:
     """The label of a "Label: Name" line, the value possibly on the line after the label."""
     before = text[line_start:start]
-    if not before.strip() and line_start > 0:
+    if not before.strip() and line_start > 0 and text[line_start - 1] == "\n":
         prev_end = line_start - 1
-        prev_start = text.rfind("\n", max(0, prev_end - CONTEXT_MAX_CHARS), prev_end) + 1
+        low = max(0, prev_end - CONTEXT_MAX_CHARS)
+        prev_start = max(text.rfind("\n", low, prev_end) + 1, low)
         before = text[prev_start:prev_end]
     match = LABEL_LINE.fullmatch(before)
     if match is None and (by := AUTHOR_BEFORE.search(before)):
@@ -156,7 +159,8 @@ def role_just_before(text: str, line_start: int, end: int) -> tuple[list[str], i
 def role_as_subject(text: str, line_start: int, end: int) -> str | None:
     """A plural title whose complement lists the names: "The inspectors for this visit were A and B"."""
     head = text[max(line_start, end - CONTEXT_MAX_CHARS) : end]
-    if not (match := TITLE_WERE.search(head)):
+    were = head.rfind(" were ")  # a plain search first: the pattern is costly on every name of long lines
+    if were < 0 or not (match := TITLE_WERE.search(head, max(0, were - TITLE_BEFORE_WERE_CHARS))):
         return None
     words = match["title"].split()
     kept = [words[-1]]
