@@ -23,6 +23,8 @@ def people_in():
         people = find_people(doc, segment(doc), find_entities(doc))
         assert all(doc.text[p.evidence.start : p.evidence.end] == p.evidence.quote for p in people)
         assert all(p.name in p.evidence.quote for p in people)
+        # The quote shows the role it claims (a plural label or heading holds its singular).
+        assert all(p.role is None or p.role.lower() in p.evidence.quote.lower() for p in people)
         return people
 
     return run

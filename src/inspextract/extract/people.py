@@ -163,13 +163,14 @@ def describe(
         if between.startswith(",") and between[1:].strip(" \t\u00a0"):
             line_start = span.start
     role, org, start, end = None, None, span.start, span.end
-    label = label_before(text, line_start, span.start)
+    labelled = label_before(text, line_start, span.start)
+    label = labelled[0] if labelled else None
     contact_labels = names_lexicon()["contact_labels"]
     is_label = label is not None and (
         label.lower() in contact_labels or (has_role_head(label) and len(label.split()) <= 6)
     )
-    if is_label and label is not None and label.lower() not in contact_labels:
-        role = label
+    if is_label and labelled is not None and labelled[0].lower() not in contact_labels:
+        role, start = labelled
     # One role, the first printed: a title before the name outranks one after it.
     if role is None and not is_label:
         role, org, start = _role_before(text, line_start, span)
@@ -177,10 +178,14 @@ def describe(
         role, org, end = _role_after(text, span.end, line_end)
     if role is None:
         role, org, end = role_next_line(text, line_start, line_end, span)
-    if role is None and not is_label:
-        role = role_as_subject(text, line_start, span.start)
-    if role is None and scanned_name_line(text[line_start:line_end].strip(" \t|")):
-        role = office_heading(text, line_start)
+    if role is None and not is_label and (subject := role_as_subject(text, line_start, span.start)):
+        role, start = subject
+    if (
+        role is None
+        and scanned_name_line(text[line_start:line_end].strip(" \t|"))
+        and (heading := office_heading(text, line_start))
+    ):
+        role, start = heading
     if role is None and span.honorific in names_lexicon()["role_honorifics"]:
         role = span.honorific
         start = max(text.rfind(span.honorific, line_start, span.start), line_start)

@@ -48,18 +48,21 @@ def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return text.rfind("\n", low, start) + 1 or low, high if line_end < 0 else line_end
 
 
-def label_before(text: str, line_start: int, start: int) -> str | None:
-    """The label of a "Label: Name" line, the value possibly on the line after the label."""
-    before = text[line_start:start]
-    if not before.strip() and line_start > 0 and text[line_start - 1] == "\n":
+def label_before(text: str, line_start: int, start: int) -> tuple[str, int] | None:
+    """The label of a "Label: Name" line, the value possibly on the line after the label, and where the
+    label starts (the person's evidence then shows it)."""
+    before_start = line_start
+    if not text[line_start:start].strip() and line_start > 0 and text[line_start - 1] == "\n":
         prev_end = line_start - 1
         low = max(0, prev_end - CONTEXT_MAX_CHARS)
-        prev_start = max(text.rfind("\n", low, prev_end) + 1, low)
-        before = text[prev_start:prev_end]
-    match = LABEL_LINE.fullmatch(before)
-    if match is None and (by := AUTHOR_BEFORE.search(before)):
-        return " ".join(by["label"].split()).lower()  # "REPORT BY NAME, TITLE" on a run-on cover
-    return singular(" ".join(match["label"].split())) if match else None
+        before_start = max(text.rfind("\n", low, prev_end) + 1, low)
+        start = prev_end
+    before = text[before_start:start]
+    if match := LABEL_LINE.fullmatch(before):
+        return singular(" ".join(match["label"].split())), before_start + match.start("label")
+    if by := AUTHOR_BEFORE.search(before):  # "REPORT BY NAME, TITLE" on a run-on cover
+        return " ".join(by["label"].split()).lower(), before_start + by.start("label")
+    return None
 
 
 def singular(label: str) -> str:
@@ -70,15 +73,17 @@ def singular(label: str) -> str:
     return label
 
 
-def office_heading(text: str, line_start: int) -> str | None:
-    """The office a heading line gives the names listed under it ("COUNCILLORS" over a list of members)."""
-    lines = text[max(0, line_start - CONTEXT_MAX_CHARS) : line_start].split("\n")[:-1]
-    for line in reversed(lines[-HEADING_LOOKBACK_LINES:]):
-        line = line.strip(" \t|")
+def office_heading(text: str, line_start: int) -> tuple[str, int] | None:
+    """The office a heading line gives the names listed under it ("COUNCILLORS" over a list of members),
+    and where the heading starts."""
+    low = max(0, line_start - CONTEXT_MAX_CHARS)
+    lines = list(re.finditer(r"[^\n]*\n", text[low:line_start]))
+    for found in reversed(lines[-HEADING_LOOKBACK_LINES:]):
+        line = found.group().strip(" \t|\n")
         if not line:
             continue
         if (match := OFFICE_HEADING.fullmatch(line)) and match["office"].lower() in _heading_offices():
-            return match["office"].capitalize()
+            return match["office"].capitalize(), low + found.start() + found.group().index(line)
         if not scanned_name_line(line):
             return None
     return None
@@ -156,9 +161,11 @@ def role_just_before(text: str, line_start: int, end: int) -> tuple[list[str], i
     return taken, line_start + at
 
 
-def role_as_subject(text: str, line_start: int, end: int) -> str | None:
-    """A plural title whose complement lists the names: "The inspectors for this visit were A and B"."""
-    head = text[max(line_start, end - CONTEXT_MAX_CHARS) : end]
+def role_as_subject(text: str, line_start: int, end: int) -> tuple[str, int] | None:
+    """A plural title whose complement lists the names: "The inspectors for this visit were A and B", and
+    where the title starts."""
+    head_start = max(line_start, end - CONTEXT_MAX_CHARS)
+    head = text[head_start:end]
     were = head.rfind(" were ")  # a plain search first: the pattern is costly on every name of long lines
     if were < 0 or not (match := TITLE_WERE.search(head, max(0, were - TITLE_BEFORE_WERE_CHARS))):
         return None
@@ -170,4 +177,6 @@ def role_as_subject(text: str, line_start: int, end: int) -> str | None:
         kept.insert(0, word)
     plural = " ".join(kept)
     title = singular(plural)
-    return title if title != plural and has_role_head(title) else None
+    if title == plural or not has_role_head(title):
+        return None
+    return title, head_start + match.start("title") + match["title"].rindex(plural)
