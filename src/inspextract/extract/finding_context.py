@@ -63,9 +63,12 @@ def blocks_with_defaults(blocks: list[Block], cues: Cues) -> Iterator[tuple[Bloc
             intro = block  # "• Inspectors also found areas to improve:" heads the bullets after it
             continue
         default, listed = zone, False
-        if intro is not None and zone != "exclude" and LIST_INTRO.search(intro.text):
+        if intro is not None and LIST_INTRO.search(intro.text):
             lead = _lead_of(intro, zone, cues)
-            if lead is not None or zone not in ("strength", "improvement", "recommendation"):
+            # A committee paper's background may say "Inspectors found that:": its items are findings.
+            if zone == "exclude" and lead == "findings":
+                default = lead
+            elif zone != "exclude" and (lead is not None or zone not in _LISTED_KINDS):
                 default, listed = lead, lead in _LISTED_KINDS
         yield block, default, listed
 

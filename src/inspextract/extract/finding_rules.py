@@ -11,8 +11,11 @@ from importlib import resources
 KINDS = ("strength", "improvement", "recommendation", "progress")
 # Statement cue tables that rule a statement out whatever else it says.
 EXCLUSIONS = ("exclude_hard", "grade_statement", "method", "announcement")
-# "X, but Y" / "X; however, Y" / "X, though Y": the judgement the sentence ends on decides (SCHEMA.md).
-_TURN = re.compile(r"(?:,|;)?\s+but\s+|[;,]\s*however,?\s+|\.\s+however,?\s+|,\s+though\s+", re.IGNORECASE)
+# "X, but Y" / "X; however, Y" / "X, though Y" / "X, although Y": the judgement the sentence ends on
+# decides (SCHEMA.md).
+_TURN = re.compile(
+    r"(?:,|;)?\s+but\s+|[;,]\s*however,?\s+|\.\s+however,?\s+|,\s+(?:al)?though\s+", re.IGNORECASE
+)
 # "Although X, Y": Y decides. A concession may run on past commas ("While X, particularly in Y, we
 # are aware …"): it ends at the comma a main clause's subject follows, else at the first comma.
 _CONCESSION_TO_SUBJECT = re.compile(
