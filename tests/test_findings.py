@@ -518,13 +518,19 @@ GENERALISED = [
     ("However, the team found that care plans were too often vague about who would act.", "improvement"),
     ("Reviews were held on time, but targets were not precise enough to measure change.", "improvement"),
     ("Managers had not yet set out the firm direction needed to speed up change.", "improvement"),
-    ("Support for carers has improved since the previous visit, when it was judged to require work.", "strength"),
+    (
+        "Support for carers has improved since the previous visit, when it was judged to require work.",
+        "strength",
+    ),
     ("A new family hub opened in the spring, but it is too early to judge its effect.", "improvement"),
     ("It was too early to measure what difference the new panel had made.", "improvement"),
     ("Home visits were made quickly, although a social worker was not always present.", "improvement"),
     ("Areas for development included the timeliness of reviews for children in kinship care.", "improvement"),
     ("Partners now need to decide how they will record the views of young carers.", "recommendation"),
-    ("We are confident the partners will act, but they will need to share records more quickly.", "recommendation"),
+    (
+        "We are confident the partners will act, but they will need to share records more quickly.",
+        "recommendation",
+    ),
     ("Managers had a clear grasp of the strengths and weaknesses of each team.", "strength"),
 ]
 
