@@ -532,6 +532,11 @@ GENERALISED = [
         "recommendation",
     ),
     ("Managers had a clear grasp of the strengths and weaknesses of each team.", "strength"),
+    (
+        "Carers in Glenmore are among the best supported in the country, says a report published today.",
+        "strength",
+    ),
+    ("Leaders had set a clear tone, and carers at every level said they felt respected.", "strength"),
 ]
 
 
@@ -549,6 +554,8 @@ NOT_FINDINGS_ROUND_2 = [
     "The adequate evaluation was given for planning for individual children.",
     "Families are supported to stay together – very good",
     "The report identified strengths and areas for improvement in the service.",
+    "A report published today highlights positive work in several key areas.",
+    "The report on carers' services in Glenmore was published today.",
 ]
 
 
@@ -591,3 +598,11 @@ def test_director_of_inspection_speaks_for_the_inspectorate() -> None:
         'that staff will respond quickly. Partners now need to agree one shared plan."\n'
     )
     assert [f.kind for f in findings_of(text)] == ["strength", "recommendation"]
+
+
+def test_a_partners_chief_executive_is_not_an_inspector() -> None:
+    text = (
+        'The council\'s chief executive, Ann Bell, said: "Our carers are doing a very good job."\n\n'
+        'Jo Reid, chief executive of the Care Inspectorate, said: "Carers are very well supported."\n'
+    )
+    assert kinds_of(text) == [("strength", "Carers are very well supported.")]

@@ -155,8 +155,9 @@ def is_reported_speech_of_others(text: str, cues: Cues) -> bool:
     m = _REPORTED_SPEECH.match(text)
     if not m:
         return False
-    # Who is named first is the speaker: "the council leader welcomed the report and said …".
-    speaker = m["speaker"]
+    # Who is named first is the speaker: "the council leader welcomed the report and said …". A clause
+    # before ", and" is not: "leaders had set the tone, and staff said they felt trusted".
+    speaker = re.split(r",\s+and\s+", m["speaker"])[-1]
     other, inspectorate = cues.speech_other.search(speaker), cues.speech_inspectorate.search(speaker)
     return other is not None and (inspectorate is None or other.start() < inspectorate.start())
 
