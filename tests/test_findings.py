@@ -606,3 +606,20 @@ def test_a_partners_chief_executive_is_not_an_inspector() -> None:
         'Jo Reid, chief executive of the Care Inspectorate, said: "Carers are very well supported."\n'
     )
     assert kinds_of(text) == [("strength", "Carers are very well supported.")]
+
+
+def test_a_strengths_bullet_of_two_sentences_ending_on_a_weakness_is_split() -> None:
+    text = (
+        "The team noted these key strengths:\n\n"
+        "• Carers were very well supported. Reviews were quick, although a nurse was not always there.\n"
+    )
+    assert kinds_of(text) == [
+        ("strength", "Carers were very well supported."),
+        ("improvement", "Reviews were quick, although a nurse was not always there."),
+    ]
+
+
+def test_page_numbers_of_a_contents_list_in_run_on_text_are_no_finding() -> None:
+    assert (
+        judge("9 Appendix 1 Examples of good practice 12 Appendix 2 Glossary 14 1.", "findings", CUES) is None
+    )

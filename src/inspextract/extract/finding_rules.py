@@ -124,11 +124,15 @@ def list_item_kind(text: str, lead: str, cues: Cues) -> str | None:
     """The kind of an item in a list whose introducing line names its kind ("key strengths:").
 
     The list decides, except that an item worded as an action in a list of areas for improvement
-    ("Improve …", "Ensuring …", "… should …") is a recommendation (SCHEMA.md).
+    ("Improve …", "Ensuring …", "… should …") is a recommendation, and an item of a list of strengths
+    that ends on a weakness ("X, but Y") is an improvement (SCHEMA.md).
     """
     lowered = text.lower()
     if is_excluded(lowered, cues) or is_reported_speech_of_others(lowered, cues):
         return None
+    clause = decisive_clause(lowered)
+    if lead == "strength" and clause != lowered and _cue_kind(clause, cues) == "improvement":
+        return "improvement"  # "Visits were prompt, although X was not always there": Y decides
     if lead == "improvement" and (
         cues.statement["action"].search(lowered) or _is_action_clause(lowered, cues)
     ):
