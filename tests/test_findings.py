@@ -532,6 +532,10 @@ GENERALISED = [
         "recommendation",
     ),
     ("Managers had a clear grasp of the strengths and weaknesses of each team.", "strength"),
+    ("The partnership had yet to develop an effective way of measuring outcomes.", "improvement"),
+    ("Care for young carers has improved since the last visit, when it was found to be weak.", "strength"),
+    ("Respite care has been extended, but it is too soon to judge its impact.", "improvement"),
+    ("Staff in the family centre were highly motivated and enthusiastic.", "strength"),
     (
         "Carers in Glenmore are among the best supported in the country, says a report published today.",
         "strength",

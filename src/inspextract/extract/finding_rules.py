@@ -32,6 +32,13 @@ _EMBEDDED_MODAL = re.compile(
     r"\b(?:how|that|which|who)\b(?:\s+[\w’'-]+){0,6}?\s+(?:would|could|might|should)\b",
     re.I,
 )
+# ", when they were judged to be weak": an earlier inspection's verdict, the history a change is measured
+# against, not a grade or a need of today.
+_EARLIER_VERDICT = re.compile(
+    r",\s+when\s+(?:\w+\s+){1,3}?(?:was|were|had been)\s+"
+    r"(?:judged|found|graded|rated|evaluated|assessed)\b.*$",
+    re.IGNORECASE,
+)
 # How far before a strength word a negation may stand ("not making effective"; characters).
 NEGATION_WINDOW_CHARS = 24
 # A strength word right after these is negated: "less effective", "not always well supported",
@@ -197,7 +204,7 @@ def _is_negated(text: str, start: int) -> bool:
 def judge(text: str, default: str | None, cues: Cues) -> str | None:
     """The kind of finding a statement is, or None; `default` is what its section or list implies."""
     s = cues.statement
-    text = text.lower()
+    text = _EARLIER_VERDICT.sub(".", text.lower())
     if default == "exclude" or is_excluded(text, cues) or is_reported_speech_of_others(text, cues):
         return None
     clause = decisive_clause(text)
