@@ -560,6 +560,13 @@ NOT_FINDINGS_ROUND_2 = [
     "The report identified strengths and areas for improvement in the service.",
     "A report published today highlights positive work in several key areas.",
     "The report on carers' services in Glenmore was published today.",
+    "The main messages of the visit are set out in section 3.",
+    "The review also considered the views of 40 carers.",
+    "A review of respite services for carers in Glenmore was carried out in the spring.",
+    "The Mental Welfare Commission took part in the review.",
+    "The visit was one of a national programme of joint reviews.",
+    "This report contains six evaluations and three areas for improvement.",
+    "Contents 1 Purpose 2 2 Summary 3 3 Next steps 7",
 ]
 
 
