@@ -536,6 +536,7 @@ GENERALISED = [
     ("Care for young carers has improved since the last visit, when it was found to be weak.", "strength"),
     ("Respite care has been extended, but it is too soon to judge its impact.", "improvement"),
     ("Staff in the family centre were highly motivated and enthusiastic.", "strength"),
+    ("Although a few reviews were late, most carers had a plan that met their needs.", "strength"),
     (
         "Carers in Glenmore are among the best supported in the country, says a report published today.",
         "strength",
@@ -567,6 +568,11 @@ NOT_FINDINGS_ROUND_2 = [
     "The visit was one of a national programme of joint reviews.",
     "This report contains six evaluations and three areas for improvement.",
     "Contents 1 Purpose 2 2 Summary 3 3 Next steps 7",
+    "The partners have been asked to send their improvement plan by the end of May.",
+    "An improvement plan has been drawn up to address the points raised by the review.",
+    "More than 300 carers took part in the online survey.",
+    "These conclusions are based on evidence from records, surveys and meetings.",
+    "The overall evaluation for the service was very good.",
 ]
 
 
