@@ -573,6 +573,11 @@ NOT_FINDINGS_ROUND_2 = [
     "More than 300 carers took part in the online survey.",
     "These conclusions are based on evidence from records, surveys and meetings.",
     "The overall evaluation for the service was very good.",
+    "Service managers stressed that they have already begun work on a new improvement plan.",
+    "A Joint Action Plan (JAP) had been drawn up to address the points for action.",
+    "The review has recommended several areas for improvement to ensure that carers are safe.",
+    "This visit focuses on the progress made since the review of May 2017.",
+    "At the time of the last review there were 12 recommendations, of which 5 had been met.",
 ]
 
 
