@@ -578,6 +578,14 @@ NOT_FINDINGS_ROUND_2 = [
     "The review has recommended several areas for improvement to ensure that carers are safe.",
     "This visit focuses on the progress made since the review of May 2017.",
     "At the time of the last review there were 12 recommendations, of which 5 had been met.",
+    "The Mental Welfare Commission is the lead body for these visits.",
+    "When we say carers in this report we mean unpaid adult carers.",
+    "Glenmore has a population of about 45,000 people.",
+    "Glenmore is a mostly rural area with two market towns.",
+    "About a quarter of families in the town live in poverty.",
+    "This visit followed our first joint inspection of carers' services.",
+    "We returned to Glenmore in the autumn to look at progress.",
+    "The findings were considered by the carers' strategy group in August.",
 ]
 
 
