@@ -537,6 +537,8 @@ GENERALISED = [
     ("Respite care has been extended, but it is too soon to judge its impact.", "improvement"),
     ("Staff in the family centre were highly motivated and enthusiastic.", "strength"),
     ("Although a few reviews were late, most carers had a plan that met their needs.", "strength"),
+    ("However, the quality of care plans was variable, with good examples in some teams.", "improvement"),
+    ("However, partners had worked hard to build good relationships with carers.", "strength"),
     (
         "Carers in Glenmore are among the best supported in the country, says a report published today.",
         "strength",

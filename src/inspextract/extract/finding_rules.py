@@ -53,6 +53,7 @@ _REPORTED_SPEECH = re.compile(
 _SUBJECT_VERB = re.compile(r"\b(?:is|are|was|were|has|had|have been|remains?|remained)\b")
 # A finite verb after these belongs to a clause inside the action: "Ensure that staff are trained".
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|where|when|how|if|so|to|and)\b")
+_CONTRAST_OPENING = re.compile(r"^\W*however\b")
 _GERUND_SUBJECT = re.compile(r"^\W*(?:\w+ly\s+)?[A-Z]?\w+ing\b")
 
 
@@ -242,7 +243,9 @@ def _cue_kind(text: str, cues: Cues) -> str | None:
     improvements = [m.start() for m in s["improvement"].finditer(text)] + [p for p, neg in strengths if neg]
     improvement = max(improvements, default=None)
     strength = max((p for p, neg in strengths if not neg), default=None)
-    if improvement is not None and (strength is None or improvement > strength):
+    # "However, X": a contrast with what came before; with a weakness word in it, it states a weakness.
+    contrast = _CONTRAST_OPENING.match(text) is not None and len(improvements) > 1
+    if improvement is not None and (strength is None or improvement > strength or contrast):
         return "improvement"
     if strength is not None:
         return "strength"
