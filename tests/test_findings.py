@@ -539,6 +539,10 @@ GENERALISED = [
     ("Although a few reviews were late, most carers had a plan that met their needs.", "strength"),
     ("However, the quality of care plans was variable, with good examples in some teams.", "improvement"),
     ("However, partners had worked hard to build good relationships with carers.", "strength"),
+    ("The team asked partners to check how carers' assessments are shared.", "recommendation"),
+    ("The review calls on the council to shorten waits for respite care.", "recommendation"),
+    ("The partnership was advised to widen its carers' forum.", "recommendation"),
+    ("Managers in the carers' centre were visible and accessible.", "strength"),
     (
         "Carers in Glenmore are among the best supported in the country, says a report published today.",
         "strength",
