@@ -592,6 +592,13 @@ NOT_FINDINGS_ROUND_2 = [
     "This visit followed our first joint inspection of carers' services.",
     "We returned to Glenmore in the autumn to look at progress.",
     "The findings were considered by the carers' strategy group in August.",
+    "This is the second review of carers' services in Glenmore since 2015.",
+    "The visit was one of the first to use the revised framework.",
+    "Reviews like this one look at how well carers are supported.",
+    "The full review can be downloaded from the commission's pages.",
+    "Glenmore Council said it welcomed the review and its findings.",
+    "The partners have already started work to address the recommendations.",
+    "The review team also surveyed more than 200 carers.",
 ]
 
 
