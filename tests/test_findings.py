@@ -543,6 +543,8 @@ GENERALISED = [
     ("The review calls on the council to shorten waits for respite care.", "recommendation"),
     ("The partnership was advised to widen its carers' forum.", "recommendation"),
     ("Managers in the carers' centre were visible and accessible.", "strength"),
+    ("There were no undue delays in arranging respite for carers.", "strength"),
+    ("Some carers were unsure who to contact out of hours.", "improvement"),
     (
         "Carers in Glenmore are among the best supported in the country, says a report published today.",
         "strength",
