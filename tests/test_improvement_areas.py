@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from inspextract.document import Document
-from inspextract.extract.area_lists import item_kind
 from inspextract.extract.findings import find_findings
 from inspextract.extract.improvement_areas import find_improvement_areas
+from inspextract.extract.item_wording import item_kind
 from inspextract.records import Area
 from inspextract.segment import segment
 
@@ -321,6 +321,9 @@ def test_statement_wrapped_onto_the_next_line() -> None:
         ("Ongoing support for care leavers after the age of 21.", "improvement"),
         ("Housing options for young people leaving care.", "improvement"),
         ("Recording of chronologies required improvement.", "improvement"),
+        ("Planning – managers had not set out the resources needed to open the new hub.", "improvement"),
+        ("Transport – the council had not shown the leadership needed to secure a contract.", "improvement"),
+        ("Partners had agreed that they needed to publish a shared plan.", "recommendation"),
     ],
 )
 def test_item_kind_by_wording(statement: str, kind: str) -> None:
@@ -415,6 +418,55 @@ def test_area_dash_finding_items_give_the_label_as_title_and_the_stated_progress
         ("progress", "some"),
         ("recommendation", None),
     ]
+
+
+def test_area_dash_finding_items_without_progress_are_whole_statements() -> None:
+    text = (
+        "The inspectors named three areas for improvement:\n"
+        "- Transitions – young people moving to adult services were often given little notice.\n"
+        "- Respite – families of disabled children waited months for short breaks.\n"
+        "- Governance – the board had not yet provided the scrutiny needed to hold services to account.\n"
+    )
+    assert [(a.title, a.text) for a in areas_of(text)] == [
+        ("Transitions – young people moving to adult services were often given little notice.", ""),
+        ("Respite – families of disabled children waited months for short breaks.", ""),
+        ("Governance – the board had not yet provided the scrutiny needed to hold services to account.", ""),
+    ]
+    doc = Document(text=text, format="text")
+    assert {f.kind for f in find_findings(doc, segment(doc), [])} == {"improvement"}
+
+
+def test_what_needs_to_improve_heading_lists_noun_phrase_areas() -> None:
+    text = (
+        "What needs to improve\n\n"
+        "- The speed with which foster carers are approved.\n"
+        "- Supervision of staff working with disabled children.\n\n"
+        "Help and protection: good\n\n"
+        "Most families are seen quickly after a referral.\n"
+    )
+    assert [a.title for a in areas_of(text)] == [
+        "The speed with which foster carers are approved.",
+        "Supervision of staff working with disabled children.",
+    ]
+    doc = Document(text=text, format="text")
+    kinds = {f.text: f.kind for f in find_findings(doc, segment(doc), [])}
+    assert kinds["Supervision of staff working with disabled children."] == "improvement"
+    assert kinds["The speed with which foster carers are approved."] == "improvement"
+
+
+def test_who_should_act_after_a_sentence_naming_the_areas() -> None:
+    text = (
+        "The inspection found several areas for improvement. The council and its partners should:\n\n"
+        "- Review how quickly child protection plans are put in place.\n"
+        "- Make sure every care leaver has a named worker.\n"
+    )
+    assert [a.title for a in areas_of(text)] == [
+        "Review how quickly child protection plans are put in place.",
+        "Make sure every care leaver has a named worker.",
+    ]
+    doc = Document(text=text, format="text")
+    findings = find_findings(doc, segment(doc), [])
+    assert [f.kind for f in findings] == ["recommendation", "recommendation"]
 
 
 def test_a_dash_inside_an_action_is_not_a_label() -> None:

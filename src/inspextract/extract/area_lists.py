@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from inspextract.document import Document
 from inspextract.evidence import evidence
 from inspextract.extract.inline_lists import inline_item_spans
+from inspextract.extract.item_wording import item_kind
 from inspextract.extract.progress import first_stated_progress, progress_of
 from inspextract.extract.sentences import split_sentences
 from inspextract.records import Area, Finding, FindingKind
@@ -23,7 +24,9 @@ from inspextract.segment import Block
 
 LIST_HEADING = re.compile(
     r"^[\s*#]*(?:(?:key|main|priority|the)\s+)?(?:areas?\s+for\s+(?:further\s+)?improvement|priorities\s+for\s+improvement|"
-    r"improvement\s+priorities|points\s+for\s+(?:action|improvement))\s*:?[\s*]*$",
+    r"improvement\s+priorities|points\s+for\s+(?:action|improvement)|"
+    # Ofsted's list of what the authority must improve: noun phrases, one area each.
+    r"what\s+needs\s+to\s+(?:improve|be\s+improved|get\s+better))\s*\??\s*:?[\s*]*$",
     re.IGNORECASE,
 )
 # A line speaking of the areas: "key areas for improvement", "points for action", "areas which needed to
@@ -36,34 +39,15 @@ AREA_TALK = re.compile(
 )
 # A line that opens a list ends with a colon, or announces "the following ..." (with a full stop or none).
 OPENS_LIST = re.compile(r":\s*$|\bfollowing\b[^.:;]*\.?\s*$", re.IGNORECASE)
-# A short sentence that hands the previous one's subject to the list.
-CONNECTOR = re.compile(r"^(?:these|they|those)\s+(?:were|are|included?|includes|being)\b", re.IGNORECASE)
+# A short sentence handing the previous one's subject to the list: "These included:", "Partners should:".
+CONNECTOR = re.compile(
+    r"^(?:these|they|those)\s+(?:were|are|included?|includes|being)\b"
+    r"|^(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}\s+(?:should|must|(?:will\s+)?need\s+to)\s*:\s*$",
+    re.IGNORECASE,
+)
 STRENGTHS = re.compile(r"\bstrength", re.IGNORECASE)
 # Lettered items the segmenter leaves as paragraphs: "a. Sufficiency of ...", "b) ...".
 LETTER_MARKER = re.compile(r"^[a-z][.)]\s+")
-# An item worded as an action: an imperative or gerund opening it, or advice within it (SCHEMA.md).
-ACTION_VERB = re.compile(
-    r"^(?:ensure|improve|develop|strengthen|increase|reduce|continue|further|embed|review|build|provide|make|"
-    r"establish|implement|promote|support|deliver|address|extend|raise|secure|take|work|agree|consider|"
-    r"identify|put|set|involve|enable|help|introduce|clarify|complete|monitor|evaluate|undertake|use|"
-    r"prioritise|prioritize|focus|engage|share|record|plan|progress|maximise|maintain|revise|update|"
-    r"streamline|align|tackle|create|publish|train|bring|give)\b",
-    re.IGNORECASE,
-)
-# A gerund opening an item ("Strengthening …"); -ing adjectives and prepositions open noun phrases.
-GERUND = re.compile(
-    r"^(?!(?:ongoing|existing|emerging|increasing|continuing|remaining|following|including|during|"
-    r"outstanding|underlying|growing|wellbeing|funding|housing)\b)"
-    r"[A-Za-z]+ing\b",
-    re.IGNORECASE,
-)
-# An opening verb-like word used as a noun: "Support for carers ...", "Planning was ...", "Safeguarding
-# arrangements were ..." (a finite verb in the first clause, before any "that"/"which" clause).
-FINITE = "is|are|was|were|has|have|had|remains?|remained"
-NOUN_OPENING = re.compile(rf"^\w+\s+(?:for|of|in|across|{FINITE})\b", re.IGNORECASE)
-SUBORDINATOR = r"\b(?:that|which|who|where|when|if|so)\b"
-FIRST_CLAUSE_FINITE = re.compile(rf"^(?:(?!{SUBORDINATOR})[^,;])*?\b(?:{FINITE})\b", re.IGNORECASE)
-ADVICE = re.compile(r"\b(?:should|must|needs?\s+to|needed\s+to)\b", re.IGNORECASE)
 TERMINAL = ".!?;:”’\"')"
 # "Area – finding" items: a short label naming the area, a dash or colon, then what was found about it.
 LABELLED = re.compile(r"^(?P<label>[^–—:;.!?]+?)(?:\s+[–—-]|:)\s+(?P<rest>\S.*)$", re.DOTALL)
@@ -111,7 +95,7 @@ def area_lists(doc: Document, blocks: list[Block]) -> list[AreaList]:
         if first is not None:
             found = AreaList(spans=lead_in_spans(doc, block))
             items_from(doc, blocks, first, found, paragraphs=block.text.rstrip().endswith(":"))
-            if len(found.items) > 1 and all(label_split(doc.text[i.start : i.end]) for i in found.items):
+            if reports_on_labelled_areas([doc.text[i.start : i.end] for i in found.items]):
                 found.items = [replace(item, labelled=True) for item in found.items]
             lists.append(found)
         elif block.kind in ("paragraph", "bullet", "numbered"):
@@ -221,6 +205,13 @@ def find_listed_areas(doc: Document, blocks: list[Block]) -> list[Area]:
     return areas
 
 
+def reports_on_labelled_areas(items: list[str]) -> bool:
+    """Whether all items are "Area – finding" and some state progress (a review's report on areas named by
+    their labels); with none, each whole item is an area's statement ("Early help – families waited …")."""
+    splits = [label_split(item) for item in items]
+    return len(items) > 1 and all(splits) and any(progress_of(s[1]) is not None for s in splits if s)
+
+
 def label_split(item: str) -> tuple[str, str] | None:
     """(label, finding) of an "Area – finding" item ("Early help – good progress had been made …")."""
     m = LABELLED.match(item)
@@ -229,17 +220,6 @@ def label_split(item: str) -> tuple[str, str] | None:
     if progress_of(m["rest"]) is None and item_kind(m["label"]) == FindingKind.recommendation:
         return None  # "Improve X – including Y" is one statement
     return m["label"].strip(), m["rest"].strip()
-
-
-def item_kind(statement: str) -> FindingKind:
-    """`recommendation` for a statement worded as an action ("Improve …", "Strengthening …", "… should …"),
-    else `improvement` (SCHEMA.md)."""
-    statement = statement.strip(" “‘\"'")
-    imperative = ACTION_VERB.match(statement) and not NOUN_OPENING.match(statement)
-    gerund = GERUND.match(statement) and not NOUN_OPENING.match(statement)
-    if imperative or (gerund and not FIRST_CLAUSE_FINITE.match(statement)) or ADVICE.search(statement):
-        return FindingKind.recommendation
-    return FindingKind.improvement
 
 
 def area_list_findings(doc: Document, blocks: list[Block]) -> tuple[list[Finding], list[tuple[int, int]]]:

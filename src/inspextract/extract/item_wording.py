@@ -1,0 +1,51 @@
+"""How a listed item is worded: as an action (`recommendation`) or as what needs to improve (`improvement`).
+
+SCHEMA.md: an item of an areas-for-improvement list worded as an action (an imperative or gerund such as
+"Improve …", "Ensuring that …", or "should" / "need to") is a recommendation, else an improvement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from inspextract.records import FindingKind
+
+# An item worded as an action: an imperative or gerund opening it, or advice within it (SCHEMA.md).
+ACTION_VERB = re.compile(
+    r"^(?:ensure|improve|develop|strengthen|increase|reduce|continue|further|embed|review|build|provide|make|"
+    r"establish|implement|promote|support|deliver|address|extend|raise|secure|take|work|agree|consider|"
+    r"identify|put|set|involve|enable|help|introduce|clarify|complete|monitor|evaluate|undertake|use|"
+    r"prioritise|prioritize|focus|engage|share|record|plan|progress|maximise|maintain|revise|update|"
+    r"streamline|align|tackle|create|publish|train|bring|give)\b",
+    re.IGNORECASE,
+)
+# A gerund opening an item ("Strengthening …"); -ing adjectives and prepositions open noun phrases.
+GERUND = re.compile(
+    r"^(?!(?:ongoing|existing|emerging|increasing|continuing|remaining|following|including|during|"
+    r"outstanding|underlying|growing|wellbeing|funding|housing)\b)"
+    r"[A-Za-z]+ing\b",
+    re.IGNORECASE,
+)
+# An opening verb-like word used as a noun: "Support for carers ...", "Planning was ...", "Safeguarding
+# arrangements were ..." (a finite verb in the first clause, before any "that"/"which" clause).
+FINITE = "is|are|was|were|has|have|had|remains?|remained"
+NOUN_OPENING = re.compile(rf"^\w+\s+(?:for|of|in|across|{FINITE})\b", re.IGNORECASE)
+SUBORDINATOR = r"\b(?:that|which|who|where|when|if|so)\b"
+FIRST_CLAUSE_FINITE = re.compile(rf"^(?:(?!{SUBORDINATOR})[^,;])*?\b(?:{FINITE})\b", re.IGNORECASE)
+ADVICE = re.compile(r"\b(?:should|must|needs?\s+to|needed\s+to)\b", re.IGNORECASE)
+# "the direction needed to drive …": after a finite verb in the same clause, "needed" describes a noun.
+PARTICIPLE_NEEDED = re.compile(
+    rf"\b(?:{FINITE}|had\s+not)\b(?:(?!{SUBORDINATOR})[^,;:])*?\b\w+\s+needed\s+to\b", re.IGNORECASE
+)
+
+
+def item_kind(statement: str) -> FindingKind:
+    """`recommendation` for a statement worded as an action ("Improve …", "Strengthening …", "… should …"),
+    else `improvement` (SCHEMA.md)."""
+    statement = statement.strip(" “‘\"'")
+    imperative = ACTION_VERB.match(statement) and not NOUN_OPENING.match(statement)
+    gerund = GERUND.match(statement) and not NOUN_OPENING.match(statement)
+    advice = ADVICE.search(PARTICIPLE_NEEDED.sub(" ", statement))
+    if imperative or (gerund and not FIRST_CLAUSE_FINITE.match(statement)) or advice:
+        return FindingKind.recommendation
+    return FindingKind.improvement
