@@ -577,3 +577,21 @@ def test_a_heading_and_a_lead_in_over_one_list_give_each_item_once() -> None:
         "Strengthen the oversight of chronologies.",
     ]
     assert len(areas_of(text)) == 2
+
+
+def test_numbered_recommendations_after_who_should_act_are_findings_not_areas() -> None:
+    text = (
+        "The inspectorate made two recommendations. The council should:\n\n"
+        "R1 Raise standards of reading in primary schools\n"
+        "R2 Improve the quality of support for pupils learning English\n\n"
+        "The council will publish a plan in the spring.\n"
+    )
+    assert areas_of(text) == []
+    doc = Document(text=text, format="text")
+    findings = find_findings(doc, segment(doc), [])
+    assert [(f.kind, f.text) for f in findings] == [
+        ("recommendation", "Raise standards of reading in primary schools"),
+        ("recommendation", "Improve the quality of support for pupils learning English"),
+    ]
+    for f in findings:
+        assert text[f.evidence.start : f.evidence.end] == f.evidence.quote

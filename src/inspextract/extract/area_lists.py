@@ -46,8 +46,12 @@ CONNECTOR = re.compile(
     re.IGNORECASE,
 )
 STRENGTHS = re.compile(r"\bstrength", re.IGNORECASE)
-# Lettered items the segmenter leaves as paragraphs: "a. Sufficiency of ...", "b) ...".
-LETTER_MARKER = re.compile(r"^[a-z][.)]\s+")
+# Marked items the segmenter leaves as paragraphs or headings: lettered ("a. Sufficiency of ...", "b) ...")
+# and numbered recommendations ("R1 Improve attendance …", as Estyn numbers them).
+ITEM_MARKER = re.compile(r"^(?:[a-z][.)]|R\d{1,2}[.:)]?)\s+")
+# A lead-in naming who is to act, without speaking of areas ("The council should:"): its marked items are
+# recommendations, not areas (SCHEMA.md: areas only where the document presents them as such).
+ACTION_LEAD = re.compile(r"\b(?:should|must|(?:will\s+)?need\s+to|recommends?\s+that)\s*:\s*$", re.IGNORECASE)
 TERMINAL = ".!?;:”’\"')"
 # "Area – finding" items: a short label naming the area, a dash or colon, then what was found about it.
 LABELLED = re.compile(r"^(?P<label>[^–—:;.!?]+?)(?:\s+[–—-]|:)\s+(?P<rest>\S.*)$", re.DOTALL)
@@ -85,6 +89,7 @@ class AreaList:
 
     items: list[ListedItem] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
+    areas: bool = True  # False for a list of recommendations: its items are findings only
 
 
 def area_lists(doc: Document, blocks: list[Block]) -> list[AreaList]:
@@ -92,8 +97,9 @@ def area_lists(doc: Document, blocks: list[Block]) -> list[AreaList]:
     lists = []
     for i, block in enumerate(blocks):
         first = first_item_index(doc, blocks, i)
+        actions = first is None and (first := action_list_start(doc, blocks, i)) is not None
         if first is not None:
-            found = AreaList(spans=lead_in_spans(doc, block))
+            found = AreaList(spans=lead_in_spans(doc, block, actions), areas=not actions)
             items_from(doc, blocks, first, found, paragraphs=block.text.rstrip().endswith(":"))
             if reports_on_labelled_areas([doc.text[i.start : i.end] for i in found.items]):
                 found.items = [replace(item, labelled=True) for item in found.items]
@@ -103,13 +109,13 @@ def area_lists(doc: Document, blocks: list[Block]) -> list[AreaList]:
     return lists
 
 
-def lead_in_spans(doc: Document, block: Block) -> list[tuple[int, int]]:
+def lead_in_spans(doc: Document, block: Block, actions: bool = False) -> list[tuple[int, int]]:
     """The sentences of a lead-in block from the one speaking of the areas on ("… key areas for improvement.
-    These included:"); a heading is no statement."""
+    These included:"), or an action list's last ("The council should:"); a heading is no statement."""
     if block.kind == "heading" or LIST_HEADING.match(doc.text[block.start : block.end]):
         return []
     sentences = split_sentences(doc.text[block.start : block.end], block.start)
-    talking = [s for s, e in sentences if AREA_TALK.search(doc.text[s:e])]
+    talking = [s for s, e in sentences if AREA_TALK.search(doc.text[s:e])] or [sentences[-1][0]] * actions
     return [(talking[0], block.end)] if talking else []
 
 
@@ -136,6 +142,16 @@ def first_item_index(doc: Document, blocks: list[Block], index: int) -> int | No
     return index + 1 if index + 1 < len(blocks) and is_item(doc, blocks[index + 1], paragraphs) else None
 
 
+def action_list_start(doc: Document, blocks: list[Block], index: int) -> int | None:
+    """Index of the first marked item ("R1 …") of a list introduced by who is to act, or None."""
+    block = blocks[index]
+    if block.kind not in ("paragraph", "numbered") or not ACTION_LEAD.search(block.text):
+        return None
+    nxt = index + 1
+    marked = nxt < len(blocks) and ITEM_MARKER.match(doc.text[blocks[nxt].start : blocks[nxt].end].strip())
+    return nxt if marked else None
+
+
 def inline_lists(doc: Document, block: Block) -> list[AreaList]:
     """Lists inside the sentences of one block; the sentence stays a finding of findings.py."""
     lists = []
@@ -149,13 +165,11 @@ def inline_lists(doc: Document, block: Block) -> list[AreaList]:
 def is_item(doc: Document, block: Block, paragraphs: bool) -> bool:
     """Whether a block can be a list item: a bullet, a numbered or lettered line, or (after a colon) a
     short paragraph that is one complete statement."""
-    if block.kind in ("bullet", "numbered"):
+    text = doc.text[block.start : block.end].strip()
+    if block.kind in ("bullet", "numbered") or (block.kind != "contents" and ITEM_MARKER.match(text)):
         return True
     if block.kind != "paragraph":
         return False
-    text = doc.text[block.start : block.end].strip()
-    if LETTER_MARKER.match(text):
-        return True
     return (
         paragraphs
         and not text.endswith(":")
@@ -167,14 +181,14 @@ def is_item(doc: Document, block: Block, paragraphs: bool) -> bool:
 
 def items_from(doc: Document, blocks: list[Block], first: int, found: AreaList, *, paragraphs: bool) -> None:
     """The run of items starting at block `first`, all of the first item's kind, added to `found`."""
-    kind = blocks[first].kind
+    kind = item_class(doc, blocks[first])
     for block in blocks[first:]:
-        if block.kind != kind or not is_item(doc, block, paragraphs):
+        if item_class(doc, block) != kind or not is_item(doc, block, paragraphs):
             break
         if kind == "paragraph" and len(found.items) >= MAX_PARAGRAPH_ITEMS:
             break
         start, end = block.start, block.end
-        marker = LETTER_MARKER.match(doc.text[start:end])
+        marker = ITEM_MARKER.match(doc.text[start:end])
         if marker:
             start += marker.end()
         text = doc.text[start:end].strip()
@@ -189,9 +203,15 @@ def items_from(doc: Document, blocks: list[Block], first: int, found: AreaList, 
         found.items.append(ListedItem(start, end, int(digits) if digits else None))
 
 
+def item_class(doc: Document, block: Block) -> str:
+    """What makes a block an item: its marker ("a.", "R2"; paragraphs and headings alike) or its kind."""
+    return "marked" if ITEM_MARKER.match(doc.text[block.start : block.end].strip()) else block.kind
+
+
 def find_listed_areas(doc: Document, blocks: list[Block]) -> list[Area]:
     """One area per listed item; its title is the item as printed."""
-    items = sorted({i for found in area_lists(doc, blocks) for i in found.items}, key=lambda i: i.start)
+    found_lists = [found for found in area_lists(doc, blocks) if found.areas]
+    items = sorted({i for found in found_lists for i in found.items}, key=lambda i: i.start)
     areas = []
     for item in items:
         ev = evidence(doc, item.start, item.end)
