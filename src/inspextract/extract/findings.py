@@ -25,6 +25,7 @@ _TEXT_BLOCKS = ("paragraph", "numbered", "bullet")
 _COMPLETE = re.compile(r"[.!?:;][”’\"')]*$|[”’\"']$")
 _LIST_INTRO = re.compile(r"(?::|\binclud(?:e|es|ed|ing)|\bfollowing)\s*$", re.IGNORECASE)
 _OPEN_QUOTES, _CLOSE_QUOTES = "“‘\"'", "”’\"'"
+_FOUND_LEADS = ("findings", "strength", "improvement")  # hook (areas): lead-ins reporting what was found
 
 
 def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list[Finding]:
@@ -112,9 +113,14 @@ def _blocks_with_defaults(blocks: list[Block], cues: Cues) -> Iterator[tuple[Blo
             yield block, zone
             continue
         default = zone
-        if intro is not None and zone != "exclude" and _LIST_INTRO.search(intro.text):
+        if intro is not None and _LIST_INTRO.search(intro.text):
             last = split_sentences(intro.text)[-1]
             lead = lead_in_kind(intro.text[last[0] : last[1]], cues)
+            # Hook (areas): a list the inspectors are said to have found ("Inspectors found that:") holds
+            # findings even in a section that holds none of its own (a committee paper's background).
+            if zone == "exclude" and lead not in _FOUND_LEADS:
+                yield block, default
+                continue
             if lead == "inherit":
                 lead = _kind_before(intro, last[0], zone, cues)
             if lead is not None or zone not in ("strength", "improvement", "recommendation"):
@@ -136,16 +142,23 @@ def _statements(doc: Document, block: Block, default: str | None, cues: Cues) ->
             if _COMPLETE.search(doc.text[start:end]):
                 yield start, end
         return
-    parts, pos = [], block.start
-    for piece in block.text.split(";"):
-        parts.append((pos, pos + len(piece)))
-        pos += len(piece) + 1
-    if len(parts) > 1:
-        kinds = {judge(" ".join(doc.text[s:e].split()), default, cues) for s, e in parts} - {None}
-        if len(kinds) > 1:
-            yield from parts
-            return
-    yield block.start, block.end
+    # Hook (areas): a bullet whose sentences differ in kind gives one statement per sentence (SCHEMA.md);
+    # each, like a bullet of one sentence, splits at semicolons when its parts differ in kind.
+    sentences = split_sentences(block.text, block.start)
+    if len(sentences) < 2 or not _differ_in_kind(doc, sentences, default, cues):
+        sentences = [(block.start, block.end)]
+    for start, end in sentences:
+        parts, pos = [], start
+        for piece in doc.text[start:end].split(";"):
+            parts.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        yield from parts if len(parts) > 1 and _differ_in_kind(doc, parts, default, cues) else [(start, end)]
+
+
+def _differ_in_kind(doc: Document, parts: list[tuple[int, int]], default: str | None, cues: Cues) -> bool:
+    """Whether the parts of a bullet are judged of more than one kind."""
+    kinds = {judge(" ".join(doc.text[s:e].split()), default, cues) for s, e in parts} - {None}
+    return len(kinds) > 1
 
 
 def _after_attribution(start: int, quotations: list[Quotation]) -> int:
