@@ -595,3 +595,35 @@ def test_numbered_recommendations_after_who_should_act_are_findings_not_areas() 
     ]
     for f in findings:
         assert text[f.evidence.start : f.evidence.end] == f.evidence.quote
+
+
+def test_numbered_recommendations_under_their_heading_are_findings_not_areas() -> None:
+    text = (
+        "Recommendations\n\n"
+        "R1 Reduce the time pupils wait for a specialist assessment\n"
+        "R2 Share information about vulnerable pupils with health visitors\n\n"
+        "What happens next\n\nThe council will publish a plan.\n"
+    )
+    assert areas_of(text) == []
+    doc = Document(text=text, format="text")
+    assert [f.kind for f in find_findings(doc, segment(doc), [])] == ["recommendation", "recommendation"]
+
+
+def test_listed_items_end_before_the_word_joining_them() -> None:
+    text = (
+        "Areas for development\n\n"
+        "- improving the use of chronologies in social work records;\n"
+        "- the timeliness of health assessments for looked after children; and\n"
+        "- the range of short breaks for families of disabled children.\n"
+    )
+    assert [a.title for a in areas_of(text)] == [
+        "improving the use of chronologies in social work records",
+        "the timeliness of health assessments for looked after children",
+        "the range of short breaks for families of disabled children.",
+    ]
+    doc = Document(text=text, format="text")
+    assert [f.kind for f in find_findings(doc, segment(doc), [])] == [
+        "recommendation",
+        "improvement",
+        "improvement",
+    ]

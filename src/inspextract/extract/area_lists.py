@@ -23,7 +23,7 @@ from inspextract.records import Area, Finding, FindingKind
 from inspextract.segment import Block
 
 LIST_HEADING = re.compile(
-    r"^[\s*#]*(?:(?:key|main|priority|the)\s+)?(?:areas?\s+for\s+(?:further\s+)?improvement|priorities\s+for\s+improvement|"
+    r"^[\s*#]*(?:(?:key|main|priority|the)\s+)?(?:areas?\s+for\s+(?:further\s+)?(?:improvement|development)|priorities\s+for\s+improvement|"
     r"improvement\s+priorities|points\s+for\s+(?:action|improvement)|"
     # Ofsted's list of what the authority must improve: noun phrases, one area each.
     r"what\s+needs\s+to\s+(?:improve|be\s+improved|get\s+better))\s*\??\s*:?[\s*]*$",
@@ -51,7 +51,12 @@ STRENGTHS = re.compile(r"\bstrength", re.IGNORECASE)
 ITEM_MARKER = re.compile(r"^(?:[a-z][.)]|R\d{1,2}[.:)]?)\s+")
 # A lead-in naming who is to act, without speaking of areas ("The council should:"): its marked items are
 # recommendations, not areas (SCHEMA.md: areas only where the document presents them as such).
-ACTION_LEAD = re.compile(r"\b(?:should|must|(?:will\s+)?need\s+to|recommends?\s+that)\s*:\s*$", re.IGNORECASE)
+ACTION_LEAD = re.compile(
+    r"\b(?:should|must|(?:will\s+)?need\s+to|recommends?\s+that)\s*:\s*$|^\W*recommendations\W*$",
+    re.IGNORECASE,
+)
+# The joining word a list item ends on before the next ("… chronologies; and").
+ITEM_JOINER = re.compile(r"[;,]\s*(?:and|or)?\s*$")
 TERMINAL = ".!?;:”’\"')"
 # "Area – finding" items: a short label naming the area, a dash or colon, then what was found about it.
 LABELLED = re.compile(r"^(?P<label>[^–—:;.!?]+?)(?:\s+[–—-]|:)\s+(?P<rest>\S.*)$", re.DOTALL)
@@ -145,7 +150,7 @@ def first_item_index(doc: Document, blocks: list[Block], index: int) -> int | No
 def action_list_start(doc: Document, blocks: list[Block], index: int) -> int | None:
     """Index of the first marked item ("R1 …") of a list introduced by who is to act, or None."""
     block = blocks[index]
-    if block.kind not in ("paragraph", "numbered") or not ACTION_LEAD.search(block.text):
+    if block.kind not in ("paragraph", "numbered", "heading") or not ACTION_LEAD.search(block.text):
         return None
     nxt = index + 1
     marked = nxt < len(blocks) and ITEM_MARKER.match(doc.text[blocks[nxt].start : blocks[nxt].end].strip())
@@ -200,6 +205,8 @@ def items_from(doc: Document, blocks: list[Block], first: int, found: AreaList, 
         if len(text.split()) < MIN_ITEM_WORDS:
             continue
         digits = block.number if block.kind == "numbered" and (block.number or "").isdigit() else None
+        if joiner := ITEM_JOINER.search(doc.text[start:end]):
+            end = start + joiner.start()
         found.items.append(ListedItem(start, end, int(digits) if digits else None))
 
 
