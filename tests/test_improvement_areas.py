@@ -627,3 +627,14 @@ def test_listed_items_end_before_the_word_joining_them() -> None:
         "improvement",
         "improvement",
     ]
+
+
+def test_who_should_act_in_the_paragraph_after_the_one_naming_the_areas() -> None:
+    text = (
+        "The visit confirmed two areas for improvement.\n\n"
+        "The partnership should:\n\n"
+        "- Agree a single approach to assessing neglect.\n"
+        "- Give young carers a say in planning their support.\n"
+    )
+    assert len(areas_of(text)) == 2
+    assert areas_of(text.replace("two areas for improvement", "a strong team")) == []

@@ -141,6 +141,9 @@ def first_item_index(doc: Document, blocks: list[Block], index: int) -> int | No
     lead = text[sentences[-1][0] :]
     if len(sentences) > 1 and CONNECTOR.match(lead):  # "… key areas for improvement. These included:"
         lead = text[sentences[-2][0] :]
+    elif CONNECTOR.match(lead) and index > 0 and blocks[index - 1].kind in ("paragraph", "numbered"):
+        before = blocks[index - 1].text  # the sentence naming the areas ends the paragraph before
+        lead = before[split_sentences(before)[-1][0] :] + " " + lead
     if not OPENS_LIST.search(text) or not AREA_TALK.search(lead) or STRENGTHS.search(lead):
         return None
     paragraphs = text.rstrip().endswith(":")
