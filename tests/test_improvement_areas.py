@@ -224,6 +224,8 @@ def test_colon_lead_in_takes_short_paragraphs_and_lettered_items() -> None:
         (None, "The timeliness of health assessments for children in care."),
         (None, "Stability of placements for older children."),
     ]
+    roman = lettered.replace("a. ", "i. ").replace("b. ", "ii. ")
+    assert len(areas_of(roman)) == 2
 
 
 def test_lists_of_strengths_and_announcements_are_not_area_lists() -> None:
