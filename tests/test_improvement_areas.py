@@ -640,3 +640,18 @@ def test_who_should_act_in_the_paragraph_after_the_one_naming_the_areas() -> Non
     )
     assert len(areas_of(text)) == 2
     assert areas_of(text.replace("two areas for improvement", "a strong team")) == []
+
+
+def test_an_item_with_lower_case_sub_items_is_one_area() -> None:
+    text = (
+        "Areas for improvement\n\n"
+        "- Review the support offered to kinship carers, in particular:\n"
+        "- the advice they receive about allowances;\n"
+        "- access to training.\n"
+        "- Make sure every child in care has an up-to-date health plan.\n"
+    )
+    assert [a.title for a in areas_of(text)] == [
+        "Review the support offered to kinship carers, in particular: - the advice they receive about "
+        "allowances; - access to training.",
+        "Make sure every child in care has an up-to-date health plan.",
+    ]

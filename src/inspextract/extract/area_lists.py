@@ -190,7 +190,10 @@ def is_item(doc: Document, block: Block, paragraphs: bool) -> bool:
 def items_from(doc: Document, blocks: list[Block], first: int, found: AreaList, *, paragraphs: bool) -> None:
     """The run of items starting at block `first`, all of the first item's kind, added to `found`."""
     kind = item_class(doc, blocks[first])
-    for block in blocks[first:]:
+    index = first
+    while index < len(blocks):
+        block = blocks[index]
+        index += 1
         if item_class(doc, block) != kind or not is_item(doc, block, paragraphs):
             break
         if kind == "paragraph" and len(found.items) >= MAX_PARAGRAPH_ITEMS:
@@ -201,8 +204,12 @@ def items_from(doc: Document, blocks: list[Block], first: int, found: AreaList, 
             start += marker.end()
         text = doc.text[start:end].strip()
         if text.endswith(":"):
-            break  # a new lead-in, not an item
-        found.spans.append((block.start, block.end))
+            subs = sub_items(doc, blocks, index, kind)
+            if not subs or not text[:1].isupper():
+                break  # a new lead-in, not an item
+            index += subs  # "Improve X, including:" with its lower-case sub-items is one item
+            end = blocks[index - 1].end
+        found.spans.append((block.start, end))
         if text[-1:] not in TERMINAL and not doc.text[end:].strip():
             break  # cut off by the end of the text: not a statement
         if len(text.split()) < MIN_ITEM_WORDS:
@@ -211,6 +218,16 @@ def items_from(doc: Document, blocks: list[Block], first: int, found: AreaList, 
         if joiner := ITEM_JOINER.search(doc.text[start:end]):
             end = start + joiner.start()
         found.items.append(ListedItem(start, end, int(digits) if digits else None))
+
+
+def sub_items(doc: Document, blocks: list[Block], index: int, kind: str) -> int:
+    """How many items from `index` on are sub-items of the one before (same kind, lower-case start)."""
+    count = 0
+    while index + count < len(blocks) and item_class(doc, blocks[index + count]) == kind:
+        if not blocks[index + count].text.lstrip()[:1].islower():
+            break
+        count += 1
+    return count
 
 
 def item_class(doc: Document, block: Block) -> str:
@@ -225,7 +242,7 @@ def find_listed_areas(doc: Document, blocks: list[Block]) -> list[Area]:
     areas = []
     for item in items:
         ev = evidence(doc, item.start, item.end)
-        title, text = strip_quotes(ev.quote), ""
+        title, text = " ".join(strip_quotes(ev.quote).split()), ""  # one line, as wrapped items read
         if item.labelled and (split := label_split(title)):
             title, text = split
         progress = progress_of(text)
