@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from inspextract.document import Document
 from inspextract.evidence import evidence
 from inspextract.extract.inline_lists import inline_item_spans
-from inspextract.extract.item_wording import item_kind
+from inspextract.extract.item_wording import item_kind, label_split, reports_on_labelled_areas, strip_quotes
 from inspextract.extract.progress import first_stated_progress, progress_of
 from inspextract.extract.sentences import split_sentences
 from inspextract.records import Area, Finding, FindingKind
@@ -58,9 +58,6 @@ ACTION_LEAD = re.compile(
 # The joining word a list item ends on before the next ("… chronologies; and").
 ITEM_JOINER = re.compile(r"[;,]\s*(?:and|or)?\s*$")
 TERMINAL = ".!?;:”’\"')"
-# "Area – finding" items: a short label naming the area, a dash or colon, then what was found about it.
-LABELLED = re.compile(r"^(?P<label>[^–—:;.!?]+?)(?:\s+[–—-]|:)\s+(?P<rest>\S.*)$", re.DOTALL)
-MAX_LABEL_WORDS = 8
 # Shorter items are labels or fragments (words); longer runs of paragraphs are prose, not a list (items).
 MIN_ITEM_WORDS = 3
 MAX_PARAGRAPH_ITEMS = 8
@@ -252,23 +249,6 @@ def find_listed_areas(doc: Document, blocks: list[Block]) -> list[Area]:
     return areas
 
 
-def reports_on_labelled_areas(items: list[str]) -> bool:
-    """Whether all items are "Area – finding" and some state progress (a review's report on areas named by
-    their labels); with none, each whole item is an area's statement ("Early help – families waited …")."""
-    splits = [label_split(item) for item in items]
-    return len(items) > 1 and all(splits) and any(progress_of(s[1]) is not None for s in splits if s)
-
-
-def label_split(item: str) -> tuple[str, str] | None:
-    """(label, finding) of an "Area – finding" item ("Early help – good progress had been made …")."""
-    m = LABELLED.match(item)
-    if not m or len(m["label"].split()) > MAX_LABEL_WORDS or len(m["rest"].split()) < MIN_ITEM_WORDS:
-        return None
-    if progress_of(m["rest"]) is None and item_kind(m["label"]) == FindingKind.recommendation:
-        return None  # "Improve X – including Y" is one statement
-    return m["label"].strip(), m["rest"].strip()
-
-
 def area_list_findings(doc: Document, blocks: list[Block]) -> tuple[list[Finding], list[tuple[int, int]]]:
     """One finding per listed item (one per sentence when its sentences differ in kind), and the spans
     the lists own, which findings.py leaves alone: lead-ins announce the list, items are judged here."""
@@ -302,9 +282,3 @@ def item_findings(doc: Document, item: ListedItem) -> list[Finding]:
         ev = evidence(doc, start, end)
         findings.append(Finding(kind=kind, text=" ".join(strip_quotes(ev.quote).split()), evidence=ev))
     return findings
-
-
-def strip_quotes(text: str) -> str:
-    """An item without a quotation mark left unmatched at its end ("… young people.”")."""
-    unmatched = (text.endswith("”") and "“" not in text) or (text.endswith('"') and text.count('"') % 2)
-    return text[:-1].rstrip() if unmatched else text

@@ -1,4 +1,5 @@
-"""How a listed item is worded: as an action (`recommendation`) or as what needs to improve (`improvement`).
+"""How a listed item is worded: as an action (`recommendation`) or as what needs to improve (`improvement`);
+as "Area – finding" (a label, then what was found); with an unmatched closing quotation mark.
 
 SCHEMA.md: an item of an areas-for-improvement list worded as an action (an imperative or gerund such as
 "Improve …", "Ensuring that …", or "should" / "need to") is a recommendation, else an improvement.
@@ -8,8 +9,14 @@ from __future__ import annotations
 
 import re
 
+from inspextract.extract.progress import progress_of
 from inspextract.records import FindingKind
 
+# "Area – finding" items: a short label naming the area, a dash or colon, then what was found about it.
+LABELLED = re.compile(r"^(?P<label>[^–—:;.!?]+?)(?:\s+[–—-]|:)\s+(?P<rest>\S.*)$", re.DOTALL)
+MAX_LABEL_WORDS = 8
+# Fewer words after a label are a fragment, not a finding.
+MIN_REST_WORDS = 3
 # An item worded as an action: an imperative or gerund opening it, or advice within it (SCHEMA.md).
 ACTION_VERB = re.compile(
     r"^(?:ensure|improve|develop|strengthen|increase|reduce|continue|further|embed|review|build|provide|make|"
@@ -49,3 +56,26 @@ def item_kind(statement: str) -> FindingKind:
     if imperative or (gerund and not FIRST_CLAUSE_FINITE.match(statement)) or advice:
         return FindingKind.recommendation
     return FindingKind.improvement
+
+
+def reports_on_labelled_areas(items: list[str]) -> bool:
+    """Whether all items are "Area – finding" and some state progress (a review's report on areas named by
+    their labels); with none, each whole item is an area's statement ("Early help – families waited …")."""
+    splits = [label_split(item) for item in items]
+    return len(items) > 1 and all(splits) and any(progress_of(s[1]) is not None for s in splits if s)
+
+
+def label_split(item: str) -> tuple[str, str] | None:
+    """(label, finding) of an "Area – finding" item ("Early help – good progress had been made …")."""
+    m = LABELLED.match(item)
+    if not m or len(m["label"].split()) > MAX_LABEL_WORDS or len(m["rest"].split()) < MIN_REST_WORDS:
+        return None
+    if progress_of(m["rest"]) is None and item_kind(m["label"]) == FindingKind.recommendation:
+        return None  # "Improve X – including Y" is one statement
+    return m["label"].strip(), m["rest"].strip()
+
+
+def strip_quotes(text: str) -> str:
+    """An item without a quotation mark left unmatched at its end ("… young people.”")."""
+    unmatched = (text.endswith("”") and "“" not in text) or (text.endswith('"') and text.count('"') % 2)
+    return text[:-1].rstrip() if unmatched else text
