@@ -51,10 +51,11 @@ STRENGTHS = re.compile(r"\bstrength", re.IGNORECASE)
 ITEM_MARKER = re.compile(r"^(?:[a-z][.)]|[ivx]{1,4}[.)]|R\d{1,2}[.:)]?)\s+")
 # A lead-in naming who is to act, without speaking of areas ("The council should:"): its marked items are
 # recommendations, not areas (SCHEMA.md: areas only where the document presents them as such).
-ACTION_LEAD = re.compile(
-    r"\b(?:should|must|(?:will\s+)?need\s+to|recommends?\s+that)\s*:\s*$|^\W*recommendations\W*$",
-    re.IGNORECASE,
-)
+ACTION_LEAD = re.compile(r"\b(?:should|must|(?:will\s+)?need\s+to|recommends?\s+that)\s*:\s*$", re.IGNORECASE)
+# A "Recommendations" heading opens such a list only over items numbered as recommendations ("R1"): a
+# committee paper's own lettered recommendations ("a) notes the report") are no findings (SCHEMA.md).
+RECOMMENDATIONS_HEADING = re.compile(r"^\W*recommendations\W*$", re.IGNORECASE)
+RECOMMENDATION_MARKER = re.compile(r"^R\d{1,2}[.:)]?\s+")
 # The joining word a list item ends on before the next ("… chronologies; and").
 ITEM_JOINER = re.compile(r"[;,]\s*(?:and|or)?\s*$")
 TERMINAL = ".!?;:”’\"')"
@@ -150,10 +151,12 @@ def first_item_index(doc: Document, blocks: list[Block], index: int) -> int | No
 def action_list_start(doc: Document, blocks: list[Block], index: int) -> int | None:
     """Index of the first marked item ("R1 …") of a list introduced by who is to act, or None."""
     block = blocks[index]
-    if block.kind not in ("paragraph", "numbered", "heading") or not ACTION_LEAD.search(block.text):
+    heading = RECOMMENDATIONS_HEADING.match(block.text)
+    if not heading and (block.kind not in ("paragraph", "numbered") or not ACTION_LEAD.search(block.text)):
         return None
     nxt = index + 1
-    marked = nxt < len(blocks) and ITEM_MARKER.match(doc.text[blocks[nxt].start : blocks[nxt].end].strip())
+    marker = RECOMMENDATION_MARKER if heading else ITEM_MARKER
+    marked = nxt < len(blocks) and marker.match(doc.text[blocks[nxt].start : blocks[nxt].end].strip())
     return nxt if marked else None
 
 
