@@ -655,3 +655,28 @@ def test_an_item_with_lower_case_sub_items_is_one_area() -> None:
         "allowances; - access to training.",
         "Make sure every child in care has an up-to-date health plan.",
     ]
+
+
+def test_labels_with_a_bare_degree_of_progress() -> None:
+    text = (
+        "Inspectors evaluated progress in each of the areas for improvement:\n\n"
+        "- Supporting families before problems escalate – good progress\n"
+        "- Listening to children in care – limited progress\n\n"
+        "The next review is due in two years.\n"
+    )
+    assert [(a.title, a.progress) for a in areas_of(text)] == [
+        ("Supporting families before problems escalate", "good"),
+        ("Listening to children in care", "limited"),
+    ]
+
+
+def test_progress_stated_for_all_listed_areas_by_the_lead_in() -> None:
+    text = (
+        "Partners had made considerable progress in both areas for improvement from the inspection:\n\n"
+        "1. Improve the timeliness of reviews for looked after children.\n"
+        "2. Ensure that care leavers have a pathway plan.\n"
+    )
+    assert [(a.number, a.progress) for a in areas_of(text)] == [(1, "considerable"), (2, "considerable")]
+    doc = Document(text=text, format="text")
+    findings = find_findings(doc, segment(doc), [])
+    assert (findings[0].kind, findings[0].progress) == ("progress", "considerable")

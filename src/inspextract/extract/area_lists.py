@@ -17,9 +17,9 @@ from inspextract.document import Document
 from inspextract.evidence import evidence
 from inspextract.extract.inline_lists import inline_item_spans
 from inspextract.extract.item_wording import item_kind, label_split, reports_on_labelled_areas, strip_quotes
-from inspextract.extract.progress import first_stated_progress, progress_of
+from inspextract.extract.progress import first_stated_progress, progress_of, states_progress
 from inspextract.extract.sentences import split_sentences
-from inspextract.records import Area, Finding, FindingKind
+from inspextract.records import Area, Finding, FindingKind, Progress
 from inspextract.segment import Block
 
 LIST_HEADING = re.compile(
@@ -83,6 +83,7 @@ class ListedItem:
     number: int | None
     inline: bool = False  # a part of one sentence ("… five areas for improvement: A, B, …"), no finding
     labelled: bool = False  # "Area – finding": a short label naming the area, then what was found
+    lead_progress: Progress | None = None  # stated for every item by the lead-in ("good progress in all …")
 
 
 @dataclass
@@ -106,6 +107,8 @@ def area_lists(doc: Document, blocks: list[Block]) -> list[AreaList]:
             items_from(doc, blocks, first, found, paragraphs=block.text.rstrip().endswith(":"))
             if reports_on_labelled_areas([doc.text[i.start : i.end] for i in found.items]):
                 found.items = [replace(item, labelled=True) for item in found.items]
+            if (progress := lead_progress(doc, block)) is not None:
+                found.items = [replace(item, lead_progress=progress) for item in found.items]
             lists.append(found)
         elif block.kind in ("paragraph", "bullet", "numbered"):
             lists.extend(inline_lists(doc, block))
@@ -118,8 +121,17 @@ def lead_in_spans(doc: Document, block: Block, actions: bool = False) -> list[tu
     if block.kind == "heading" or LIST_HEADING.match(doc.text[block.start : block.end]):
         return []
     sentences = split_sentences(doc.text[block.start : block.end], block.start)
-    talking = [s for s, e in sentences if AREA_TALK.search(doc.text[s:e])] or [sentences[-1][0]] * actions
+    # A sentence stating progress ("… made good progress in all three areas …:") stays a finding.
+    talking = [s for s, e in sentences if AREA_TALK.search(t := doc.text[s:e]) and not states_progress(t)]
+    talking = talking or [sentences[-1][0]] * actions
     return [(talking[0], block.end)] if talking else []
+
+
+def lead_progress(doc: Document, block: Block) -> Progress | None:
+    """The degree of progress a lead-in's last sentence states for all its items, or None."""
+    sentences = split_sentences(doc.text[block.start : block.end], block.start)
+    last = doc.text[sentences[-1][0] : sentences[-1][1]] if sentences else ""
+    return progress_of(last) if states_progress(last) else None
 
 
 def first_item_index(doc: Document, blocks: list[Block], index: int) -> int | None:
@@ -245,7 +257,7 @@ def find_listed_areas(doc: Document, blocks: list[Block]) -> list[Area]:
         title, text = " ".join(strip_quotes(ev.quote).split()), ""  # one line, as wrapped items read
         if item.labelled and (split := label_split(title)):
             title, text = split
-        progress = progress_of(text)
+        progress = progress_of(text) or item.lead_progress
         if len(items) == 1 and item.inline:  # "one key area …, specifically X": the review's progress
             progress = first_stated_progress([doc.text[s:e] for s, e in split_sentences(doc.text)])
         areas.append(Area(number=item.number, title=title, progress=progress, text=text, evidence=ev))

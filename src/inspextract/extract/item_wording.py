@@ -68,8 +68,10 @@ def reports_on_labelled_areas(items: list[str]) -> bool:
 def label_split(item: str) -> tuple[str, str] | None:
     """(label, finding) of an "Area – finding" item ("Early help – good progress had been made …")."""
     m = LABELLED.match(item)
-    if not m or len(m["label"].split()) > MAX_LABEL_WORDS or len(m["rest"].split()) < MIN_REST_WORDS:
+    if not m or len(m["label"].split()) > MAX_LABEL_WORDS:
         return None
+    if len(m["rest"].split()) < MIN_REST_WORDS and progress_of(m["rest"]) is None:
+        return None  # a fragment, unless a degree of progress ("Early help – good progress")
     if progress_of(m["rest"]) is None and item_kind(m["label"]) == FindingKind.recommendation:
         return None  # "Improve X – including Y" is one statement
     return m["label"].strip(), m["rest"].strip()
