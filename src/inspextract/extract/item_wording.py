@@ -23,7 +23,11 @@ ACTION_VERB = re.compile(
     r"establish|implement|promote|support|deliver|address|extend|raise|secure|take|work|agree|consider|"
     r"identify|put|set|involve|enable|help|introduce|clarify|complete|monitor|evaluate|undertake|use|"
     r"prioritise|prioritize|focus|engage|share|record|plan|progress|maximise|maintain|revise|update|"
-    r"streamline|align|tackle|create|publish|train|bring|give)\b",
+    r"streamline|align|tackle|create|publish|train|bring|give|expand|offer|adopt|invest|recruit|assess|"
+    r"listen|respond|simplify|co-?ordinate|seek|sustain|demonstrate|capture|gather|collect|analy[sz]e|"
+    r"accelerate|commission|retain|reinforce|redesign|reconsider|widen|broaden|minimi[sz]e|prevent|"
+    r"protect|safeguard|encourage|empower|equip|resolve|speed|tighten|refresh|formali[sz]e|integrate|"
+    r"consolidate|enhance|strengthen)\b",
     re.IGNORECASE,
 )
 # A gerund opening an item ("Strengthening …"); -ing adjectives and prepositions open noun phrases.
