@@ -454,6 +454,8 @@ def test_what_needs_to_improve_heading_lists_noun_phrase_areas() -> None:
         "The speed with which foster carers are approved.",
         "Supervision of staff working with disabled children.",
     ]
+    glyphs = text.replace("What needs to improve", "What needs to improve?").replace("- ", "◼ ")
+    assert len(areas_of(glyphs)) == 2
     doc = Document(text=text, format="text")
     kinds = {f.text: f.kind for f in find_findings(doc, segment(doc), [])}
     assert kinds["Supervision of staff working with disabled children."] == "improvement"

@@ -47,8 +47,9 @@ CONNECTOR = re.compile(
 )
 STRENGTHS = re.compile(r"\bstrength", re.IGNORECASE)
 # Marked items the segmenter leaves as paragraphs or headings: lettered ("a. Sufficiency of ...", "b) ..."),
-# in roman numerals ("ii. …") and numbered recommendations ("R1 Improve attendance …", as Estyn numbers them).
-ITEM_MARKER = re.compile(r"^(?:[a-z][.)]|[ivx]{1,4}[.)]|R\d{1,2}[.:)]?)\s+")
+# in roman numerals ("ii. …"), numbered recommendations ("R1 Improve attendance …", as Estyn numbers them)
+# and bullets whose glyph the segmenter does not know ("◼ The timeliness of …" in Ofsted's PDFs).
+ITEM_MARKER = re.compile(r"^(?:[a-z][.)]|[ivx]{1,4}[.)]|R\d{1,2}[.:)]?|[◼■▪◾●◆►➢])\s+")
 # A lead-in naming who is to act, without speaking of areas ("The council should:"): its marked items are
 # recommendations, not areas (SCHEMA.md: areas only where the document presents them as such).
 ACTION_LEAD = re.compile(r"\b(?:should|must|(?:will\s+)?need\s+to|recommends?\s+that)\s*:\s*$", re.IGNORECASE)
