@@ -686,3 +686,19 @@ def test_progress_stated_for_all_listed_areas_by_the_lead_in() -> None:
     doc = Document(text=text, format="text")
     findings = find_findings(doc, segment(doc), [])
     assert (findings[0].kind, findings[0].progress) == ("progress", "considerable")
+
+
+def test_bullets_run_into_a_sentence_are_areas_and_findings_of_their_own() -> None:
+    text = (
+        "Summary. The team found two areas for improvement: ◼ Review the use of chronologies "
+        "◼ Agree a shared approach to neglect. Context. The area is rural.\n"
+    )
+    assert [a.title for a in areas_of(text)] == [
+        "Review the use of chronologies",
+        "Agree a shared approach to neglect",
+    ]
+    doc = Document(text=text, format="text")
+    assert [(f.kind, f.text) for f in find_findings(doc, segment(doc), [])] == [
+        ("recommendation", "Review the use of chronologies"),
+        ("recommendation", "Agree a shared approach to neglect"),
+    ]

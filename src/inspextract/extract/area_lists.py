@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from inspextract.document import Document
 from inspextract.evidence import evidence
-from inspextract.extract.inline_lists import inline_item_spans
+from inspextract.extract.inline_lists import INLINE_BULLET, inline_item_spans
 from inspextract.extract.item_wording import item_kind, label_split, reports_on_labelled_areas, strip_quotes
 from inspextract.extract.progress import first_stated_progress, progress_of, states_progress
 from inspextract.extract.sentences import split_sentences
@@ -46,9 +46,8 @@ CONNECTOR = re.compile(
     re.IGNORECASE,
 )
 STRENGTHS = re.compile(r"\bstrength", re.IGNORECASE)
-# Marked items the segmenter leaves as paragraphs or headings: lettered ("a. Sufficiency of ...", "b) ..."),
-# in roman numerals ("ii. …"), numbered recommendations ("R1 Improve attendance …", as Estyn numbers them)
-# and bullets whose glyph the segmenter does not know ("◼ The timeliness of …" in Ofsted's PDFs).
+# Marked items the segmenter leaves as paragraphs or headings: lettered ("a. …", "b) …", "ii. …"), numbered
+# recommendations ("R1 Improve …", as Estyn numbers them), unknown bullet glyphs ("◼ …" in Ofsted's PDFs).
 ITEM_MARKER = re.compile(r"^(?:[a-z][.)]|[ivx]{1,4}[.)]|R\d{1,2}[.:)]?|[◼■▪◾●◆►➢])\s+")
 # A lead-in naming who is to act, without speaking of areas ("The council should:"): its marked items are
 # recommendations, not areas (SCHEMA.md: areas only where the document presents them as such).
@@ -174,12 +173,13 @@ def action_list_start(doc: Document, blocks: list[Block], index: int) -> int | N
 
 
 def inline_lists(doc: Document, block: Block) -> list[AreaList]:
-    """Lists inside the sentences of one block; the sentence stays a finding of findings.py."""
+    """Lists in one block's sentences; the sentence stays a finding unless its items are run-in bullets."""
     lists = []
     for start, end in split_sentences(doc.text[block.start : block.end], block.start):
         spans = inline_item_spans(doc.text[start:end], AREA_TALK, STRENGTHS)
-        if spans:
-            lists.append(AreaList([ListedItem(start + s, start + e, None, inline=True) for s, e in spans]))
+        bullets = INLINE_BULLET.search(doc.text[start:end]) is not None  # each item then a finding of its own
+        if items := [ListedItem(start + s, start + e, None, inline=not bullets) for s, e in spans]:
+            lists.append(AreaList(items, spans=[(start, end)] if bullets else []))
     return lists
 
 
