@@ -118,7 +118,7 @@ def prepare(
         report = Report(source=record, warnings=list(doc.warnings))
         find_metadata(doc, blocks, report)
         report.areas_for_improvement = find_improvement_areas(doc, blocks)
-        report.grades, counts, report.indicators_total = find_grades(doc, blocks)
+        report.grades, counts, report.indicators_total = find_grades(doc, blocks, report)
         report.grade_counts = counts  # type: ignore[assignment]  # validated in finish
         report.findings = find_findings(doc, blocks, report.areas_for_improvement)
     return Prepared(doc, blocks, report)
