@@ -685,7 +685,8 @@ def test_progress_stated_for_all_listed_areas_by_the_lead_in() -> None:
     assert [(a.number, a.progress) for a in areas_of(text)] == [(1, "considerable"), (2, "considerable")]
     doc = Document(text=text, format="text")
     findings = find_findings(doc, segment(doc), [])
-    assert (findings[0].kind, findings[0].progress) == ("progress", "considerable")
+    lead = "Partners had made considerable progress in both areas for improvement from the inspection"
+    assert [(f.progress, f.text) for f in findings if f.kind == "progress"] == [("considerable", lead)]
 
 
 def test_bullets_run_into_a_sentence_are_areas_and_findings_of_their_own() -> None:
@@ -698,7 +699,7 @@ def test_bullets_run_into_a_sentence_are_areas_and_findings_of_their_own() -> No
         "Agree a shared approach to neglect",
     ]
     doc = Document(text=text, format="text")
-    assert [(f.kind, f.text) for f in find_findings(doc, segment(doc), [])] == [
-        ("recommendation", "Review the use of chronologies"),
-        ("recommendation", "Agree a shared approach to neglect"),
-    ]
+    kinds = {f.text: f.kind for f in find_findings(doc, segment(doc), [])}
+    assert kinds["Review the use of chronologies"] == "recommendation"
+    assert kinds["Agree a shared approach to neglect"] == "recommendation"
+    assert not any("◼" in statement for statement in kinds)  # the lead-in sentence is no finding

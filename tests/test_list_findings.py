@@ -1,5 +1,5 @@
-"""Findings from bulleted lists: what the inspectors are said to have found, and bullets of mixed kinds
-(the list hooks in findings.py)."""
+"""Findings from bulleted lists the inspectors are said to have found (the areas hook in finding_context.py),
+and a bullet split where its parts differ in kind."""
 
 from __future__ import annotations
 
@@ -40,19 +40,6 @@ def test_what_inspectors_found_is_reported_even_in_a_background_section() -> Non
     assert kinds_of(PAPER) == [
         ("strength", "most families were well supported by their health visitor"),
         ("improvement", "foster carers did not receive enough training."),
-    ]
-
-
-def test_a_bullet_of_two_sentences_of_different_kinds_gives_two_findings() -> None:
-    text = (
-        "The report highlighted these strengths:\n\n"
-        "- Young people valued their key workers. Waiting lists for counselling were too long.\n"
-        "- Schools were welcoming. Staff were very positive about the training.\n"
-    )
-    assert kinds_of(text) == [
-        ("strength", "Young people valued their key workers."),
-        ("improvement", "Waiting lists for counselling were too long."),
-        ("strength", "Schools were welcoming. Staff were very positive about the training."),
     ]
 
 

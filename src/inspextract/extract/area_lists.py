@@ -16,10 +16,16 @@ from dataclasses import dataclass, field, replace
 from inspextract.document import Document
 from inspextract.evidence import evidence
 from inspextract.extract.inline_lists import INLINE_BULLET, inline_item_spans
-from inspextract.extract.item_wording import item_kind, label_split, reports_on_labelled_areas, strip_quotes
+from inspextract.extract.item_wording import (
+    item_findings,
+    label_split,
+    lead_findings,
+    reports_on_labelled_areas,
+    strip_quotes,
+)
 from inspextract.extract.progress import first_stated_progress, progress_of, states_progress
 from inspextract.extract.sentences import split_sentences
-from inspextract.records import Area, Finding, FindingKind, Progress
+from inspextract.records import Area, Finding, Progress
 from inspextract.segment import Block
 
 LIST_HEADING = re.compile(
@@ -94,6 +100,7 @@ class AreaList:
     items: list[ListedItem] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
     areas: bool = True  # False for a list of recommendations: its items are findings only
+    progress_lead: tuple[int, int] | None = None  # a lead-in sentence stating progress on all the items
 
 
 def area_lists(doc: Document, blocks: list[Block]) -> list[AreaList]:
@@ -109,6 +116,7 @@ def area_lists(doc: Document, blocks: list[Block]) -> list[AreaList]:
                 found.items = [replace(item, labelled=True) for item in found.items]
             if (progress := lead_progress(doc, block)) is not None:
                 found.items = [replace(item, lead_progress=progress) for item in found.items]
+                found.progress_lead = split_sentences(block.text, block.start)[-1]
             lists.append(found)
         elif block.kind in ("paragraph", "bullet", "numbered"):
             lists.extend(inline_lists(doc, block))
@@ -121,9 +129,7 @@ def lead_in_spans(doc: Document, block: Block, actions: bool = False) -> list[tu
     if block.kind == "heading" or LIST_HEADING.match(doc.text[block.start : block.end]):
         return []
     sentences = split_sentences(doc.text[block.start : block.end], block.start)
-    # A sentence stating progress ("… made good progress in all three areas …:") stays a finding.
-    talking = [s for s, e in sentences if AREA_TALK.search(t := doc.text[s:e]) and not states_progress(t)]
-    talking = talking or [sentences[-1][0]] * actions
+    talking = [s for s, e in sentences if AREA_TALK.search(doc.text[s:e])] or [sentences[-1][0]] * actions
     return [(talking[0], block.end)] if talking else []
 
 
@@ -276,25 +282,7 @@ def area_list_findings(doc: Document, blocks: list[Block]) -> tuple[list[Finding
             # both introduce the same items.
             if not item.inline and item.start not in done:
                 done.add(item.start)
-                findings.extend(item_findings(doc, item))
+                findings.extend(item_findings(doc, item.start, item.end, labelled=item.labelled))
+        if found.progress_lead is not None:  # "… made good progress in all three areas …:" states progress
+            findings.extend(lead_findings(doc, *found.progress_lead))
     return findings, owned
-
-
-def item_findings(doc: Document, item: ListedItem) -> list[Finding]:
-    """The finding(s) one item gives: progress for "Area – <degree> progress …", else by wording."""
-    split = label_split(doc.text[item.start : item.end]) if item.labelled else None
-    if split and (degree := progress_of(split[1])) is not None:
-        ev = evidence(doc, item.start, item.end)  # "Early help – good progress …" states progress
-        return [
-            Finding(kind=FindingKind.progress, text=" ".join(ev.quote.split()), progress=degree, evidence=ev)
-        ]
-    sentences = split_sentences(doc.text[item.start : item.end], item.start)
-    kinds = [item_kind(doc.text[s:e]) for s, e in sentences]
-    parts = list(zip(sentences, kinds, strict=True))
-    if len(set(kinds)) == 1:
-        parts = [((item.start, item.end), kinds[0])]
-    findings = []
-    for (start, end), kind in parts:
-        ev = evidence(doc, start, end)
-        findings.append(Finding(kind=kind, text=" ".join(strip_quotes(ev.quote).split()), evidence=ev))
-    return findings

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
+from inspextract.document import Document
+from inspextract.evidence import evidence
 from inspextract.extract.progress import progress_of
-from inspextract.records import FindingKind
+from inspextract.extract.sentences import split_sentences
+from inspextract.records import Finding, FindingKind
 
 # "Area – finding" items: a short label naming the area, a dash or colon, then what was found about it.
 LABELLED = re.compile(r"^(?P<label>[^–—:;.!?]+?)(?:\s+[–—-]|:)\s+(?P<rest>\S.*)$", re.DOTALL)
@@ -85,3 +88,31 @@ def strip_quotes(text: str) -> str:
     """An item without a quotation mark left unmatched at its end ("… young people.”")."""
     unmatched = (text.endswith("”") and "“" not in text) or (text.endswith('"') and text.count('"') % 2)
     return text[:-1].rstrip() if unmatched else text
+
+
+def item_findings(doc: Document, start: int, end: int, *, labelled: bool) -> list[Finding]:
+    """The finding(s) the item at doc.text[start:end] gives: progress for "Area – <degree> progress …" (a
+    `labelled` item), else by wording, one per sentence when its sentences differ in kind."""
+    split = label_split(doc.text[start:end]) if labelled else None
+    if split and (degree := progress_of(split[1])) is not None:
+        ev = evidence(doc, start, end)  # "Early help – good progress …" states progress
+        return [
+            Finding(kind=FindingKind.progress, text=" ".join(ev.quote.split()), progress=degree, evidence=ev)
+        ]
+    sentences = split_sentences(doc.text[start:end], start)
+    kinds = [item_kind(doc.text[s:e]) for s, e in sentences]
+    parts = list(zip(sentences, kinds, strict=True))
+    if len(set(kinds)) == 1:
+        parts = [((start, end), kinds[0])]
+    findings = []
+    for (s, e), kind in parts:
+        ev = evidence(doc, s, e)
+        findings.append(Finding(kind=kind, text=" ".join(strip_quotes(ev.quote).split()), evidence=ev))
+    return findings
+
+
+def lead_findings(doc: Document, start: int, end: int) -> list[Finding]:
+    """The progress finding of a list's lead-in sentence stating progress on all its items."""
+    ev = evidence(doc, start, len(doc.text[:end].rstrip().rstrip(":")))
+    text = " ".join(ev.quote.split())
+    return [Finding(kind=FindingKind.progress, text=text, progress=progress_of(text), evidence=ev)]
