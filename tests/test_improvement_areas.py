@@ -645,6 +645,7 @@ def test_who_should_act_in_the_paragraph_after_the_one_naming_the_areas() -> Non
         "- Give young carers a say in planning their support.\n"
     )
     assert len(areas_of(text)) == 2
+    assert len(areas_of(text.replace("The partnership should:", "Inspectors asked the partnership to:"))) == 2
     assert areas_of(text.replace("two areas for improvement", "a strong team")) == []
 
 

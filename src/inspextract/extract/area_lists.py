@@ -48,7 +48,8 @@ OPENS_LIST = re.compile(r":\s*$|\bfollowing\b[^.:;]*\.?\s*$", re.IGNORECASE)
 # A short sentence handing the previous one's subject to the list: "These included:", "Partners should:".
 CONNECTOR = re.compile(
     r"^(?:these|they|those)\s+(?:were|are|included?|includes|being)\b"
-    r"|^(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}\s+(?:should|must|(?:will\s+)?need\s+to)\s*:\s*$",
+    r"|^(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}\s+(?:should|must|(?:will\s+)?need\s+to|"
+    r"(?:asked|called\s+on|urged)(?:\s+[\w’'-]+){1,4}\s+to)\s*:\s*$",
     re.IGNORECASE,
 )
 STRENGTHS = re.compile(r"\bstrength", re.IGNORECASE)
