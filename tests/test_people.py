@@ -170,6 +170,14 @@ def test_people_are_listed_in_text_order(people_in):
         ("the Chair of the Community Planning Partnership", ("Chair", "Community Planning Partnership")),
         ("the Care Inspectorate’s chief executive", ("chief executive", "Care Inspectorate")),
         ("Scotland's Commissioner for Children", ("Scotland's Commissioner for Children", None)),
+        # An inspectorate's initials in the possessive; a common noun points to an employer named elsewhere.
+        ("HMIE's senior inspector for the region", ("senior inspector for the region", "HMIE")),
+        ("the board's cabinet member for health", ("cabinet member for health", None)),
+        # A second office after "and" ends the organisation.
+        (
+            "Director of Education at Northbury Council and chair of the Safe Children Partnership",
+            ("Director of Education", "Northbury Council"),
+        ),
     ],
 )
 def test_split_role(phrase, expected):
@@ -248,6 +256,11 @@ def test_streets_buildings_bylines_and_contact_tables_are_not_people(people_in, 
             "It was led by Northbury Council leader Fay Lomond and partners.",
             ("Fay Lomond", "leader", "Northbury Council"),
         ),
+        # A capitalised office that shares its first word with the council's name keeps the name.
+        (
+            "Northbury Council Leader, Councillor Ewan Rigg, said staff had done well.",
+            ("Ewan Rigg", "Northbury Council Leader", "Northbury Council"),
+        ),
         # A bare honorific yields to the title printed with the name.
         (
             "Councillor Ailsa Rae, Convener of the Children's Board, said staff were proud.",
@@ -316,3 +329,41 @@ def test_a_prison_named_like_a_person_is_a_place(people_in):
 def test_a_non_breaking_hyphen_inside_a_name(people_in):
     text = "Ros Kerr\u2011Lyle, HM Chief Inspector of Prisons, said the regime had improved."
     assert summary(people_in(text)) == [("Ros Kerr\u2011Lyle", "HM Chief Inspector of Prisons", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The office after the name outranks the honorific "Councillor" before it.
+        (
+            "Councillor Iona Bell, the council's cabinet member for housing, said tenants were safer.",
+            ("Iona Bell", "cabinet member for housing", None),
+        ),
+        # A list of capitalised functions inside a title: its commas do not end it.
+        (
+            "Contact: Rory Dunn, Head of Schools, Libraries and Leisure Services, Northbury Council",
+            ("Rory Dunn", "Head of Schools, Libraries and Leisure Services", "Northbury Council"),
+        ),
+        # A capitalised run joined on by "and" goes on with the title: no new name cuts it short.
+        (
+            "Author: Effie Grant, Head of Adult Care and Housing Support",
+            ("Effie Grant", "Head of Adult Care and Housing Support", None),
+        ),
+        # A form's labelled name with its designation on the next line.
+        (
+            "OFFICER'S NAME: Callum Ross\nDESIGNATION: Service Manager\nDATE: 3 May 2019",
+            ("Callum Ross", "Service Manager", None),
+        ),
+    ],
+)
+def test_roles_printed_with_the_name(people_in, text, expected):
+    assert summary(people_in(text)) == [expected]
+
+
+def test_a_quote_above_a_web_address_is_no_contact_table(people_in):
+    text = (
+        "Fiona Low, Chief Executive of Northbury Council and chair of the Northbury Partnership, said: "
+        "\u201cWe accept the findings and will act on every one of them without delay.\u201d\n\n"
+        "Read the report at www.northbury.gov.uk."
+    )
+    assert summary(people_in(text)) == [("Fiona Low", "Chief Executive", "Northbury Council")]

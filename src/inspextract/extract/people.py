@@ -14,6 +14,7 @@ from inspextract.extract.not_people import Rejecter
 from inspextract.extract.role_layout import (
     SENTENCE_BOUNDARY,
     SPACE,
+    designation_below,
     label_before,
     line_bounds,
     office_heading,
@@ -22,7 +23,14 @@ from inspextract.extract.role_layout import (
     role_next_line,
     scanned_name_line,
 )
-from inspextract.extract.roles import has_role_head, is_org_like, split_role, starts_with_role, title_start
+from inspextract.extract.roles import (
+    has_role_head,
+    is_org_like,
+    shares_employer_word,
+    split_role,
+    starts_with_role,
+    title_start,
+)
 from inspextract.records import Entity, Person
 from inspextract.segment import Block
 
@@ -36,6 +44,11 @@ AFTER_SPACE = re.compile(
 )
 CAPITALISED_TITLE = re.compile(r"(?:(?:The|the)\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}")
 LEADING_CAPS = re.compile(r"[A-Z]{2,}(?:[ &-]+[A-Z]{2,})+(?=\s+[A-Z]?[a-z])")
+# A title ending in a capitalised of-phrase, and a comma's next part that goes on with that list of
+# functions ("Families and Justice Services"), not with a new clause ("and Jane Smith") or employer.
+OF_PHRASE_END = re.compile(r"\b(?:of|for)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
+LIST_GOES_ON = re.compile(r"\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+(?:and|&)\s+[A-Z]")
+JOINED_ON = re.compile(r"\b(?:and|of|for|&)[ \t\u00a0]+$")
 AFTER_PAREN = re.compile(rf"^{SPACE}*\((?P<phrase>[^()\n]{{2,100}})\)")
 
 
@@ -81,6 +94,9 @@ def _role_after(text: str, end: int, line_end: int) -> tuple[str | None, str | N
         # Run-on text in capitals: the title is the words in capitals ("NAME, CHIEF EXECUTIVE Abstract").
         if caps := LEADING_CAPS.match(pieces[0]):
             pieces = [caps.group()]
+        # "Head of Children, Families and Justice Services": a list of capitalised functions in a title.
+        while len(pieces) > 1 and OF_PHRASE_END.search(pieces[0]) and LIST_GOES_ON.match(pieces[1]):
+            pieces[0:2] = [f"{pieces[0]},{pieces[1]}"]
         first = re.split(r"\s+(?:said|says|added|adds|explained|commented|stated|told)\b", pieces[0])[0]
         if has_role_head(first) and not _speech_after().match(first):
             role, org = split_role(first)
@@ -143,6 +159,9 @@ def _org_and_title(words: list[str]) -> tuple[str, str | None]:
     org = " ".join(words[:first_role])
     # A lone "Council" in "Council leader" is part of the title, not the employer.
     if org and is_org_like(org) and len(words[:first_role]) > 1:
+        # "Midlothian Council Leader": the office "Council Leader" is printed with its council's name.
+        if shares_employer_word(words[:first_role], words[first_role:]):
+            return " ".join(words), org
         return " ".join(words[first_role:]), org
     return " ".join(words), None  # "Reporting inspector": the words before are part of the title
 
@@ -176,6 +195,8 @@ def describe(
         role, org, start = _role_before(text, line_start, span)
     if role is None:
         role, org, end = _role_after(text, span.end, line_end)
+    if role is None and is_label and (designation := designation_below(text, line_end)):
+        role, org, end = designation
     if role is None:
         role, org, end = role_next_line(text, line_start, line_end, span)
     if role is None and not is_label and (subject := role_as_subject(text, line_start, span.start)):
@@ -234,7 +255,9 @@ def find_people(doc: Document, blocks: list[Block], entities: list[Entity]) -> l
     mentions = []
     is_rejected = Rejecter(doc.text, entities, blocks)
     candidates = find_candidates(doc.text, entities)
-    starts = [c.start for c in candidates]  # sorted: the next name is found by bisection
+    # Sorted, for bisection: where the next name starts. A capitalised run joined on by "and"/"of"
+    # ("Head of Child Care and Criminal Justice") continues a title, so it cuts no role short.
+    starts = [c.start for c in candidates if not JOINED_ON.search(doc.text, max(0, c.start - 5), c.start)]
     previous_name: int | None = None
     for i, span in enumerate(candidates):
         if i and candidates[i - 1].end <= span.start:

@@ -19,11 +19,17 @@ NEXT_LINES_MAX_CHARS = 400
 # "Label: Name", also for each name of a list ("Team inspectors: Name, Name and Name").
 _LISTED_NAME = rf"[{UPPER}][\w'’.-]*(?:{SPACE}+[{UPPER}][\w'’.-]*)*"
 LABEL_LINE = re.compile(
-    rf"{SPACE}*(?P<label>[A-Za-z][A-Za-z ()]{{1,48}}?){SPACE}*:{SPACE}*"
+    rf"{SPACE}*(?P<label>[A-Za-z][A-Za-z ()'’]{{1,48}}?){SPACE}*:{SPACE}*"
     rf"(?:{_LISTED_NAME}{SPACE}*(?:,|and|&){SPACE}*)*"
 )
 # A committee paper's author without a colon: "Report by Jane Smith, Director".
 AUTHOR_BEFORE = re.compile(rf"\b(?P<label>(?:report|prepared|presented|submitted){SPACE}+by){SPACE}+$", re.I)
+# The line under a labelled name that gives the office: "Name: Jane Smith" over "Designation: Head of X".
+DESIGNATION_LINE = re.compile(
+    rf"\n(?:{SPACE}*\n)*{SPACE}*(?:designation|job{SPACE}+title|position|post){SPACE}*:{SPACE}*(?P<role>[^\n]*\S)",
+    re.IGNORECASE,
+)
+DESIGNATION_MAX_WORDS = 14
 # A heading over a list of names that gives their office: "COUNCILLORS", "Bailies".
 OFFICE_HEADING = re.compile(r"(?P<office>[A-Za-z]+?)s:?", re.IGNORECASE)
 HEADING_LOOKBACK_LINES = 12
@@ -180,3 +186,12 @@ def role_as_subject(text: str, line_start: int, end: int) -> tuple[str, int] | N
     if title == plural or not has_role_head(title):
         return None
     return title, head_start + match.start("title") + match["title"].rindex(plural)
+
+
+def designation_below(text: str, line_end: int) -> tuple[str, str | None, int] | None:
+    """A form's "Designation:" line under the line that names the person: their role, and its end."""
+    match = DESIGNATION_LINE.match(text, line_end)
+    if match is None or len(match["role"].split()) > DESIGNATION_MAX_WORDS:
+        return None
+    role, org = split_role(match["role"])
+    return role, org, match.end("role")

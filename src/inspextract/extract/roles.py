@@ -67,6 +67,14 @@ def title_start(words: list[str]) -> int:
     return next((i for i, w in enumerate(words) if w.lower() in strong), 0)
 
 
+def shares_employer_word(org_words: list[str], title_words: list[str]) -> bool:
+    """The org's last word opens a title as printed ("Midlothian Council | Leader": "Council Leader")."""
+    if not org_words or not title_words:
+        return False
+    phrase = " ".join([org_words[-1], *title_words])
+    return any(phrase.startswith(title) for title in _roles()["titles"])
+
+
 def is_org_like(phrase: str) -> bool:
     """The phrase names an organisation: a known inspectorate or council, or ends with an org word."""
     phrase = LEADING_ARTICLE.sub("", phrase.strip())
@@ -89,14 +97,15 @@ def split_role(phrase: str) -> tuple[str, str | None]:
     """(role, organisation or None) from a printed role phrase, both as printed."""
     phrase = LEADING_ARTICLE.sub("", phrase.strip(" \t\u00a0,–—"))
     possessive = POSSESSIVE_ORG.fullmatch(phrase)
-    # A one-word possessive is a country's office ("Scotland's Commissioner for Children"), not an employer.
-    if (
-        possessive
-        and " " in possessive["org"].strip()
-        and is_org_like(possessive["org"])
-        and starts_with_role(possessive["role"])
-    ):
-        return possessive["role"], possessive["org"]
+    if possessive and starts_with_role(possessive["role"]):
+        owner = possessive["org"].strip()
+        # "the Care Inspectorate's chief executive", "HMIE's lead inspector"; a one-word possessive in
+        # title case is a country's office ("Scotland's Commissioner for Children"), not an employer.
+        if is_org_like(owner) and (" " in owner or owner.isupper()):
+            return possessive["role"], owner
+        # "the council's cabinet member for schools": a common noun points to an employer named elsewhere.
+        if owner.islower() and " " not in owner:
+            return possessive["role"], None
     for join in ROLE_ORG_JOIN.finditer(phrase):
         left, right = phrase[: join.start()], phrase[join.end() :].strip()
         if not has_role_head(left):
@@ -107,6 +116,14 @@ def split_role(phrase: str) -> tuple[str, str | None]:
         if keeps_title:
             continue
         if right[:1].isupper():
-            return left, right
+            return left, _first_org(right)
         break
     return phrase, None
+
+
+def _first_org(right: str) -> str:
+    """ "Moray Council and chair of the X Partnership": a second office after "and" ends the organisation."""
+    for joint in re.finditer(r"\s+and\s+", right):
+        if starts_with_role(right[joint.end() :]) and is_org_like(right[: joint.start()]):
+            return right[: joint.start()]
+    return right
