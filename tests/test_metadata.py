@@ -586,6 +586,15 @@ def test_a_visit_named_as_a_noun_dates_the_fieldwork() -> None:
             "2024-10-18",
         ),
         ("Inspectors examined case records between April and August 2021.", "2021-04", "2021-08"),
+        ("The inspection team was on site between 2 and 13 May 2022.", "2022-05-02", "2022-05-13"),
+        (
+            "Over a three-week period in April and May 2012, inspectors sampled 70 case files.",
+            "2012-04",
+            "2012-05",
+        ),
+        ("Inspectors from three scrutiny bodies talked to 50 carers in August 2018.", "2018-08", "2018-08"),
+        ("Inspectors were in Northbury from 5 to 16 October 2015.", "2015-10-05", "2015-10-16"),
+        ("The joint inspection ran between 6 and 24 January 2020.", "2020-01-06", "2020-01-24"),
         # Another inspection dated later is not the one the document reports.
         (
             "The joint inspection took place in May 2011. A separate thematic inspection was carried out in "

@@ -234,6 +234,7 @@ def test_a_role_between_names_ends_at_the_next_name(people_in):
         "Staff at HMP Northmoor said the regime had improved.",
         "Council praised\n\nBy Rhona Keil\n\nServices in Fife are good, inspectors said.",
         "Council praised\n\nRhona Keil, Local Democracy Reporter\n\nServices are good.",
+        "Posted by Rhona Keil on 4 June 2022\n\nServices are good, inspectors said.",
     ],
 )
 def test_streets_buildings_bylines_and_contact_tables_are_not_people(people_in, text):
@@ -348,6 +349,26 @@ def test_a_non_breaking_hyphen_inside_a_name(people_in):
         (
             "Author: Effie Grant, Head of Adult Care and Housing Support",
             ("Effie Grant", "Head of Adult Care and Housing Support", None),
+        ),
+        # A bracketed qualifier belongs to the title.
+        (
+            "Isla Kerr, Team Manager (Family Support), said the plan was on track.",
+            ("Isla Kerr", "Team Manager (Family Support)", None),
+        ),
+        # The employer in the possessive before the title, before the honorific and name.
+        (
+            "Northbury Council's convener, Councillor Iona Bell, said tenants were safer.",
+            ("Iona Bell", "convener", "Northbury Council"),
+        ),
+        # Letters after the name stand before the apposition.
+        (
+            "Ross Baird MSP, Minister for Rural Schools, said the findings were welcome.",
+            ("Ross Baird", "Minister for Rural Schools", None),
+        ),
+        # A for-phrase naming no organisation stays in the title.
+        (
+            "Nina Watt, Lead Officer for Adult Protection, Northbury Council, said the plan was agreed.",
+            ("Nina Watt", "Lead Officer for Adult Protection", "Northbury Council"),
         ),
         # A form's labelled name with its designation on the next line.
         (

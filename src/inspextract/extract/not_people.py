@@ -24,7 +24,7 @@ REFERENCE_SECTIONS = re.compile(r"reference|bibliograph|further reading|sources"
 
 
 # A news article's byline: "By Jane Smith" opening a line, or "Jane Smith, Education Correspondent".
-BYLINE_BEFORE = re.compile(rf"(?:^|\n){SPACE}*(?:[Bb]y|[Ww]ords by|[Ww]ritten by){SPACE}+$")
+BYLINE_BEFORE = re.compile(rf"(?:^|\n){SPACE}*(?:[Bb]y|[Ww]ords by|[Ww]ritten by|[Pp]osted by){SPACE}+$")
 BYLINE_AFTER = re.compile(
     rf"{SPACE}*[,|–—-]?{SPACE}*(?:[A-Za-z]+{SPACE}+){{0,4}}(?:reporter|correspondent|journalist|editor|writer)\b",
     re.IGNORECASE,

@@ -35,8 +35,10 @@ from inspextract.records import Entity, Person
 from inspextract.segment import Block
 
 # An apposition after a name runs to the end of its clause; "Name - Role" and table cells ("Name\tRole") too.
+# A bracketed qualifier is part of the title: "Service Manager (Quality Assurance)".
 AFTER_COMMA = re.compile(
-    rf"^(?:{SPACE}*[,–—]{SPACE}*|{SPACE}+-{SPACE}+|\t{SPACE}*)(?P<phrase>[^\n.;:“”\"()\t]+)"
+    rf"^(?:{SPACE}*[,–—]{SPACE}*|{SPACE}+-{SPACE}+|\t{SPACE}*)"
+    rf"(?P<phrase>[^\n.;:“”\"()\t]+(?:\([^()\n.;:“”\"]{{1,60}}\)[^\n.;:“”\"()\t]*)*)"
 )
 # A title printed straight after the name, up to a verb of speech: "Name Nurse Director NHS Board said".
 AFTER_SPACE = re.compile(
@@ -50,6 +52,12 @@ OF_PHRASE_END = re.compile(r"\b(?:of|for)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*
 LIST_GOES_ON = re.compile(r"\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+(?:and|&)\s+[A-Z]")
 JOINED_ON = re.compile(r"\b(?:and|of|for|&)[ \t\u00a0]+$")
 AFTER_PAREN = re.compile(rf"^{SPACE}*\((?P<phrase>[^()\n]{{2,100}})\)")
+
+
+@cache
+def _post_nominals() -> re.Pattern[str]:
+    letters = "|".join(sorted(names_lexicon()["post_nominals"], key=len, reverse=True))
+    return re.compile(rf"(?:{SPACE}+(?:{letters}))+\b")
 
 
 @cache
@@ -85,6 +93,11 @@ class Mention:
 
 def _role_after(text: str, end: int, line_end: int) -> tuple[str | None, str | None, int]:
     """Role and organisation printed after the name ("Name, Role of Org, said", "Name (Role)")."""
+    # Letters after the name ("Jane Smith MSP, Minister for …") stand before the apposition.
+    if (honours := _post_nominals().match(text, end, line_end)) and text.startswith(",", honours.end()):
+        role, org, stop = _role_after(text, honours.end(), line_end)
+        if role is not None:
+            return role, org, stop
     tail = text[end:line_end]
     if (match := AFTER_PAREN.match(tail)) and has_role_head(match["phrase"]):
         role, org = split_role(match["phrase"])
@@ -143,6 +156,10 @@ def _role_before(text: str, line_start: int, span: NameSpan) -> tuple[str | None
         phrase = clause[word.start() : -1]
         if "," in phrase or not has_role_head(phrase):
             continue
+        # "Northbury Council's leader, Name": the employer in the possessive, then the title.
+        role, org = split_role(phrase)
+        if org is not None and starts_with_role(role):
+            return role, org, line_start + cut + word.start()
         # "The Estyn Inspector, Name": capitalised words naming the office, an employer's name perhaps first.
         if CAPITALISED_TITLE.fullmatch(phrase):
             role, org = _org_and_title(re.sub(r"^(?:The|the)\s+", "", phrase).split())

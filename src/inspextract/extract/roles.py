@@ -113,7 +113,8 @@ def split_role(phrase: str) -> tuple[str, str | None]:
         prep = join["prep"].lower()
         # "Cabinet Secretary for the Constitution" keeps its for-phrase; "Director of the X Trust" does not.
         keeps_title = _is_function_head(left) and (prep == "for" or (prep == "of" and not join["the"]))
-        if keeps_title:
+        # "Lead Officer for Child Protection": a for-phrase that names no organisation is the title's.
+        if keeps_title or (prep == "for" and not is_org_like(right)):
             continue
         if right[:1].isupper():
             return left, _first_org(right)
