@@ -388,3 +388,32 @@ def test_a_quote_above_a_web_address_is_no_contact_table(people_in):
         "Read the report at www.northbury.gov.uk."
     )
     assert summary(people_in(text)) == [("Fiona Low", "Chief Executive", "Northbury Council")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An employer alone after the name vouches for a person.
+        ("Moira Tait, CIW gave the committee an overview of the visit.", ("Moira Tait", None, "CIW")),
+        ("Hugh Pirie, Northbury Council, said it was fair.", ("Hugh Pirie", None, "Northbury Council")),
+        # The person leads an action of the document.
+        ("The review team, led by Elspeth Gow, met the committee.", ("Elspeth Gow", None, None)),
+        # A verb of speech after an apposition that holds no title.
+        ("Ruaridh Nairn, who chairs the forum, said it was fair.", ("Ruaridh Nairn", None, None)),
+    ],
+)
+def test_context_that_vouches_for_a_person_without_a_title(people_in, text, expected):
+    assert summary(people_in(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A list of bodies, one of them named like a person.
+        "The partnership includes: Connect Northbury, NHS Northbury, Police Scotland and the council.",
+        # Names with nothing around them: people of another story in the same page.
+        "The rules followed the death of Callum Reid from Northbury in 2010. Sean Bryce was later jailed.",
+    ],
+)
+def test_names_with_nothing_around_them_are_not_people(people_in, text):
+    assert people_in(text) == []

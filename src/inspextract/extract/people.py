@@ -26,6 +26,7 @@ from inspextract.extract.role_layout import (
 from inspextract.extract.roles import (
     has_role_head,
     is_org_like,
+    leading_org,
     shares_employer_word,
     split_role,
     starts_with_role,
@@ -50,6 +51,8 @@ LEADING_CAPS = re.compile(r"[A-Z]{2,}(?:[ &-]+[A-Z]{2,})+(?=\s+[A-Z]?[a-z])")
 # functions ("Families and Justice Services"), not with a new clause ("and Jane Smith") or employer.
 OF_PHRASE_END = re.compile(r"\b(?:of|for)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
 LIST_GOES_ON = re.compile(r"\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+(?:and|&)\s+[A-Z]")
+# "The team, led by Name": the person leads an action of the document.
+AGENT_BEFORE = re.compile(r"\b(?:led|chaired|headed)\s+by\s+$")
 JOINED_ON = re.compile(r"\b(?:and|of|for|&)[ \t\u00a0]+$")
 AFTER_PAREN = re.compile(rf"^{SPACE}*\((?P<phrase>[^()\n]{{2,100}})\)")
 
@@ -64,6 +67,13 @@ def _post_nominals() -> re.Pattern[str]:
 def _speech_after() -> re.Pattern[str]:
     verbs = "|".join(sorted(names_lexicon()["speech_verbs"], key=len, reverse=True))
     return re.compile(rf"{SPACE}*,?{SPACE}*(?:{verbs})\b")  # used with .match(text, pos): no "^"
+
+
+@cache
+def _speech_closing_apposition() -> re.Pattern[str]:
+    """ "Name, who chairs the board, said": the verb of speech after an apposition of the name."""
+    verbs = "|".join(sorted(names_lexicon()["speech_verbs"], key=len, reverse=True))
+    return re.compile(rf"^,[^.!?;:“”\"\n]{{1,120}},{SPACE}*(?:{verbs})\b")
 
 
 @cache
@@ -192,6 +202,7 @@ def describe(
     inspector B, HMI" the words between A and B are A's title, so B's role is read after B only.
     """
     line_start, line_end = line_bounds(text, span.start, span.end)
+    full_line_end = line_end
     if next_name is not None and span.end < next_name < line_end:
         line_end = next_name
     if previous_name is not None and line_start <= previous_name < span.start:
@@ -224,13 +235,22 @@ def describe(
         and (heading := office_heading(text, line_start))
     ):
         role, start = heading
+    if role is None and org is None and (employer := AFTER_COMMA.match(text[span.end : full_line_end])):
+        # "Name, CIW provided …": an employer alone, no title; "A, B Council, C Trust" is a list of bodies.
+        parts = employer["phrase"].split(",")
+        is_list = len(parts) > 1 and parts[1].strip()[:1].isupper()
+        if not is_list and (org := leading_org(parts[0])) is not None:
+            end = span.end + employer.start("phrase") + len(org)
     if role is None and span.honorific in names_lexicon()["role_honorifics"]:
         role = span.honorific
         start = max(text.rfind(span.honorific, line_start, span.start), line_start)
     # "Mr", "Dr", "Councillor" before a name vouch for a person; "Lord"/"Lady" also open offices and titles.
     vouches = span.honorific is not None and span.honorific not in ("Lord", "Lady")
     speech = bool(
-        _speech_before().search(text[line_start : span.start]) or _speech_after().match(text, span.end)
+        _speech_before().search(text[line_start : span.start])
+        or _speech_after().match(text, span.end)
+        or AGENT_BEFORE.search(text, max(line_start, span.start - 20), span.start)
+        or _speech_closing_apposition().match(text[span.end : line_end])
     )
     return Mention(
         text[span.start : span.end],
@@ -238,7 +258,7 @@ def describe(
         org,
         start,
         max(end, span.end),
-        is_label or bool(role) or speech or vouches,
+        is_label or bool(role) or bool(org) or speech or vouches,
     )
 
 
@@ -284,7 +304,9 @@ def find_people(doc: Document, blocks: list[Block], entities: list[Entity]) -> l
         after = bisect.bisect_left(starts, span.end)
         next_name = starts[after] if after < len(starts) else None
         mention = describe(doc.text, span, next_name, previous_name)
-        if span.from_ner or mention.has_context:
+        # A name the statistical model found with nothing around it (no title, label, employer, honorific or
+        # speech) is rarely a person of the document: a place in a table, a policy, someone in another story.
+        if mention.has_context:
             mentions.append(mention)
     # Full names first, so a bare "Ms Reid" joins "Karen Reid" wherever it is printed.
     mentions.sort(key=lambda m: (len(_key(m.name)) < 2, m.start))

@@ -128,3 +128,16 @@ def _first_org(right: str) -> str:
         if starts_with_role(right[joint.end() :]) and is_org_like(right[: joint.start()]):
             return right[: joint.start()]
     return right
+
+
+def leading_org(phrase: str) -> str | None:
+    """An employer named alone after a name ("Name, Northbury Council", "Name, CIW provided …")."""
+    phrase = phrase.strip(" \t\u00a0")
+    known = [m for m in inspectorates().find(phrase) if m.start == 0]
+    if known:
+        return phrase[: known[0].end]
+    words = _words(phrase)
+    # The whole part names the employer ("Northbury Council"), not a clause that opens with one.
+    if is_org_like(phrase) and words and words[-1] in set(load_json("names")["org_heads"]):
+        return phrase
+    return None
