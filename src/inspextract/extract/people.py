@@ -12,16 +12,19 @@ from inspextract.evidence import evidence
 from inspextract.extract.names import NAME_WORD, NameSpan, find_candidates, names_lexicon
 from inspextract.extract.not_people import Rejecter
 from inspextract.extract.role_layout import (
+    AFTER_COMMA,
     SENTENCE_BOUNDARY,
     SPACE,
     designation_below,
     label_before,
     line_bounds,
     office_heading,
+    role_after,
     role_as_subject,
     role_just_before,
     role_next_line,
     scanned_name_line,
+    speech_after,
 )
 from inspextract.extract.roles import (
     has_role_head,
@@ -35,38 +38,10 @@ from inspextract.extract.roles import (
 from inspextract.records import Entity, Person
 from inspextract.segment import Block
 
-# An apposition after a name runs to the end of its clause; "Name - Role" and table cells ("Name\tRole") too.
-# A bracketed qualifier is part of the title: "Service Manager (Quality Assurance)".
-AFTER_COMMA = re.compile(
-    rf"^(?:{SPACE}*[,–—]{SPACE}*|{SPACE}+-{SPACE}+|\t{SPACE}*)"
-    rf"(?P<phrase>[^\n.;:“”\"()\t]+(?:\([^()\n.;:“”\"]{{1,60}}\)[^\n.;:“”\"()\t]*)*)"
-)
-# A title printed straight after the name, up to a verb of speech: "Name Nurse Director NHS Board said".
-AFTER_SPACE = re.compile(
-    rf"^{SPACE}+(?P<phrase>[A-Z][^\n.;:“”\"(),\t]*?)(?={SPACE}+(?:said|says|added|adds|explained|commented)\b)"
-)
 CAPITALISED_TITLE = re.compile(r"(?:(?:The|the)\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}")
-LEADING_CAPS = re.compile(r"[A-Z]{2,}(?:[ &-]+[A-Z]{2,})+(?=\s+[A-Z]?[a-z])")
-# A title ending in a capitalised of-phrase, and a comma's next part that goes on with that list of
-# functions ("Families and Justice Services"), not with a new clause ("and Jane Smith") or employer.
-OF_PHRASE_END = re.compile(r"\b(?:of|for)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
-LIST_GOES_ON = re.compile(r"\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+(?:and|&)\s+[A-Z]")
 # "The team, led by Name": the person leads an action of the document.
 AGENT_BEFORE = re.compile(r"\b(?:led|chaired|headed)\s+by\s+$")
 JOINED_ON = re.compile(r"\b(?:and|of|for|&)[ \t\u00a0]+$")
-AFTER_PAREN = re.compile(rf"^{SPACE}*\((?P<phrase>[^()\n]{{2,100}})\)")
-
-
-@cache
-def _post_nominals() -> re.Pattern[str]:
-    letters = "|".join(sorted(names_lexicon()["post_nominals"], key=len, reverse=True))
-    return re.compile(rf"(?:{SPACE}+(?:{letters}))+\b")
-
-
-@cache
-def _speech_after() -> re.Pattern[str]:
-    verbs = "|".join(sorted(names_lexicon()["speech_verbs"], key=len, reverse=True))
-    return re.compile(rf"{SPACE}*,?{SPACE}*(?:{verbs})\b")  # used with .match(text, pos): no "^"
 
 
 @cache
@@ -99,44 +74,6 @@ class Mention:
     start: int
     end: int
     has_context: bool  # a label, a role, or a verb of speech vouches that this is a person
-
-
-def _role_after(text: str, end: int, line_end: int) -> tuple[str | None, str | None, int]:
-    """Role and organisation printed after the name ("Name, Role of Org, said", "Name (Role)")."""
-    # Letters after the name ("Jane Smith MSP, Minister for …") stand before the apposition.
-    if (honours := _post_nominals().match(text, end, line_end)) and text.startswith(",", honours.end()):
-        role, org, stop = _role_after(text, honours.end(), line_end)
-        if role is not None:
-            return role, org, stop
-    tail = text[end:line_end]
-    if (match := AFTER_PAREN.match(tail)) and has_role_head(match["phrase"]):
-        role, org = split_role(match["phrase"])
-        return role, org, end + match.end()
-    if match := AFTER_COMMA.match(tail):
-        pieces = match["phrase"].split(",")
-        # Run-on text in capitals: the title is the words in capitals ("NAME, CHIEF EXECUTIVE Abstract").
-        if caps := LEADING_CAPS.match(pieces[0]):
-            pieces = [caps.group()]
-        # "Head of Children, Families and Justice Services": a list of capitalised functions in a title.
-        while len(pieces) > 1 and OF_PHRASE_END.search(pieces[0]) and LIST_GOES_ON.match(pieces[1]):
-            pieces[0:2] = [f"{pieces[0]},{pieces[1]}"]
-        first = re.split(r"\s+(?:said|says|added|adds|explained|commented|stated|told)\b", pieces[0])[0]
-        if has_role_head(first) and not _speech_after().match(first):
-            role, org = split_role(first)
-            stop = end + match.start("phrase") + len(first.rstrip())
-            if (
-                org is None
-                and len(pieces) > 1
-                and is_org_like(pieces[1])
-                and not _speech_after().match(pieces[1])
-            ):
-                org = pieces[1].strip()
-                stop = end + match.start("phrase") + len(pieces[0]) + 1 + len(pieces[1].rstrip())
-            return role, org, stop
-    if (match := AFTER_SPACE.match(tail)) and starts_with_role(match["phrase"]):
-        role, org = split_role(match["phrase"])
-        return role, org, end + match.end("phrase")
-    return None, None, end
 
 
 def _role_before(text: str, line_start: int, span: NameSpan) -> tuple[str | None, str | None, int]:
@@ -222,7 +159,7 @@ def describe(
     if role is None and not is_label:
         role, org, start = _role_before(text, line_start, span)
     if role is None:
-        role, org, end = _role_after(text, span.end, line_end)
+        role, org, end = role_after(text, span.end, line_end)
     if role is None and is_label and (designation := designation_below(text, line_end)):
         role, org, end = designation
     if role is None:
@@ -248,7 +185,7 @@ def describe(
     vouches = span.honorific is not None and span.honorific not in ("Lord", "Lady")
     speech = bool(
         _speech_before().search(text[line_start : span.start])
-        or _speech_after().match(text, span.end)
+        or speech_after().match(text, span.end)
         or AGENT_BEFORE.search(text, max(line_start, span.start - 20), span.start)
         or _speech_closing_apposition().match(text[span.end : line_end])
     )
