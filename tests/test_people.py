@@ -345,6 +345,10 @@ def test_a_non_breaking_hyphen_inside_a_name(people_in):
             "Contact: Rory Dunn, Head of Schools, Libraries and Leisure Services, Northbury Council",
             ("Rory Dunn", "Head of Schools, Libraries and Leisure Services", "Northbury Council"),
         ),
+        (
+            "Greer Muir, Executive Director – Schools, Sport and Leisure, said the plan was agreed.",
+            ("Greer Muir", "Executive Director – Schools, Sport and Leisure", None),
+        ),
         # A capitalised run joined on by "and" goes on with the title: no new name cuts it short.
         (
             "Author: Effie Grant, Head of Adult Care and Housing Support",
@@ -379,6 +383,15 @@ def test_a_non_breaking_hyphen_inside_a_name(people_in):
 )
 def test_roles_printed_with_the_name(people_in, text, expected):
     assert summary(people_in(text)) == [expected]
+
+
+def test_a_bracketed_title_belongs_to_the_name_before_it(people_in):
+    text = "Present: Councillor R Moffat (Chair), Councillor E Hume and Councillor D Shaw."
+    assert summary(people_in(text)) == [
+        ("R Moffat", "Chair", None),
+        ("E Hume", "Councillor", None),
+        ("D Shaw", "Councillor", None),
+    ]
 
 
 def test_a_quote_above_a_web_address_is_no_contact_table(people_in):

@@ -101,7 +101,8 @@ def _role_before(text: str, line_start: int, span: NameSpan) -> tuple[str | None
     # title holds no comma ("groups reporting to the Executive Group, including X, Early Years" is a list).
     for word in re.finditer(r"\S+", clause[:-1]):
         phrase = clause[word.start() : -1]
-        if "," in phrase or not has_role_head(phrase):
+        # A bracket closed here opened before the clause: the previous name's title ("A (Convener), B").
+        if "," in phrase or phrase.count(")") > phrase.count("(") or not has_role_head(phrase):
             continue
         # "Northbury Council's leader, Name": the employer in the possessive, then the title.
         role, org = split_role(phrase)

@@ -208,9 +208,10 @@ AFTER_SPACE = re.compile(
     rf"^{SPACE}+(?P<phrase>[A-Z][^\n.;:“”\"(),\t]*?)(?={SPACE}+(?:said|says|added|adds|explained|commented)\b)"
 )
 LEADING_CAPS = re.compile(r"[A-Z]{2,}(?:[ &-]+[A-Z]{2,})+(?=\s+[A-Z]?[a-z])")
-# A title ending in a capitalised of-phrase, and a comma's next part that goes on with that list of
-# functions ("Families and Justice Services"), not with a new clause ("and Jane Smith") or employer.
-OF_PHRASE_END = re.compile(r"\b(?:of|for)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
+# A title ending in a capitalised of-phrase or dash-phrase ("Director – Schools"), and a comma's next
+# part that goes on with that list of functions ("Families and Justice Services"), not with a new clause
+# ("and Jane Smith") or an employer.
+OF_PHRASE_END = re.compile(r"(?:\b(?:of|for)|\s[–—-])\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
 LIST_GOES_ON = re.compile(r"\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+(?:and|&)\s+[A-Z]")
 AFTER_PAREN = re.compile(rf"^{SPACE}*\((?P<phrase>[^()\n]{{2,100}})\)")
 
