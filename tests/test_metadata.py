@@ -578,9 +578,36 @@ def test_a_visit_named_as_a_noun_dates_the_fieldwork() -> None:
             "2019-05",
             "2019-07",
         ),
+        # A period opening the sentence, the inspectorate leading the inspection as its verb.
+        (
+            "3.2 Between 9 September and 18 October 2024, the Care Inspectorate led a joint inspection of "
+            "services for children in Northbury.",
+            "2024-09-09",
+            "2024-10-18",
+        ),
+        ("Inspectors examined case records between April and August 2021.", "2021-04", "2021-08"),
+        ("The inspection team was on site between 2 and 13 May 2022.", "2022-05-02", "2022-05-13"),
+        (
+            "Over a three-week period in April and May 2012, inspectors sampled 70 case files.",
+            "2012-04",
+            "2012-05",
+        ),
+        ("Inspectors from three scrutiny bodies talked to 50 carers in August 2018.", "2018-08", "2018-08"),
+        ("Inspectors were in Northbury from 5 to 16 October 2015.", "2015-10-05", "2015-10-16"),
+        ("The joint inspection ran between 6 and 24 January 2020.", "2020-01-06", "2020-01-24"),
+        # Another inspection dated later is not the one the document reports.
+        (
+            "The joint inspection took place in May 2011. A separate thematic inspection was carried out in "
+            "2013.",
+            "2011-05",
+            "2011-05",
+        ),
+        # Partners examining their own work is no fieldwork of the inspectorate.
+        ("Partners examined their own case records between May and June 2016.", None, None),
+        ("Inspectors spent three weeks in Northbury in November 2009, reading files.", "2009-11", "2009-11"),
     ],
 )
-def test_fieldwork_wording(sentence: str, first: str, last: str) -> None:
+def test_fieldwork_wording(sentence: str, first: str | None, last: str | None) -> None:
     inspection = metadata(f"Children's services in Northbury\n\n{sentence}\n").inspection
     assert (inspection.fieldwork_start, inspection.fieldwork_end) == (first, last)
 

@@ -170,6 +170,14 @@ def test_people_are_listed_in_text_order(people_in):
         ("the Chair of the Community Planning Partnership", ("Chair", "Community Planning Partnership")),
         ("the Care Inspectorate’s chief executive", ("chief executive", "Care Inspectorate")),
         ("Scotland's Commissioner for Children", ("Scotland's Commissioner for Children", None)),
+        # An inspectorate's initials in the possessive; a common noun points to an employer named elsewhere.
+        ("HMIE's senior inspector for the region", ("senior inspector for the region", "HMIE")),
+        ("the board's cabinet member for health", ("cabinet member for health", None)),
+        # A second office after "and" ends the organisation.
+        (
+            "Director of Education at Northbury Council and chair of the Safe Children Partnership",
+            ("Director of Education", "Northbury Council"),
+        ),
     ],
 )
 def test_split_role(phrase, expected):
@@ -226,6 +234,7 @@ def test_a_role_between_names_ends_at_the_next_name(people_in):
         "Staff at HMP Northmoor said the regime had improved.",
         "Council praised\n\nBy Rhona Keil\n\nServices in Fife are good, inspectors said.",
         "Council praised\n\nRhona Keil, Local Democracy Reporter\n\nServices are good.",
+        "Posted by Rhona Keil on 4 June 2022\n\nServices are good, inspectors said.",
     ],
 )
 def test_streets_buildings_bylines_and_contact_tables_are_not_people(people_in, text):
@@ -247,6 +256,11 @@ def test_streets_buildings_bylines_and_contact_tables_are_not_people(people_in, 
         (
             "It was led by Northbury Council leader Fay Lomond and partners.",
             ("Fay Lomond", "leader", "Northbury Council"),
+        ),
+        # A capitalised office that shares its first word with the council's name keeps the name.
+        (
+            "Northbury Council Leader, Councillor Ewan Rigg, said staff had done well.",
+            ("Ewan Rigg", "Northbury Council Leader", "Northbury Council"),
         ),
         # A bare honorific yields to the title printed with the name.
         (
@@ -316,3 +330,103 @@ def test_a_prison_named_like_a_person_is_a_place(people_in):
 def test_a_non_breaking_hyphen_inside_a_name(people_in):
     text = "Ros Kerr\u2011Lyle, HM Chief Inspector of Prisons, said the regime had improved."
     assert summary(people_in(text)) == [("Ros Kerr\u2011Lyle", "HM Chief Inspector of Prisons", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The office after the name outranks the honorific "Councillor" before it.
+        (
+            "Councillor Iona Bell, the council's cabinet member for housing, said tenants were safer.",
+            ("Iona Bell", "cabinet member for housing", None),
+        ),
+        # A list of capitalised functions inside a title: its commas do not end it.
+        (
+            "Contact: Rory Dunn, Head of Schools, Libraries and Leisure Services, Northbury Council",
+            ("Rory Dunn", "Head of Schools, Libraries and Leisure Services", "Northbury Council"),
+        ),
+        (
+            "Greer Muir, Executive Director – Schools, Sport and Leisure, said the plan was agreed.",
+            ("Greer Muir", "Executive Director – Schools, Sport and Leisure", None),
+        ),
+        # A capitalised run joined on by "and" goes on with the title: no new name cuts it short.
+        (
+            "Author: Effie Grant, Head of Adult Care and Housing Support",
+            ("Effie Grant", "Head of Adult Care and Housing Support", None),
+        ),
+        # A bracketed qualifier belongs to the title.
+        (
+            "Isla Kerr, Team Manager (Family Support), said the plan was on track.",
+            ("Isla Kerr", "Team Manager (Family Support)", None),
+        ),
+        # The employer in the possessive before the title, before the honorific and name.
+        (
+            "Northbury Council's convener, Councillor Iona Bell, said tenants were safer.",
+            ("Iona Bell", "convener", "Northbury Council"),
+        ),
+        # Letters after the name stand before the apposition.
+        (
+            "Ross Baird MSP, Minister for Rural Schools, said the findings were welcome.",
+            ("Ross Baird", "Minister for Rural Schools", None),
+        ),
+        # A for-phrase naming no organisation stays in the title.
+        (
+            "Nina Watt, Lead Officer for Adult Protection, Northbury Council, said the plan was agreed.",
+            ("Nina Watt", "Lead Officer for Adult Protection", "Northbury Council"),
+        ),
+        # A form's labelled name with its designation on the next line.
+        (
+            "OFFICER'S NAME: Callum Ross\nDESIGNATION: Service Manager\nDATE: 3 May 2019",
+            ("Callum Ross", "Service Manager", None),
+        ),
+    ],
+)
+def test_roles_printed_with_the_name(people_in, text, expected):
+    assert summary(people_in(text)) == [expected]
+
+
+def test_a_bracketed_title_belongs_to_the_name_before_it(people_in):
+    text = "Present: Councillor R Moffat (Chair), Councillor E Hume and Councillor D Shaw."
+    assert summary(people_in(text)) == [
+        ("R Moffat", "Chair", None),
+        ("E Hume", "Councillor", None),
+        ("D Shaw", "Councillor", None),
+    ]
+
+
+def test_a_quote_above_a_web_address_is_no_contact_table(people_in):
+    text = (
+        "Fiona Low, Chief Executive of Northbury Council and chair of the Northbury Partnership, said: "
+        "\u201cWe accept the findings and will act on every one of them without delay.\u201d\n\n"
+        "Read the report at www.northbury.gov.uk."
+    )
+    assert summary(people_in(text)) == [("Fiona Low", "Chief Executive", "Northbury Council")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An employer alone after the name vouches for a person.
+        ("Moira Tait, CIW gave the committee an overview of the visit.", ("Moira Tait", None, "CIW")),
+        ("Hugh Pirie, Northbury Council, said it was fair.", ("Hugh Pirie", None, "Northbury Council")),
+        # The person leads an action of the document.
+        ("The review team, led by Elspeth Gow, met the committee.", ("Elspeth Gow", None, None)),
+        # A verb of speech after an apposition that holds no title.
+        ("Ruaridh Nairn, who chairs the forum, said it was fair.", ("Ruaridh Nairn", None, None)),
+    ],
+)
+def test_context_that_vouches_for_a_person_without_a_title(people_in, text, expected):
+    assert summary(people_in(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A list of bodies, one of them named like a person.
+        "The partnership includes: Connect Northbury, NHS Northbury, Police Scotland and the council.",
+        # Names with nothing around them: people of another story in the same page.
+        "The rules followed the death of Callum Reid from Northbury in 2010. Sean Bryce was later jailed.",
+    ],
+)
+def test_names_with_nothing_around_them_are_not_people(people_in, text):
+    assert people_in(text) == []

@@ -24,7 +24,7 @@ REFERENCE_SECTIONS = re.compile(r"reference|bibliograph|further reading|sources"
 
 
 # A news article's byline: "By Jane Smith" opening a line, or "Jane Smith, Education Correspondent".
-BYLINE_BEFORE = re.compile(rf"(?:^|\n){SPACE}*(?:[Bb]y|[Ww]ords by|[Ww]ritten by){SPACE}+$")
+BYLINE_BEFORE = re.compile(rf"(?:^|\n){SPACE}*(?:[Bb]y|[Ww]ords by|[Ww]ritten by|[Pp]osted by){SPACE}+$")
 BYLINE_AFTER = re.compile(
     rf"{SPACE}*[,|–—-]?{SPACE}*(?:[A-Za-z]+{SPACE}+){{0,4}}(?:reporter|correspondent|journalist|editor|writer)\b",
     re.IGNORECASE,
@@ -79,10 +79,15 @@ class Rejecter:
         """A table of the inspected bodies' contact details (names beside web addresses) lists officers
         who take no part in the document."""
         line_start, line_end = line_bounds(self.text, span.start, span.end)
+        if WEB_ADDRESS.search(self.text[line_start:line_end]):
+            return True
+        # A paragraph (a quote, a sentence) is no row of a table: a web address below it proves nothing.
+        if line_end - line_start > CONTACT_ROW_MAX_CHARS:
+            return False
         below = self.text[line_end : line_end + CONTEXT_MAX_CHARS].lstrip("\n").split("\n", 1)[0]
         # Only a short line below is the same table's row; a paragraph citing a website is not.
         below = below if len(below) <= CONTACT_ROW_MAX_CHARS else ""
-        return bool(WEB_ADDRESS.search(self.text[line_start:line_end]) or WEB_ADDRESS.search(below))
+        return bool(WEB_ADDRESS.search(below))
 
 
 @cache

@@ -12,37 +12,43 @@ from inspextract.evidence import evidence
 from inspextract.extract.names import NAME_WORD, NameSpan, find_candidates, names_lexicon
 from inspextract.extract.not_people import Rejecter
 from inspextract.extract.role_layout import (
+    AFTER_COMMA,
     SENTENCE_BOUNDARY,
     SPACE,
+    designation_below,
     label_before,
     line_bounds,
     office_heading,
+    role_after,
     role_as_subject,
     role_just_before,
     role_next_line,
     scanned_name_line,
+    speech_after,
 )
-from inspextract.extract.roles import has_role_head, is_org_like, split_role, starts_with_role, title_start
+from inspextract.extract.roles import (
+    has_role_head,
+    is_org_like,
+    leading_org,
+    shares_employer_word,
+    split_role,
+    starts_with_role,
+    title_start,
+)
 from inspextract.records import Entity, Person
 from inspextract.segment import Block
 
-# An apposition after a name runs to the end of its clause; "Name - Role" and table cells ("Name\tRole") too.
-AFTER_COMMA = re.compile(
-    rf"^(?:{SPACE}*[,–—]{SPACE}*|{SPACE}+-{SPACE}+|\t{SPACE}*)(?P<phrase>[^\n.;:“”\"()\t]+)"
-)
-# A title printed straight after the name, up to a verb of speech: "Name Nurse Director NHS Board said".
-AFTER_SPACE = re.compile(
-    rf"^{SPACE}+(?P<phrase>[A-Z][^\n.;:“”\"(),\t]*?)(?={SPACE}+(?:said|says|added|adds|explained|commented)\b)"
-)
 CAPITALISED_TITLE = re.compile(r"(?:(?:The|the)\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}")
-LEADING_CAPS = re.compile(r"[A-Z]{2,}(?:[ &-]+[A-Z]{2,})+(?=\s+[A-Z]?[a-z])")
-AFTER_PAREN = re.compile(rf"^{SPACE}*\((?P<phrase>[^()\n]{{2,100}})\)")
+# "The team, led by Name": the person leads an action of the document.
+AGENT_BEFORE = re.compile(r"\b(?:led|chaired|headed)\s+by\s+$")
+JOINED_ON = re.compile(r"\b(?:and|of|for|&)[ \t\u00a0]+$")
 
 
 @cache
-def _speech_after() -> re.Pattern[str]:
+def _speech_closing_apposition() -> re.Pattern[str]:
+    """ "Name, who chairs the board, said": the verb of speech after an apposition of the name."""
     verbs = "|".join(sorted(names_lexicon()["speech_verbs"], key=len, reverse=True))
-    return re.compile(rf"{SPACE}*,?{SPACE}*(?:{verbs})\b")  # used with .match(text, pos): no "^"
+    return re.compile(rf"^,[^.!?;:“”\"\n]{{1,120}},{SPACE}*(?:{verbs})\b")
 
 
 @cache
@@ -70,36 +76,6 @@ class Mention:
     has_context: bool  # a label, a role, or a verb of speech vouches that this is a person
 
 
-def _role_after(text: str, end: int, line_end: int) -> tuple[str | None, str | None, int]:
-    """Role and organisation printed after the name ("Name, Role of Org, said", "Name (Role)")."""
-    tail = text[end:line_end]
-    if (match := AFTER_PAREN.match(tail)) and has_role_head(match["phrase"]):
-        role, org = split_role(match["phrase"])
-        return role, org, end + match.end()
-    if match := AFTER_COMMA.match(tail):
-        pieces = match["phrase"].split(",")
-        # Run-on text in capitals: the title is the words in capitals ("NAME, CHIEF EXECUTIVE Abstract").
-        if caps := LEADING_CAPS.match(pieces[0]):
-            pieces = [caps.group()]
-        first = re.split(r"\s+(?:said|says|added|adds|explained|commented|stated|told)\b", pieces[0])[0]
-        if has_role_head(first) and not _speech_after().match(first):
-            role, org = split_role(first)
-            stop = end + match.start("phrase") + len(first.rstrip())
-            if (
-                org is None
-                and len(pieces) > 1
-                and is_org_like(pieces[1])
-                and not _speech_after().match(pieces[1])
-            ):
-                org = pieces[1].strip()
-                stop = end + match.start("phrase") + len(pieces[0]) + 1 + len(pieces[1].rstrip())
-            return role, org, stop
-    if (match := AFTER_SPACE.match(tail)) and starts_with_role(match["phrase"]):
-        role, org = split_role(match["phrase"])
-        return role, org, end + match.end("phrase")
-    return None, None, end
-
-
 def _role_before(text: str, line_start: int, span: NameSpan) -> tuple[str | None, str | None, int]:
     """Role printed before the name: "Chair of the X Partnership, Name, said" or "Chief Executive Name"."""
     prefix_start = max(span.prefix_start, line_start)
@@ -125,8 +101,13 @@ def _role_before(text: str, line_start: int, span: NameSpan) -> tuple[str | None
     # title holds no comma ("groups reporting to the Executive Group, including X, Early Years" is a list).
     for word in re.finditer(r"\S+", clause[:-1]):
         phrase = clause[word.start() : -1]
-        if "," in phrase or not has_role_head(phrase):
+        # A bracket closed here opened before the clause: the previous name's title ("A (Convener), B").
+        if "," in phrase or phrase.count(")") > phrase.count("(") or not has_role_head(phrase):
             continue
+        # "Northbury Council's leader, Name": the employer in the possessive, then the title.
+        role, org = split_role(phrase)
+        if org is not None and starts_with_role(role):
+            return role, org, line_start + cut + word.start()
         # "The Estyn Inspector, Name": capitalised words naming the office, an employer's name perhaps first.
         if CAPITALISED_TITLE.fullmatch(phrase):
             role, org = _org_and_title(re.sub(r"^(?:The|the)\s+", "", phrase).split())
@@ -143,6 +124,9 @@ def _org_and_title(words: list[str]) -> tuple[str, str | None]:
     org = " ".join(words[:first_role])
     # A lone "Council" in "Council leader" is part of the title, not the employer.
     if org and is_org_like(org) and len(words[:first_role]) > 1:
+        # "Midlothian Council Leader": the office "Council Leader" is printed with its council's name.
+        if shares_employer_word(words[:first_role], words[first_role:]):
+            return " ".join(words), org
         return " ".join(words[first_role:]), org
     return " ".join(words), None  # "Reporting inspector": the words before are part of the title
 
@@ -156,6 +140,7 @@ def describe(
     inspector B, HMI" the words between A and B are A's title, so B's role is read after B only.
     """
     line_start, line_end = line_bounds(text, span.start, span.end)
+    full_line_end = line_end
     if next_name is not None and span.end < next_name < line_end:
         line_end = next_name
     if previous_name is not None and line_start <= previous_name < span.start:
@@ -175,7 +160,9 @@ def describe(
     if role is None and not is_label:
         role, org, start = _role_before(text, line_start, span)
     if role is None:
-        role, org, end = _role_after(text, span.end, line_end)
+        role, org, end = role_after(text, span.end, line_end)
+    if role is None and is_label and (designation := designation_below(text, line_end)):
+        role, org, end = designation
     if role is None:
         role, org, end = role_next_line(text, line_start, line_end, span)
     if role is None and not is_label and (subject := role_as_subject(text, line_start, span.start)):
@@ -186,13 +173,22 @@ def describe(
         and (heading := office_heading(text, line_start))
     ):
         role, start = heading
+    if role is None and org is None and (employer := AFTER_COMMA.match(text[span.end : full_line_end])):
+        # "Name, CIW provided …": an employer alone, no title; "A, B Council, C Trust" is a list of bodies.
+        parts = employer["phrase"].split(",")
+        is_list = len(parts) > 1 and parts[1].strip()[:1].isupper()
+        if not is_list and (org := leading_org(parts[0])) is not None:
+            end = span.end + employer.start("phrase") + len(org)
     if role is None and span.honorific in names_lexicon()["role_honorifics"]:
         role = span.honorific
         start = max(text.rfind(span.honorific, line_start, span.start), line_start)
     # "Mr", "Dr", "Councillor" before a name vouch for a person; "Lord"/"Lady" also open offices and titles.
     vouches = span.honorific is not None and span.honorific not in ("Lord", "Lady")
     speech = bool(
-        _speech_before().search(text[line_start : span.start]) or _speech_after().match(text, span.end)
+        _speech_before().search(text[line_start : span.start])
+        or speech_after().match(text, span.end)
+        or AGENT_BEFORE.search(text, max(line_start, span.start - 20), span.start)
+        or _speech_closing_apposition().match(text[span.end : line_end])
     )
     return Mention(
         text[span.start : span.end],
@@ -200,7 +196,7 @@ def describe(
         org,
         start,
         max(end, span.end),
-        is_label or bool(role) or speech or vouches,
+        is_label or bool(role) or bool(org) or speech or vouches,
     )
 
 
@@ -234,7 +230,9 @@ def find_people(doc: Document, blocks: list[Block], entities: list[Entity]) -> l
     mentions = []
     is_rejected = Rejecter(doc.text, entities, blocks)
     candidates = find_candidates(doc.text, entities)
-    starts = [c.start for c in candidates]  # sorted: the next name is found by bisection
+    # Sorted, for bisection: where the next name starts. A capitalised run joined on by "and"/"of"
+    # ("Head of Child Care and Criminal Justice") continues a title, so it cuts no role short.
+    starts = [c.start for c in candidates if not JOINED_ON.search(doc.text, max(0, c.start - 5), c.start)]
     previous_name: int | None = None
     for i, span in enumerate(candidates):
         if i and candidates[i - 1].end <= span.start:
@@ -244,7 +242,9 @@ def find_people(doc: Document, blocks: list[Block], entities: list[Entity]) -> l
         after = bisect.bisect_left(starts, span.end)
         next_name = starts[after] if after < len(starts) else None
         mention = describe(doc.text, span, next_name, previous_name)
-        if span.from_ner or mention.has_context:
+        # A name the statistical model found with nothing around it (no title, label, employer, honorific or
+        # speech) is rarely a person of the document: a place in a table, a policy, someone in another story.
+        if mention.has_context:
             mentions.append(mention)
     # Full names first, so a bare "Ms Reid" joins "Karen Reid" wherever it is printed.
     mentions.sort(key=lambda m: (len(_key(m.name)) < 2, m.start))

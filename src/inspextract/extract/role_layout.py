@@ -1,6 +1,6 @@
-"""Roles read from the layout around a name: labels ("Lead inspector: Name"), headings over lists of names
-("COUNCILLORS"), signature blocks, titles right before a name ("Council leader Name") and plural titles
-whose names follow ("The inspectors were A and B")."""
+"""Roles read from the layout around a name: appositions after it ("Name, Role of Org"), labels
+("Lead inspector: Name"), headings over lists of names ("COUNCILLORS"), signature blocks, titles right
+before a name ("Council leader Name") and plural titles whose names follow ("The inspectors were A and B")."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from inspextract.extract.names import UPPER, NameSpan, names_lexicon
-from inspextract.extract.roles import has_role_head, is_org_like, role_words, split_role
+from inspextract.extract.roles import has_role_head, is_org_like, role_words, split_role, starts_with_role
 
 SPACE = "[ \t\u00a0]"
 # How much of a name's line is read for its role, each side (characters): a role phrase or label is far
@@ -19,11 +19,17 @@ NEXT_LINES_MAX_CHARS = 400
 # "Label: Name", also for each name of a list ("Team inspectors: Name, Name and Name").
 _LISTED_NAME = rf"[{UPPER}][\w'’.-]*(?:{SPACE}+[{UPPER}][\w'’.-]*)*"
 LABEL_LINE = re.compile(
-    rf"{SPACE}*(?P<label>[A-Za-z][A-Za-z ()]{{1,48}}?){SPACE}*:{SPACE}*"
+    rf"{SPACE}*(?P<label>[A-Za-z][A-Za-z ()'’]{{1,48}}?){SPACE}*:{SPACE}*"
     rf"(?:{_LISTED_NAME}{SPACE}*(?:,|and|&){SPACE}*)*"
 )
 # A committee paper's author without a colon: "Report by Jane Smith, Director".
 AUTHOR_BEFORE = re.compile(rf"\b(?P<label>(?:report|prepared|presented|submitted){SPACE}+by){SPACE}+$", re.I)
+# The line under a labelled name that gives the office: "Name: Jane Smith" over "Designation: Head of X".
+DESIGNATION_LINE = re.compile(
+    rf"\n(?:{SPACE}*\n)*{SPACE}*(?:designation|job{SPACE}+title|position|post){SPACE}*:{SPACE}*(?P<role>[^\n]*\S)",
+    re.IGNORECASE,
+)
+DESIGNATION_MAX_WORDS = 14
 # A heading over a list of names that gives their office: "COUNCILLORS", "Bailies".
 OFFICE_HEADING = re.compile(r"(?P<office>[A-Za-z]+?)s:?", re.IGNORECASE)
 HEADING_LOOKBACK_LINES = 12
@@ -180,3 +186,81 @@ def role_as_subject(text: str, line_start: int, end: int) -> tuple[str, int] | N
     if title == plural or not has_role_head(title):
         return None
     return title, head_start + match.start("title") + match["title"].rindex(plural)
+
+
+def designation_below(text: str, line_end: int) -> tuple[str, str | None, int] | None:
+    """A form's "Designation:" line under the line that names the person: their role, and its end."""
+    match = DESIGNATION_LINE.match(text, line_end)
+    if match is None or len(match["role"].split()) > DESIGNATION_MAX_WORDS:
+        return None
+    role, org = split_role(match["role"])
+    return role, org, match.end("role")
+
+
+# An apposition after a name runs to the end of its clause; "Name - Role" and table cells ("Name\tRole") too.
+# A bracketed qualifier is part of the title: "Service Manager (Quality Assurance)".
+AFTER_COMMA = re.compile(
+    rf"^(?:{SPACE}*[,–—]{SPACE}*|{SPACE}+-{SPACE}+|\t{SPACE}*)"
+    rf"(?P<phrase>[^\n.;:“”\"()\t]+(?:\([^()\n.;:“”\"]{{1,60}}\)[^\n.;:“”\"()\t]*)*)"
+)
+# A title printed straight after the name, up to a verb of speech: "Name Nurse Director NHS Board said".
+AFTER_SPACE = re.compile(
+    rf"^{SPACE}+(?P<phrase>[A-Z][^\n.;:“”\"(),\t]*?)(?={SPACE}+(?:said|says|added|adds|explained|commented)\b)"
+)
+LEADING_CAPS = re.compile(r"[A-Z]{2,}(?:[ &-]+[A-Z]{2,})+(?=\s+[A-Z]?[a-z])")
+# A title ending in a capitalised of-phrase or dash-phrase ("Director – Schools"), and a comma's next
+# part that goes on with that list of functions ("Families and Justice Services"), not with a new clause
+# ("and Jane Smith") or an employer.
+OF_PHRASE_END = re.compile(r"(?:\b(?:of|for)|\s[–—-])\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
+LIST_GOES_ON = re.compile(r"\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+(?:and|&)\s+[A-Z]")
+AFTER_PAREN = re.compile(rf"^{SPACE}*\((?P<phrase>[^()\n]{{2,100}})\)")
+
+
+@cache
+def _post_nominal_run() -> re.Pattern[str]:
+    letters = "|".join(sorted(names_lexicon()["post_nominals"], key=len, reverse=True))
+    return re.compile(rf"(?:{SPACE}+(?:{letters}))+\b")
+
+
+@cache
+def speech_after() -> re.Pattern[str]:
+    verbs = "|".join(sorted(names_lexicon()["speech_verbs"], key=len, reverse=True))
+    return re.compile(rf"{SPACE}*,?{SPACE}*(?:{verbs})\b")  # used with .match(text, pos): no "^"
+
+
+def role_after(text: str, end: int, line_end: int) -> tuple[str | None, str | None, int]:
+    """Role and organisation printed after the name ("Name, Role of Org, said", "Name (Role)")."""
+    # Letters after the name ("Jane Smith MSP, Minister for …") stand before the apposition.
+    if (honours := _post_nominal_run().match(text, end, line_end)) and text.startswith(",", honours.end()):
+        role, org, stop = role_after(text, honours.end(), line_end)
+        if role is not None:
+            return role, org, stop
+    tail = text[end:line_end]
+    if (match := AFTER_PAREN.match(tail)) and has_role_head(match["phrase"]):
+        role, org = split_role(match["phrase"])
+        return role, org, end + match.end()
+    if match := AFTER_COMMA.match(tail):
+        pieces = match["phrase"].split(",")
+        # Run-on text in capitals: the title is the words in capitals ("NAME, CHIEF EXECUTIVE Abstract").
+        if caps := LEADING_CAPS.match(pieces[0]):
+            pieces = [caps.group()]
+        # "Head of Children, Families and Justice Services": a list of capitalised functions in a title.
+        while len(pieces) > 1 and OF_PHRASE_END.search(pieces[0]) and LIST_GOES_ON.match(pieces[1]):
+            pieces[0:2] = [f"{pieces[0]},{pieces[1]}"]
+        first = re.split(r"\s+(?:said|says|added|adds|explained|commented|stated|told)\b", pieces[0])[0]
+        if has_role_head(first) and not speech_after().match(first):
+            role, org = split_role(first)
+            stop = end + match.start("phrase") + len(first.rstrip())
+            if (
+                org is None
+                and len(pieces) > 1
+                and is_org_like(pieces[1])
+                and not speech_after().match(pieces[1])
+            ):
+                org = pieces[1].strip()
+                stop = end + match.start("phrase") + len(pieces[0]) + 1 + len(pieces[1].rstrip())
+            return role, org, stop
+    if (match := AFTER_SPACE.match(tail)) and starts_with_role(match["phrase"]):
+        role, org = split_role(match["phrase"])
+        return role, org, end + match.end("phrase")
+    return None, None, end

@@ -67,6 +67,14 @@ def title_start(words: list[str]) -> int:
     return next((i for i, w in enumerate(words) if w.lower() in strong), 0)
 
 
+def shares_employer_word(org_words: list[str], title_words: list[str]) -> bool:
+    """The org's last word opens a title as printed ("Midlothian Council | Leader": "Council Leader")."""
+    if not org_words or not title_words:
+        return False
+    phrase = " ".join([org_words[-1], *title_words])
+    return any(phrase.startswith(title) for title in _roles()["titles"])
+
+
 def is_org_like(phrase: str) -> bool:
     """The phrase names an organisation: a known inspectorate or council, or ends with an org word."""
     phrase = LEADING_ARTICLE.sub("", phrase.strip())
@@ -89,14 +97,15 @@ def split_role(phrase: str) -> tuple[str, str | None]:
     """(role, organisation or None) from a printed role phrase, both as printed."""
     phrase = LEADING_ARTICLE.sub("", phrase.strip(" \t\u00a0,–—"))
     possessive = POSSESSIVE_ORG.fullmatch(phrase)
-    # A one-word possessive is a country's office ("Scotland's Commissioner for Children"), not an employer.
-    if (
-        possessive
-        and " " in possessive["org"].strip()
-        and is_org_like(possessive["org"])
-        and starts_with_role(possessive["role"])
-    ):
-        return possessive["role"], possessive["org"]
+    if possessive and starts_with_role(possessive["role"]):
+        owner = possessive["org"].strip()
+        # "the Care Inspectorate's chief executive", "HMIE's lead inspector"; a one-word possessive in
+        # title case is a country's office ("Scotland's Commissioner for Children"), not an employer.
+        if is_org_like(owner) and (" " in owner or owner.isupper()):
+            return possessive["role"], owner
+        # "the council's cabinet member for schools": a common noun points to an employer named elsewhere.
+        if owner.islower() and " " not in owner:
+            return possessive["role"], None
     for join in ROLE_ORG_JOIN.finditer(phrase):
         left, right = phrase[: join.start()], phrase[join.end() :].strip()
         if not has_role_head(left):
@@ -104,9 +113,31 @@ def split_role(phrase: str) -> tuple[str, str | None]:
         prep = join["prep"].lower()
         # "Cabinet Secretary for the Constitution" keeps its for-phrase; "Director of the X Trust" does not.
         keeps_title = _is_function_head(left) and (prep == "for" or (prep == "of" and not join["the"]))
-        if keeps_title:
+        # "Lead Officer for Child Protection": a for-phrase that names no organisation is the title's.
+        if keeps_title or (prep == "for" and not is_org_like(right)):
             continue
         if right[:1].isupper():
-            return left, right
+            return left, _first_org(right)
         break
     return phrase, None
+
+
+def _first_org(right: str) -> str:
+    """ "Moray Council and chair of the X Partnership": a second office after "and" ends the organisation."""
+    for joint in re.finditer(r"\s+and\s+", right):
+        if starts_with_role(right[joint.end() :]) and is_org_like(right[: joint.start()]):
+            return right[: joint.start()]
+    return right
+
+
+def leading_org(phrase: str) -> str | None:
+    """An employer named alone after a name ("Name, Northbury Council", "Name, CIW provided …")."""
+    phrase = phrase.strip(" \t\u00a0")
+    known = [m for m in inspectorates().find(phrase) if m.start == 0]
+    if known:
+        return phrase[: known[0].end]
+    words = _words(phrase)
+    # The whole part names the employer ("Northbury Council"), not a clause that opens with one.
+    if is_org_like(phrase) and words and words[-1] in set(load_json("names")["org_heads"]):
+        return phrase
+    return None

@@ -25,7 +25,12 @@ NAMED_YEAR = re.compile(
     r"\b(?!(?:In|Since|From|During|By|Until|Of|And|Before|After|Between)\s)[A-Z][\w)]*\s+$"
 )
 # What may precede a date that opens its clause: a paragraph number and a preposition ("2.1 On").
-CLAUSE_OPENING = re.compile(r"^[\d.()\s]*(?:(?:on|in|during|by|at|from|over)\s*)?$", re.IGNORECASE)
+# "Over a four-week period in May 2018, …" and "During a fortnight in …" open the clause too.
+CLAUSE_OPENING = re.compile(
+    r"^[\d.()\s]*(?:(?:over|during|across)\s+(?:an?|the)\s+[\w-]+(?:\s+(?:period|weeks|days))?\s+)?"
+    r"(?:(?:on|in|during|by|at|from|over|between)\s*)?$",
+    re.IGNORECASE,
+)
 # Inspectorate reports print their month of publication on the cover ("May 2015", "Published June 2023").
 COVER_DATE = re.compile(
     rf"^(?P<label>(?:report\s+)?published(?:\s+on)?:?\s+)?(?P<date>{DATE.pattern})(?:\s|$)", re.IGNORECASE
