@@ -252,6 +252,31 @@ def test_a_lead_inspector_from_a_body_makes_it_the_lead() -> None:
     assert find_lead(text, bodies)[0] == "Ofsted"
 
 
+def test_a_body_that_carried_out_the_inspection_takes_part_and_leads() -> None:
+    text = "Ofsted carried out this inspection of Westshire's children's services under its framework."
+    assert find_bodies(text)[0] == ["Ofsted"]
+    joint = (
+        "In May 2031 the Care Inspectorate led a joint inspection of services in Northshire. Inspectors "
+        "from Education Scotland were part of the inspection team."
+    )
+    bodies, _ = find_bodies(joint)
+    assert bodies == ["Care Inspectorate", "Education Scotland"]
+    assert find_lead(joint, bodies)[0] == "Care Inspectorate"
+
+
+def test_the_body_a_report_is_by_leads_and_findings_it_drew_on_do_not_take_part() -> None:
+    text = (
+        "A report released today by Estyn, the inspectorate for schools in Wales, praises Westshire. "
+        "Inspectors spent a week in the county and considered recent findings from Care Inspectorate "
+        "Wales about its social services."
+    )
+    bodies, _ = find_bodies(text)
+    assert bodies == ["Estyn"]
+    assert find_lead(text, bodies)[0] == "Estyn"
+    drew_on = "The inspection team considered findings from Care Inspectorate Wales on adult services."
+    assert find_bodies(drew_on)[0] == []
+
+
 def test_a_council_name_is_the_title_only_above_a_label_block() -> None:
     labelled = (
         "Moray Council\n\nDate: Monday, 3 March 2031\n\nAgenda: see the papers\n\nMinutes of committees"
