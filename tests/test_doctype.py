@@ -217,6 +217,12 @@ def test_inspection_kind(text: str, kind: InspectionKind | None) -> None:
             "Northshire praised for care services image copyrightPhoto Agency\n\nThe council was praised.",
             "Northshire praised for care services",
         ),
+        # A committee paper headed by its council and labels: the "Heading:" line is its title.
+        (
+            "Northshire Council\n\nTo: Children's Services Board\n\nOn: 4 May 2031\n\n"
+            "Heading: Inspection of fostering services in Northshire\n\n1. Summary",
+            "Inspection of fostering services in Northshire",
+        ),
         # Headlines may exclaim.
         (
             "Really good inspection report for Northshire!\n\nThe council was praised.",

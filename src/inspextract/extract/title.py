@@ -36,7 +36,19 @@ HEAD_CHARS_FOR_COPIES = 1500
 # Two printings of the same title (cover and inside page) differ by at most a typo or two.
 SAME_TITLE_RATIO = 0.9
 
-TITLE_LABELS = {"subject", "title", "report title", "title of report", "subject of report"}
+TITLE_LABELS = {
+    "subject",
+    "title",
+    "heading",
+    "report title",
+    "title of report",
+    "subject of report",
+    "report subject",
+    "subject matter",
+    "report heading",
+    "paper title",
+    "title of paper",
+}
 # Lines of a title page that are not its title: protective markings, "Contents", news labels.
 FURNITURE = re.compile(
     r"^(?:official(?:[ -]sensitive)?|not protectively marked|contents|"

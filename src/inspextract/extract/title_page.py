@@ -20,6 +20,8 @@ LABEL_WORDS = {
     "by",
     "subject",
     "title",
+    "heading",
+    "matter",
     "date",
     "meeting",
     "committee",
