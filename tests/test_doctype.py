@@ -7,6 +7,7 @@ import pytest
 from inspextract.extract.doctype import classify
 from inspextract.extract.inspection import find_bodies, find_lead, is_progress_review
 from inspextract.extract.inspection_kind import find_kind
+from inspextract.extract.places import find_partnership
 from inspextract.extract.runon import RUN_ON_LINE_CHARS, recover_lines
 from inspextract.extract.timing import find_published
 from inspextract.extract.title import find_title
@@ -328,3 +329,55 @@ def test_a_run_on_report_is_dated_by_its_cover() -> None:
 def test_a_copyright_year_is_not_a_publication_date() -> None:
     text = "Inspection of Westshire children's services\n\nThe services are good.\n\n© Crown copyright 2031\n"
     assert find_published(text, DocumentType.inspection_report, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "partnership"),
+    [
+        # The fuller, described printing beats the bare "X partnership" of prose.
+        (
+            "Inspectors looked at adult support and protection in the Falkirk partnership. In 2030 the "
+            "Falkirk Adult Support and Protection Partnership set up a new team. The Falkirk partnership "
+            "agreed.",
+            ["Falkirk"],
+            "Falkirk Adult Support and Protection Partnership",
+        ),
+        (
+            "An inspection of services in the Moray community planning partnership praised its staff.",
+            ["Moray"],
+            "Moray community planning partnership",
+        ),
+        # A partnership known by its own name; a health and social care partnership in a role is a partner.
+        (
+            "Ann Reid, Chief Officer, Stirling Health and Social Care Partnership, said she was pleased. "
+            "The inspection covered services provided by the Stirling Alliance, the area's community "
+            "planning partnership.",
+            ["Stirling"],
+            "Stirling Alliance",
+        ),
+        (
+            "Children in the city are well served by Community Planning Dundee, inspectors found.",
+            ["Dundee City"],
+            "Community Planning Dundee",
+        ),
+        # Only listed among the agencies, or a council working in partnership: no partnership named.
+        (
+            "Inspectors met staff of the council, police and the Angus Health and Social Care Partnership.",
+            ["Angus"],
+            None,
+        ),
+        ("Fife Council and partners welcomed it. Fife Council in partnership with others.", ["Fife"], None),
+        # A title broken over lines keeps its words; a new sentence after a blank line is not one.
+        (
+            "Scottish Borders\nPlanning Partnership",
+            ["Scottish Borders"],
+            "Scottish Borders Planning Partnership",
+        ),
+        ("Services in Highland\n\nThe partnership has improved.", ["Highland"], None),
+    ],
+)
+def test_partnership(text: str, areas: list[str], partnership: str | None) -> None:
+    found = find_partnership(text, areas)
+    assert (found.name if found else None) == partnership
+    if found is not None:
+        assert " ".join(text[found.start : found.end].split()) == found.name
