@@ -284,6 +284,34 @@ def test_the_body_a_report_is_by_leads_and_findings_it_drew_on_do_not_take_part(
     assert find_bodies(drew_on)[0] == []
 
 
+def test_a_prison_inspection_is_of_no_listed_kind() -> None:
+    report = (
+        "Report on HMP Eastmoor\n\nFull inspection 2-13 June 2031\n\nContents\n\n"
+        "Healthcare Improvement Scotland and the Care Inspectorate inspected health care and social work. "
+        "Child protection procedures for visiting children were sound. We spoke to 60 prisoners.\n\n"
+        "© Crown copyright 2031"
+    )
+    assert (title := find_title(report)) is not None
+    assert find_kind(report, (title.start, title.end))[0] == InspectionKind.other
+    assert classify(report, title.text).type == DocumentType.inspection_report
+    news = (
+        "Overcrowding at HMP Eastmoor\n\nHM Inspectorate of Prisons for Scotland has today published its "
+        "report on HMP Eastmoor. Inspectors found good relationships between staff and prisoners."
+    )
+    assert classify(news).type == DocumentType.press_release
+    assert find_kind(news, None)[0] == InspectionKind.other
+
+
+def test_an_inspection_titled_with_an_article_is_a_report() -> None:
+    text = (
+        "An inspection of youth justice services in Westshire\n\nHM Inspectorate of Probation\n\n"
+        "June 2031\n\nContents\n\nWe interviewed 30 case managers and inspected 40 case files. "
+        "Overall, we rated the service as Good."
+    )
+    assert classify(text).type == DocumentType.inspection_report
+    assert find_kind(text, None)[0] == InspectionKind.other
+
+
 def test_a_council_name_is_the_title_only_above_a_label_block() -> None:
     labelled = (
         "Moray Council\n\nDate: Monday, 3 March 2031\n\nAgenda: see the papers\n\nMinutes of committees"
