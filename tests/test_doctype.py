@@ -329,6 +329,16 @@ def test_a_long_report_is_known_by_its_opening_and_back_pages() -> None:
     assert classify("Background\n\n" + middle + back_page).type == DocumentType.inspection_report
 
 
+def test_a_run_on_progress_review_keeps_its_title_apart_from_its_subtitle() -> None:
+    text = (
+        "Services for children and young people in Northshire Progress review following a joint "
+        "inspection May 2031 Contents 1. Background 2 2. How we conducted this review 3 " + FILLER
+    )
+    assert (title := find_title(text)) is not None
+    assert title.text == "Services for children and young people in Northshire"
+    assert classify(text, title.text).type == DocumentType.progress_review
+
+
 def test_run_on_lines_are_restored_in_the_opening_only() -> None:
     far = "x" * 70_000 + "\n" + RUN_ON_REPORT
     assert recover_lines(far) == far

@@ -31,6 +31,7 @@ LINE_OPENERS = re.compile(
     r"(?<!\d\.) (?=(?:Contents|CONTENTS)\b"
     r"|(?:Report|REPORT) (?:of a|of the|on a|by|BY|OF A|OF THE|NO\b|No\b|to the|TO THE)"
     r"|(?:Agenda|AGENDA) (?:Item|ITEM)\b"
+    r"|(?:Progress|PROGRESS) (?:review|Review|REVIEW) (?:following|FOLLOWING)\b"
     r"|(?:ABSTRACT|SUMMARY|PURPOSE|BACKGROUND|RECOMMENDATIONS?|Appendix \d|APPENDIX \d)\b)"
 )
 # "Contents Page" and a label's own reference ("AGENDA ITEM NO. 11", "REPORT NO 388/19") end their line.
