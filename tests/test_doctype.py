@@ -224,6 +224,17 @@ def test_inspection_kind(text: str, kind: InspectionKind | None) -> None:
             "Heading: Inspection of fostering services in Northshire\n\n1. Summary",
             "Inspection of fostering services in Northshire",
         ),
+        # A page footer printed with the title's fuller copy is not part of it.
+        (
+            "Services for older people in\n\nMay 2031\n\nContents\n\n"
+            "Services for older people in Northshire Page 2 of 30\n\nThe review looked at care.",
+            "Services for older people in Northshire",
+        ),
+        # A footnote's mark on the title's last word.
+        (
+            "Review of the local safeguarding board1\n\nInspection dates: 3 to 14 March 2031",
+            "Review of the local safeguarding board",
+        ),
         # Headlines may exclaim.
         (
             "Really good inspection report for Northshire!\n\nThe council was praised.",

@@ -154,12 +154,17 @@ COVER_DATE = re.compile(
 )
 # A news page's picture credit run into the headline's line by reflow ("… services image copyrightGetty").
 IMAGE_CREDIT = re.compile(r"\s+image (?:copyright|caption)", re.IGNORECASE)
+# A page's running footer run into a title printed as a header ("… in Northtown Page 2 of 40").
+PAGE_FOOTER = re.compile(r"\s+page \d+ of \d+\b", re.IGNORECASE)
+# A footnote's mark glued to a title's last word ("… children board1").
+FOOTNOTE_MARK = re.compile(r"(?<=[a-z]{2})\d$")
 
 
 def title_end(line: str) -> int:
     """Where a title printed on one line with its cover date ends ("… in Fife 30 May 2014 Report of …")."""
-    if credit := IMAGE_CREDIT.search(line):
-        line = line[: credit.start()]
+    for furniture in (IMAGE_CREDIT, PAGE_FOOTER, FOOTNOTE_MARK):
+        if cut := furniture.search(line):
+            line = line[: cut.start()]
     for m in TITLE_DATE.finditer(line):
         # A date after a preposition or a verb ("published 14 June") is part of a headline's sentence; a
         # range ("Report on HMP X 6-17 August 2018") is not a cover date and does not match.
