@@ -152,6 +152,10 @@ def test_progress_review_wording(text: str, is_review: bool) -> None:
             "child protection plans were reviewed on time.",
             InspectionKind.other,
         ),
+        (
+            "Inspectors found that adult protection work in Northshire kept adults at risk of harm safe.",
+            InspectionKind.adult_support_and_protection,
+        ),
         ("Inspectors visited the prison in May and spoke to staff.", InspectionKind.other),
         ("The ferry timetable changes in May.", None),
     ],
