@@ -327,6 +327,14 @@ def test_an_inspection_titled_with_an_article_is_a_report() -> None:
     assert find_kind(text, None)[0] == InspectionKind.other
 
 
+def test_a_review_dated_on_its_cover_is_a_report() -> None:
+    text = (
+        "Review of health services for looked after children in Westshire\n\n"
+        "Date of review: 3 to 7 March 2031\n\n" + FILLER
+    )
+    assert classify(text).type == DocumentType.inspection_report
+
+
 def test_a_council_name_is_the_title_only_above_a_label_block() -> None:
     labelled = (
         "Moray Council\n\nDate: Monday, 3 March 2031\n\nAgenda: see the papers\n\nMinutes of committees"
