@@ -234,6 +234,11 @@ def test_inspection_kind(text: str, kind: InspectionKind | None) -> None:
             "Services for older people in Northshire Page 2 of 30\n\nThe review looked at care.",
             "Services for older people in Northshire",
         ),
+        (
+            "REPORT TO: Integration Joint Board\nON: 3 May 2031\nREPORT BY: Chief Officer\n"
+            "REPORT ON: Inspection of care at home services\n\n1. PURPOSE",
+            "Inspection of care at home services",
+        ),
         # A footnote's mark on the title's last word.
         (
             "Review of the local safeguarding board1\n\nInspection dates: 3 to 14 March 2031",

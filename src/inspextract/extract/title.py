@@ -46,6 +46,7 @@ TITLE_LABELS = {
     "report subject",
     "subject matter",
     "report heading",
+    "report on",
     "paper title",
     "title of paper",
 }
