@@ -244,6 +244,12 @@ def test_inspection_kind(text: str, kind: InspectionKind | None) -> None:
             "Review of the local safeguarding board1\n\nInspection dates: 3 to 14 March 2031",
             "Review of the local safeguarding board",
         ),
+        # A web page's breadcrumb trail and sharing links sit above the headline.
+        (
+            "Home > News > Latest\n\nShare this page\n\nTwitter\n\nInspectors praise Northshire\n\n"
+            "A joint inspection found good services.",
+            "Inspectors praise Northshire",
+        ),
         # Headlines may exclaim.
         (
             "Really good inspection report for Northshire!\n\nThe council was praised.",

@@ -102,9 +102,17 @@ def is_label(line: str) -> bool:
     return m is not None and (not m["value"].strip() or m["label"].split()[-1].lower() in LABEL_WORDS)
 
 
+# A web page's navigation: a breadcrumb trail ("Home > News > …") and sharing links ("Share this page").
+WEB_CHROME = re.compile(
+    r"^home\s*(?:[>/»|›]|$)|\s[>»›]\s|^share (?:this|on)\b"
+    r"|^(?:facebook|twitter|x|linkedin|whatsapp|email|print|share|tweet)$",
+    re.IGNORECASE,
+)
+
+
 def is_page_chrome(line: str) -> bool:
-    """A document-sharing page label or a picture's description: never part of the title."""
-    return PAGE_LABEL.match(line) is not None or IMAGE_TEXT.search(line) is not None
+    """A document-sharing page label, a picture's description or a web page's navigation: never the title."""
+    return any(pattern.search(line) for pattern in (PAGE_LABEL, IMAGE_TEXT, WEB_CHROME))
 
 
 def is_snippet(line: str, later: list[str]) -> bool:
