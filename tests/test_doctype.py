@@ -346,6 +346,24 @@ def test_a_review_dated_on_its_cover_is_a_report() -> None:
     assert classify(text).type == DocumentType.inspection_report
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "HM Inspectorate of Education (HMIE) led the inspection, working with the Care Commission.",
+        "HM Inspectorate of Education, which led the inspection, worked with the Care Commission.",
+    ],
+)
+def test_a_lead_stated_past_an_abbreviation_or_which(sentence: str) -> None:
+    bodies, _ = find_bodies(sentence)
+    assert bodies == ["HM Inspectorate of Education", "Care Commission"]
+    assert find_lead(sentence, bodies)[0] == "HM Inspectorate of Education"
+
+
+def test_members_of_the_team_take_part() -> None:
+    text = "The Care Inspectorate led the inspection. The team also included Education Scotland inspectors."
+    assert find_bodies(text)[0] == ["Care Inspectorate", "Education Scotland"]
+
+
 def test_a_council_name_is_the_title_only_above_a_label_block() -> None:
     labelled = (
         "Moray Council\n\nDate: Monday, 3 March 2031\n\nAgenda: see the papers\n\nMinutes of committees"
