@@ -328,6 +328,12 @@ def test_a_prison_inspection_is_of_no_listed_kind() -> None:
     assert find_kind(news, None)[0] == InspectionKind.other
 
 
+def test_an_audit_is_of_no_listed_kind() -> None:
+    text = "Audit of Child Protection Services in Northshire\n\nThe audit team read child protection files."
+    assert (title := find_title(text)) is not None
+    assert find_kind(text, (title.start, title.end))[0] == InspectionKind.other
+
+
 def test_an_inspection_titled_with_an_article_is_a_report() -> None:
     text = (
         "An inspection of youth justice services in Westshire\n\nHM Inspectorate of Probation\n\n"

@@ -121,7 +121,8 @@ def find_kind(
     opening_pages = recover_lines(text)[:KIND_CHARS]
     if is_other_kind_inspection(opening_pages):
         return InspectionKind.other, None
-    # A title naming a prison ("Report on HMP …"): a prison inspection, whatever topics its pages touch.
+    # A title naming an audit or a prison ("Audit of …", "Report on HMP …"): scrutiny of no listed kind,
+    # whatever topics its pages touch.
     if title_span and (m := load_kind_cues().other_kind_title.search(text, *title_span)) is not None:
         return InspectionKind.other, KindMatch(InspectionKind.other, "specific", m.start(), m.end(), True)
     matches = find_matches(opening_pages)
