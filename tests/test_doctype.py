@@ -250,6 +250,16 @@ def test_inspection_kind(text: str, kind: InspectionKind | None) -> None:
             "A joint inspection found good services.",
             "Inspectors praise Northshire",
         ),
+        # A byline and a web page's date stamp above the headline.
+        (
+            "By Jo Bell, Health Correspondent\n\nPosted: Tue 3 May 2031 | 10:15\n\n"
+            "Inspectors praise Northshire\n\nA joint inspection found good services.",
+            "Inspectors praise Northshire",
+        ),
+        (
+            "Staff reporter\n\n3 May 2031 at 10:15\n\nInspectors praise Northshire\n\nThe council agreed.",
+            "Inspectors praise Northshire",
+        ),
         # Headlines may exclaim.
         (
             "Really good inspection report for Northshire!\n\nThe council was praised.",

@@ -127,14 +127,31 @@ def is_snippet(line: str, later: list[str]) -> bool:
     )
 
 
+# A web page's date stamp: "Published 3 May 2031 | 10:15", "Posted: Tue 3 May 2031", "3 May 2031 at 10:15".
+_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
+_SHORT_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DATE_STAMP = re.compile(
+    rf"^(?:(?:first |last )?(?:published|posted|updated|modified)(?: on)?:?\s+)?(?:{_DAY})?"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_SHORT_MONTH},?\s+(?:19|20)\d\d"
+    r"(?:\s*(?:,|\||at|-|–)?\s*\d{1,2}[:.]\d\d(?:\s*[ap]m)?(?:\s*(?:bst|gmt))?)?$",
+    re.IGNORECASE,
+)
+# A news item's byline above its headline: "By Jane Smith", "Staff reporter", "Jo Bell, Health Correspondent".
+BYLINE = re.compile(
+    r"^(?i:by)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:\s*[,|].*)?$"
+    r"|^[^.!?]{0,50}\b(?i:reporter|correspondent)$"
+)
+
+
 def is_date_line(line: str) -> bool:
-    """A line holding only a date, capitals included."""
-    return DATE_LINE.match(line.strip()) is not None
+    """A line holding only a date, capitals included, or a web page's date stamp."""
+    return DATE_LINE.match(line.strip()) is not None or DATE_STAMP.match(line.strip()) is not None
 
 
 def is_author_line(line: str) -> bool:
-    """A committee paper's "Report of/by …" line naming who reports, not what about."""
-    return AUTHOR_LINE.match(line) is not None and not INSPECTION_WORD.search(line)
+    """A committee paper's "Report of/by …" line naming who reports, not what about, or a news byline."""
+    names_author = AUTHOR_LINE.match(line) is not None and not INSPECTION_WORD.search(line)
+    return names_author or BYLINE.match(line) is not None
 
 
 def names_inspection(line: str) -> bool:
