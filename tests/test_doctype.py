@@ -380,6 +380,15 @@ def test_members_of_the_team_take_part() -> None:
     assert find_bodies(text)[0] == ["Care Inspectorate", "Education Scotland"]
 
 
+def test_the_prisons_inspectorate_leads_its_inspections() -> None:
+    text = (
+        "HM Inspectorate of Prisons for Scotland inspected HMP Eastmoor in May, with inspectors from "
+        "the Care Inspectorate and Healthcare Improvement Scotland."
+    )
+    bodies, _ = find_bodies(text)
+    assert find_lead(text, bodies)[0] == "HM Inspectorate of Prisons for Scotland"
+
+
 def test_a_council_name_is_the_title_only_above_a_label_block() -> None:
     labelled = (
         "Moray Council\n\nDate: Monday, 3 March 2031\n\nAgenda: see the papers\n\nMinutes of committees"
