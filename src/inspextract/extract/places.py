@@ -42,7 +42,7 @@ _DESCRIPTOR = (
     r"|integrated|strategic|public"
 )
 PARTNERSHIP_SUFFIX = re.compile(
-    rf"^{_GAP}(?P<described>(?:(?:{_DESCRIPTOR}){_GAP})*?)"
+    rf"{_GAP}(?P<described>(?:(?:{_DESCRIPTOR}){_GAP})*?)"
     r"(?P<noun>Partnership|partnership|CPP|Alliance|Commission)\b"
     r"(?!\s+(?:Board|board|Group|group|working|Working))"
 )
@@ -118,8 +118,8 @@ def partnership_printings(text: str, areas: list[str]) -> dict[str, Printing]:
         if areas and mention.canonical not in areas:
             continue
         before = text[max(0, mention.start - 40) : mention.start]
-        if (m := PARTNERSHIP_SUFFIX.match(text[mention.end :])) is not None:
-            start, end, described = mention.start, mention.end + m.end(), bool(m["described"].strip())
+        if (m := PARTNERSHIP_SUFFIX.match(text, mention.end)) is not None:  # right after the area's name
+            start, end, described = mention.start, m.end(), bool(m["described"].strip())
             if "health" in m["described"].lower() and LISTED_BEFORE.search(before):
                 continue
         elif (named := NAME_BEFORE_AREA.search(before)) is not None:
