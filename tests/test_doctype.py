@@ -416,6 +416,24 @@ def test_a_run_on_progress_review_keeps_its_title_apart_from_its_subtitle() -> N
     assert classify(text, title.text).type == DocumentType.progress_review
 
 
+def test_a_run_on_committee_paper_gets_its_label_lines_back() -> None:
+    text = (
+        "Report to: Children's Committee Date: 4 May 2031 Report by: Head of Service Subject: Inspection of "
+        "fostering services in Northshire 1. Purpose 1.1 This report tells members about the findings. "
+        + FILLER
+    )
+    lines = recover_lines(text).split("\n")
+    assert lines[:4] == [
+        "Report to: Children's Committee",
+        "Date: 4 May 2031",
+        "Report by: Head of Service",
+        "Subject: Inspection of fostering services in Northshire",
+    ]
+    assert (title := find_title(text)) is not None
+    assert title.text == "Inspection of fostering services in Northshire"
+    assert classify(text, title.text).type == DocumentType.committee_report
+
+
 def test_run_on_lines_are_restored_in_the_opening_only() -> None:
     far = "x" * 70_000 + "\n" + RUN_ON_REPORT
     assert recover_lines(far) == far
