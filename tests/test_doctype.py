@@ -500,6 +500,8 @@ def test_a_copyright_year_is_not_a_publication_date() -> None:
             None,
         ),
         ("Fife Council and partners welcomed it. Fife Council in partnership with others.", ["Fife"], None),
+        ("The Angus Child Protection Committee and partnership staff met inspectors.", ["Angus"], None),
+        ("Staff across Angus Social Work and partnership teams met inspectors.", ["Angus"], None),
         # A title broken over lines keeps its words; a new sentence after a blank line is not one.
         (
             "Scottish Borders\nPlanning Partnership",

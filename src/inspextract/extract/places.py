@@ -37,7 +37,7 @@ NOT_COUNCIL_BEFORE = re.compile(r"(?:\bNHS|\bGreater|\bUniversity of|\bRoyal|\bC
 # Words may break over one line ("Scottish Borders\nPlanning Partnership"), never over a blank line.
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _DESCRIPTOR = (
-    r"(?!(?:The|This|That|These|Its|Their|A|An|In|On|At|Of|Council|Councils)\b)[A-Z][\w'’-]*"
+    r"(?!(?:The|This|That|These|Its|Their|A|An|In|On|At|Of|Council|Councils|Committee|Board|Group|Forum)\b)[A-Z][\w'’-]*"
     r"|and|&|community|planning|health|social|care|children['’]s|services|adult|support|protection"
     r"|integrated|strategic|public"
 )
@@ -121,6 +121,8 @@ def partnership_printings(text: str, areas: list[str]) -> dict[str, Printing]:
         if (m := PARTNERSHIP_SUFFIX.match(text, mention.end)) is not None:  # right after the area's name
             start, end, described = mention.start, m.end(), bool(m["described"].strip())
             if "health" in m["described"].lower() and LISTED_BEFORE.search(before):
+                continue
+            if m["described"].split()[-1:] in (["and"], ["&"]):  # "X Committee and partnership": two bodies
                 continue
         elif (named := NAME_BEFORE_AREA.search(before)) is not None:
             start, end, described = mention.start - len(before) + named.start(), mention.end, True
