@@ -397,6 +397,12 @@ def test_a_council_name_is_the_title_only_above_a_label_block() -> None:
     assert (found := find_title(labelled)) is not None
     assert found.text == "Moray Council"
     assert find_title("Moray Council\n\nA joint inspection has found that services are good.") is None
+    headed = (
+        "Moray Council\n\nTo: Children's Board\n\nOn: 3 March 2031\n\nReport by: Chief Officer\n\n"
+        "Inspection of fostering services in Moray\n\n1. Summary"
+    )
+    assert (found := find_title(headed)) is not None
+    assert found.text == "Inspection of fostering services in Moray"
 
 
 def test_a_long_report_is_known_by_its_opening_and_back_pages() -> None:

@@ -91,6 +91,7 @@ NAMES_INSPECTION = re.compile(
 )
 # A committee paper's author line ("Report of the Cabinet Member for …"): it sits above the title.
 INSPECTION_WORD = re.compile(r"inspect|review|visit", re.IGNORECASE)
+HEADING_MAX_WORDS = 30  # a longer line is a sentence (as for a headline)
 AUTHOR_LINE = re.compile(r"^(?:report|paper|note)\s+(?:of|by|from)\s+(?:the\s+)?[A-Z]", re.IGNORECASE)
 
 
@@ -152,6 +153,18 @@ def is_author_line(line: str) -> bool:
     """A committee paper's "Report of/by …" line naming who reports, not what about, or a news byline."""
     names_author = AUTHOR_LINE.match(line) is not None and not INSPECTION_WORD.search(line)
     return names_author or BYLINE.match(line) is not None
+
+
+def heading_after_labels(lines: list[str], start: int) -> int | None:
+    """Index of the line below a committee paper's label block that names an inspection, review or visit
+    ("Joint inspection of …" under "To:" / "On:" / "Report by:"), or None when another line comes first."""
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if is_label(line) or is_date_line(line) or is_page_chrome(line):
+            continue
+        is_heading = 0 < len(line.split()) <= HEADING_MAX_WORDS and not line.rstrip().endswith((".", "?"))
+        return i if is_heading and line[0].isupper() and INSPECTION_WORD.search(line) else None
+    return None
 
 
 def names_inspection(line: str) -> bool:
