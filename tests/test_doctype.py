@@ -390,6 +390,14 @@ def test_the_prisons_inspectorate_leads_its_inspections() -> None:
     assert find_lead(text, bodies)[0] == "HM Inspectorate of Prisons for Scotland"
 
 
+def test_a_briefing_to_members_is_a_council_paper() -> None:
+    text = (
+        "Members' Briefing\n\nInspection of fostering services in Northshire\n\n"
+        "This briefing tells elected members about the findings of the inspection."
+    )
+    assert classify(text).type == DocumentType.committee_report
+
+
 def test_a_council_name_is_the_title_only_above_a_label_block() -> None:
     labelled = (
         "Moray Council\n\nDate: Monday, 3 March 2031\n\nAgenda: see the papers\n\nMinutes of committees"
