@@ -7,6 +7,7 @@ import pytest
 from inspextract.extract.doctype import classify
 from inspextract.extract.inspection import find_bodies, find_lead, is_progress_review
 from inspextract.extract.inspection_kind import find_kind
+from inspextract.extract.places import find_partnership
 from inspextract.extract.runon import RUN_ON_LINE_CHARS, recover_lines
 from inspextract.extract.timing import find_published
 from inspextract.extract.title import find_title
@@ -151,6 +152,10 @@ def test_progress_review_wording(text: str, is_review: bool) -> None:
             "child protection plans were reviewed on time.",
             InspectionKind.other,
         ),
+        (
+            "Inspectors found that adult protection work in Northshire kept adults at risk of harm safe.",
+            InspectionKind.adult_support_and_protection,
+        ),
         ("Inspectors visited the prison in May and spoke to staff.", InspectionKind.other),
         ("The ferry timetable changes in May.", None),
     ],
@@ -217,6 +222,44 @@ def test_inspection_kind(text: str, kind: InspectionKind | None) -> None:
             "Northshire praised for care services image copyrightPhoto Agency\n\nThe council was praised.",
             "Northshire praised for care services",
         ),
+        # A committee paper headed by its council and labels: the "Heading:" line is its title.
+        (
+            "Northshire Council\n\nTo: Children's Services Board\n\nOn: 4 May 2031\n\n"
+            "Heading: Inspection of fostering services in Northshire\n\n1. Summary",
+            "Inspection of fostering services in Northshire",
+        ),
+        # A page footer printed with the title's fuller copy is not part of it.
+        (
+            "Services for older people in\n\nMay 2031\n\nContents\n\n"
+            "Services for older people in Northshire Page 2 of 30\n\nThe review looked at care.",
+            "Services for older people in Northshire",
+        ),
+        (
+            "REPORT TO: Integration Joint Board\nON: 3 May 2031\nREPORT BY: Chief Officer\n"
+            "REPORT ON: Inspection of care at home services\n\n1. PURPOSE",
+            "Inspection of care at home services",
+        ),
+        # A footnote's mark on the title's last word.
+        (
+            "Review of the local safeguarding board1\n\nInspection dates: 3 to 14 March 2031",
+            "Review of the local safeguarding board",
+        ),
+        # A web page's breadcrumb trail and sharing links sit above the headline.
+        (
+            "Home > News > Latest\n\nShare this page\n\nTwitter\n\nInspectors praise Northshire\n\n"
+            "A joint inspection found good services.",
+            "Inspectors praise Northshire",
+        ),
+        # A byline and a web page's date stamp above the headline.
+        (
+            "By Jo Bell, Health Correspondent\n\nPosted: Tue 3 May 2031 | 10:15\n\n"
+            "Inspectors praise Northshire\n\nA joint inspection found good services.",
+            "Inspectors praise Northshire",
+        ),
+        (
+            "Staff reporter\n\n3 May 2031 at 10:15\n\nInspectors praise Northshire\n\nThe council agreed.",
+            "Inspectors praise Northshire",
+        ),
         # Headlines may exclaim.
         (
             "Really good inspection report for Northshire!\n\nThe council was praised.",
@@ -252,6 +295,109 @@ def test_a_lead_inspector_from_a_body_makes_it_the_lead() -> None:
     assert find_lead(text, bodies)[0] == "Ofsted"
 
 
+def test_a_body_that_carried_out_the_inspection_takes_part_and_leads() -> None:
+    text = "Ofsted carried out this inspection of Westshire's children's services under its framework."
+    assert find_bodies(text)[0] == ["Ofsted"]
+    joint = (
+        "In May 2031 the Care Inspectorate led a joint inspection of services in Northshire. Inspectors "
+        "from Education Scotland were part of the inspection team."
+    )
+    bodies, _ = find_bodies(joint)
+    assert bodies == ["Care Inspectorate", "Education Scotland"]
+    assert find_lead(joint, bodies)[0] == "Care Inspectorate"
+
+
+def test_the_body_a_report_is_by_leads_and_findings_it_drew_on_do_not_take_part() -> None:
+    text = (
+        "A report released today by Estyn, the inspectorate for schools in Wales, praises Westshire. "
+        "Inspectors spent a week in the county and considered recent findings from Care Inspectorate "
+        "Wales about its social services."
+    )
+    bodies, _ = find_bodies(text)
+    assert bodies == ["Estyn"]
+    assert find_lead(text, bodies)[0] == "Estyn"
+    for verb in ("considered", "drew on recent"):
+        drew_on = f"The inspection team {verb} findings from Care Inspectorate Wales on adult services."
+        assert find_bodies(drew_on)[0] == []
+
+
+def test_a_prison_inspection_is_of_no_listed_kind() -> None:
+    report = (
+        "Report on HMP Eastmoor\n\nFull inspection 2-13 June 2031\n\nContents\n\n"
+        "Healthcare Improvement Scotland and the Care Inspectorate inspected health care and social work. "
+        "Child protection procedures for visiting children were sound. We spoke to 60 prisoners.\n\n"
+        "© Crown copyright 2031"
+    )
+    assert (title := find_title(report)) is not None
+    assert find_kind(report, (title.start, title.end))[0] == InspectionKind.other
+    assert classify(report, title.text).type == DocumentType.inspection_report
+    news = (
+        "Overcrowding at HMP Eastmoor\n\nHM Inspectorate of Prisons for Scotland has today published its "
+        "report on HMP Eastmoor. Inspectors found good relationships between staff and prisoners."
+    )
+    assert classify(news).type == DocumentType.press_release
+    assert find_kind(news, None)[0] == InspectionKind.other
+
+
+def test_an_audit_is_of_no_listed_kind() -> None:
+    text = "Audit of Child Protection Services in Northshire\n\nThe audit team read child protection files."
+    assert (title := find_title(text)) is not None
+    assert find_kind(text, (title.start, title.end))[0] == InspectionKind.other
+
+
+def test_an_inspection_titled_with_an_article_is_a_report() -> None:
+    text = (
+        "An inspection of youth justice services in Westshire\n\nHM Inspectorate of Probation\n\n"
+        "June 2031\n\nContents\n\nWe interviewed 30 case managers and inspected 40 case files. "
+        "Overall, we rated the service as Good."
+    )
+    assert classify(text).type == DocumentType.inspection_report
+    assert find_kind(text, None)[0] == InspectionKind.other
+
+
+def test_a_review_dated_on_its_cover_is_a_report() -> None:
+    text = (
+        "Review of health services for looked after children in Westshire\n\n"
+        "Date of review: 3 to 7 March 2031\n\n" + FILLER
+    )
+    assert classify(text).type == DocumentType.inspection_report
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "HM Inspectorate of Education (HMIE) led the inspection, working with the Care Commission.",
+        "HM Inspectorate of Education, which led the inspection, worked with the Care Commission.",
+    ],
+)
+def test_a_lead_stated_past_an_abbreviation_or_which(sentence: str) -> None:
+    bodies, _ = find_bodies(sentence)
+    assert bodies == ["HM Inspectorate of Education", "Care Commission"]
+    assert find_lead(sentence, bodies)[0] == "HM Inspectorate of Education"
+
+
+def test_members_of_the_team_take_part() -> None:
+    text = "The Care Inspectorate led the inspection. The team also included Education Scotland inspectors."
+    assert find_bodies(text)[0] == ["Care Inspectorate", "Education Scotland"]
+
+
+def test_the_prisons_inspectorate_leads_its_inspections() -> None:
+    text = (
+        "HM Inspectorate of Prisons for Scotland inspected HMP Eastmoor in May, with inspectors from "
+        "the Care Inspectorate and Healthcare Improvement Scotland."
+    )
+    bodies, _ = find_bodies(text)
+    assert find_lead(text, bodies)[0] == "HM Inspectorate of Prisons for Scotland"
+
+
+def test_a_briefing_to_members_is_a_council_paper() -> None:
+    text = (
+        "Members' Briefing\n\nInspection of fostering services in Northshire\n\n"
+        "This briefing tells elected members about the findings of the inspection."
+    )
+    assert classify(text).type == DocumentType.committee_report
+
+
 def test_a_council_name_is_the_title_only_above_a_label_block() -> None:
     labelled = (
         "Moray Council\n\nDate: Monday, 3 March 2031\n\nAgenda: see the papers\n\nMinutes of committees"
@@ -259,6 +405,12 @@ def test_a_council_name_is_the_title_only_above_a_label_block() -> None:
     assert (found := find_title(labelled)) is not None
     assert found.text == "Moray Council"
     assert find_title("Moray Council\n\nA joint inspection has found that services are good.") is None
+    headed = (
+        "Moray Council\n\nTo: Children's Board\n\nOn: 3 March 2031\n\nReport by: Chief Officer\n\n"
+        "Inspection of fostering services in Moray\n\n1. Summary"
+    )
+    assert (found := find_title(headed)) is not None
+    assert found.text == "Inspection of fostering services in Moray"
 
 
 def test_a_long_report_is_known_by_its_opening_and_back_pages() -> None:
@@ -267,6 +419,34 @@ def test_a_long_report_is_known_by_its_opening_and_back_pages() -> None:
     middle = (FILLER + "\n\n") * 400  # far past the opening pages
     assert classify(opening + middle + back_page).type == DocumentType.inspection_report
     assert classify("Background\n\n" + middle + back_page).type == DocumentType.inspection_report
+
+
+def test_a_run_on_progress_review_keeps_its_title_apart_from_its_subtitle() -> None:
+    text = (
+        "Services for children and young people in Northshire Progress review following a joint "
+        "inspection May 2031 Contents 1. Background 2 2. How we conducted this review 3 " + FILLER
+    )
+    assert (title := find_title(text)) is not None
+    assert title.text == "Services for children and young people in Northshire"
+    assert classify(text, title.text).type == DocumentType.progress_review
+
+
+def test_a_run_on_committee_paper_gets_its_label_lines_back() -> None:
+    text = (
+        "Report to: Children's Committee Date: 4 May 2031 Report by: Head of Service Subject: Inspection of "
+        "fostering services in Northshire 1. Purpose 1.1 This report tells members about the findings. "
+        + FILLER
+    )
+    lines = recover_lines(text).split("\n")
+    assert lines[:4] == [
+        "Report to: Children's Committee",
+        "Date: 4 May 2031",
+        "Report by: Head of Service",
+        "Subject: Inspection of fostering services in Northshire",
+    ]
+    assert (title := find_title(text)) is not None
+    assert title.text == "Inspection of fostering services in Northshire"
+    assert classify(text, title.text).type == DocumentType.committee_report
 
 
 def test_run_on_lines_are_restored_in_the_opening_only() -> None:
@@ -297,3 +477,57 @@ def test_a_run_on_report_is_dated_by_its_cover() -> None:
 def test_a_copyright_year_is_not_a_publication_date() -> None:
     text = "Inspection of Westshire children's services\n\nThe services are good.\n\n© Crown copyright 2031\n"
     assert find_published(text, DocumentType.inspection_report, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "partnership"),
+    [
+        # The fuller, described printing beats the bare "X partnership" of prose.
+        (
+            "Inspectors looked at adult support and protection in the Falkirk partnership. In 2030 the "
+            "Falkirk Adult Support and Protection Partnership set up a new team. The Falkirk partnership "
+            "agreed.",
+            ["Falkirk"],
+            "Falkirk Adult Support and Protection Partnership",
+        ),
+        (
+            "An inspection of services in the Moray community planning partnership praised its staff.",
+            ["Moray"],
+            "Moray community planning partnership",
+        ),
+        # A partnership known by its own name; a health and social care partnership in a role is a partner.
+        (
+            "Ann Reid, Chief Officer, Stirling Health and Social Care Partnership, said she was pleased. "
+            "The inspection covered services provided by the Stirling Alliance, the area's community "
+            "planning partnership.",
+            ["Stirling"],
+            "Stirling Alliance",
+        ),
+        (
+            "Children in the city are well served by Community Planning Dundee, inspectors found.",
+            ["Dundee City"],
+            "Community Planning Dundee",
+        ),
+        # Only listed among the agencies, or a council working in partnership: no partnership named.
+        (
+            "Inspectors met staff of the council, police and the Angus Health and Social Care Partnership.",
+            ["Angus"],
+            None,
+        ),
+        ("Fife Council and partners welcomed it. Fife Council in partnership with others.", ["Fife"], None),
+        ("The Angus Child Protection Committee and partnership staff met inspectors.", ["Angus"], None),
+        ("Staff across Angus Social Work and partnership teams met inspectors.", ["Angus"], None),
+        # A title broken over lines keeps its words; a new sentence after a blank line is not one.
+        (
+            "Scottish Borders\nPlanning Partnership",
+            ["Scottish Borders"],
+            "Scottish Borders Planning Partnership",
+        ),
+        ("Services in Highland\n\nThe partnership has improved.", ["Highland"], None),
+    ],
+)
+def test_partnership(text: str, areas: list[str], partnership: str | None) -> None:
+    found = find_partnership(text, areas)
+    assert (found.name if found else None) == partnership
+    if found is not None:
+        assert " ".join(text[found.start : found.end].split()) == found.name

@@ -21,6 +21,9 @@ HEAD_CHARS = 1500
 # How far before/after an inspectorate's name lead wording may sit ("was led by the Care Inspectorate").
 LEAD_WINDOW_CHARS = 60
 CARE_INSPECTORATE = "Care Inspectorate"
+# Bodies that lead the inspections they take part in when no lead is stated: the prisons inspectorate leads
+# its prison inspections (partners join it), the Care Inspectorate every Scottish joint inspection.
+UNSTATED_LEADS = ("HM Inspectorate of Prisons for Scotland", CARE_INSPECTORATE)
 CITATION_YEAR = re.compile(r",?\s*\(?(?:19|20)\d\d\b")  # right after a body's name: a work cited
 FUTURE_WINDOW_CHARS = 40  # how far before "progress review" future wording ("will conduct a") may sit
 
@@ -133,7 +136,7 @@ def find_bodies(text: str) -> tuple[list[str], Span | None]:
 
 
 def find_lead(text: str, bodies: list[str]) -> tuple[str | None, Span | None]:
-    """The inspectorate stated to lead; else the Care Inspectorate when it takes part, or a sole body."""
+    """The inspectorate stated to lead; else one that leads every inspection it is in, or a sole body."""
     cues = load_cues()
     stated: list[tuple[bool, str, Span]] = []
     for span, mentions in inspectorate_sentences(text):
@@ -150,8 +153,9 @@ def find_lead(text: str, bodies: list[str]) -> tuple[str | None, Span | None]:
         # Leading an inspection beats leading something else ("training led by …"); then the first stated.
         _, name, where = max(stated, key=lambda item: item[0])
         return name, where
-    if CARE_INSPECTORATE in bodies:
-        return CARE_INSPECTORATE, None
+    for body in UNSTATED_LEADS:
+        if body in bodies:
+            return body, None
     if len(bodies) == 1:
         return bodies[0], None
     return None, None

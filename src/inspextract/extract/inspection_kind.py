@@ -5,7 +5,7 @@ specific names ("services to protect children", "adult support and protection"),
 ("services for children and young people") and topic words that only hint ("child protection"). An
 inspection named as such ("the joint inspection of services to protect children") decides first, then the
 specific names before the general one, in the title and opening before the rest of the text. Inspections
-by inspectorates outside Scotland fit none of the Scottish kinds: `other`.
+by inspectorates outside Scotland, and of Scotland's prisons, fit none of the listed kinds: `other`.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ class KindCues:
     phrases: dict[str, dict[InspectionKind, list[re.Pattern[str]]]]
     naming: re.Pattern[str]
     superseded: re.Pattern[str]
-    outside_scotland: frozenset[str]
+    other_kind_bodies: frozenset[str]
+    other_kind_title: re.Pattern[str]
 
 
 @cache
@@ -67,7 +68,8 @@ def load_kind_cues() -> KindCues:
         phrases,
         re.compile(data["naming"], flags),
         re.compile(data["superseded"], flags),
-        frozenset(data["outside_scotland"]),
+        frozenset(data["other_kind_bodies"]),
+        re.compile(data["other_kind_title"], flags),
     )
 
 
@@ -103,11 +105,12 @@ def most_named(matches: list[KindMatch]) -> KindMatch | None:
     return first[kind]
 
 
-def is_outside_scotland(text: str) -> bool:
-    """Inspectorates outside Scotland (Ofsted, Estyn, CQC) named more often than Scotland's own."""
-    abroad = load_kind_cues().outside_scotland
+def is_other_kind_inspection(text: str) -> bool:
+    """Inspectorates whose inspections fit no listed kind (Ofsted, Estyn, CQC, HM Inspectorate of Prisons
+    for Scotland) named more often than those of the joint inspections."""
+    other_kind = load_kind_cues().other_kind_bodies
     names = [m.canonical for m in inspectorates().find(text)]
-    outside = sum(1 for name in names if name in abroad)
+    outside = sum(1 for name in names if name in other_kind)
     return outside > len(names) - outside
 
 
@@ -116,8 +119,12 @@ def find_kind(
 ) -> tuple[InspectionKind | None, KindMatch | None]:
     """The kind of inspection and the phrase that decided it; `other` for an inspection of no listed kind."""
     opening_pages = recover_lines(text)[:KIND_CHARS]
-    if is_outside_scotland(opening_pages):
+    if is_other_kind_inspection(opening_pages):
         return InspectionKind.other, None
+    # A title naming an audit or a prison ("Audit of …", "Report on HMP …"): scrutiny of no listed kind,
+    # whatever topics its pages touch.
+    if title_span and (m := load_kind_cues().other_kind_title.search(text, *title_span)) is not None:
+        return InspectionKind.other, KindMatch(InspectionKind.other, "specific", m.start(), m.end(), True)
     matches = find_matches(opening_pages)
     head_end = max(HEAD_CHARS, title_span[1] if title_span else 0)
     opening = [m for m in matches if m.start < head_end]

@@ -31,18 +31,27 @@ POSTCODE_AFTER = re.compile(r"^,?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 DATELINE_AFTER = re.compile(r"^\s*[,–—-]\s*(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+")
 NOT_COUNCIL_BEFORE = re.compile(r"(?:\bNHS|\bGreater|\bUniversity of|\bRoyal|\bCollege)\s+$")
 
-# "<area> Community Planning Partnership", "<area> Partnership", "<area> community planning partnership".
-PARTNERSHIP_SUFFIX = re.compile(
-    r"^\s+(?P<suffix>(?:Community|community)\s+(?:Planning|planning)\s+(?:Partnership|partnership)"
-    r"|(?:Health|health)\s+(?:and|&)\s+(?:Social|social)\s+(?:Care|care)\s+(?:Partnership|partnership)"
-    r"|(?:Integrated\s+)?(?:Children|children)['’]s\s+(?:Services|services)\s+(?:Partnership|partnership)"
-    r"|(?:Planning|planning)\s+(?:Partnership|partnership)"
-    r"|Adult\s+Support\s+(?:and|&)\s+Protection\s+Partnership"
-    r"|Partnership|partnership|CPP|Alliance)\b(?!\s+(?:Board|board|Group|group|working|Working))"
+# "<area> Community Planning Partnership", "<area> adult support and protection partnership",
+# "<area> Alliance": the area's name, a few words describing the partnership (none for "<area> partnership"),
+# then its noun.
+# Words may break over one line ("Scottish Borders\nPlanning Partnership"), never over a blank line.
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_DESCRIPTOR = (
+    r"(?!(?:The|This|That|These|Its|Their|A|An|In|On|At|Of|Council|Councils|Committee|Board|Group|Forum)\b)[A-Z][\w'’-]*"
+    r"|and|&|community|planning|health|social|care|children['’]s|services|adult|support|protection"
+    r"|integrated|strategic|public"
 )
-# "Community Planning Aberdeen": the partnership's name put before the area.
-NAME_BEFORE_AREA = re.compile(r"\bCommunity\s+Planning\s+$")
-BARE_SUFFIXES = ("partnership", "cpp")
+PARTNERSHIP_SUFFIX = re.compile(
+    rf"{_GAP}(?P<described>(?:(?:{_DESCRIPTOR}){_GAP})*?)"
+    r"(?P<noun>Partnership|partnership|CPP|Alliance|Commission)\b"
+    r"(?!\s+(?:Board|board|Group|group|working|Working))"
+)
+# A partnership's own name built on the area's: "Community Planning Aberdeen".
+NAME_BEFORE_AREA = re.compile(r"\bCommunity Planning[ \t]+$")
+# A health and social care partnership listed among agencies or in a person's role ("the council, police and
+# the X Health and Social Care Partnership", "Chief Officer, X Health and Social Care Partnership") is one of
+# the partners, not the partnership inspected.
+LISTED_BEFORE = re.compile(r"(?:,|\band)\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -94,39 +103,58 @@ class PartnershipVerdict:
     end: int
 
 
-def find_partnership(text: str, areas: list[str]) -> PartnershipVerdict | None:
-    """The partnership named for the inspected area, in its most frequent well-formed printing."""
-    found: dict[str, list[tuple[int, int]]] = {}
-    named: dict[str, bool] = {}
+@dataclass
+class Printing:
+    """One way a partnership's name is printed: where, and whether words describe it ("Planning")."""
+
+    spans: list[tuple[int, int]]
+    described: bool
+
+
+def partnership_printings(text: str, areas: list[str]) -> dict[str, Printing]:
+    """Each printing of a partnership named for an inspected area (white space collapsed)."""
+    found: dict[str, Printing] = {}
     for mention in councils().find(text):
         if areas and mention.canonical not in areas:
             continue
-        if m := PARTNERSHIP_SUFFIX.match(text[mention.end :]):
-            start, end = mention.start, mention.end + m.end()
-            bare = m["suffix"].lower() in BARE_SUFFIXES
-        elif m := NAME_BEFORE_AREA.search(text, max(0, mention.start - 40), mention.start):
-            start, end, bare = m.start(), mention.end, False
+        before = text[max(0, mention.start - 40) : mention.start]
+        if (m := PARTNERSHIP_SUFFIX.match(text, mention.end)) is not None:  # right after the area's name
+            start, end, described = mention.start, m.end(), bool(m["described"].strip())
+            if "health" in m["described"].lower() and LISTED_BEFORE.search(before):
+                continue
+            if m["described"].split()[-1:] in (["and"], ["&"]):  # "X Committee and partnership": two bodies
+                continue
+        elif (named := NAME_BEFORE_AREA.search(before)) is not None:
+            start, end, described = mention.start - len(before) + named.start(), mention.end, True
         else:
             continue
         name = " ".join(text[start:end].split())
-        found.setdefault(name, []).append((start, end))
-        named[name] = not bare
+        found.setdefault(name, Printing([], described)).spans.append((start, end))
+    return found
+
+
+def find_partnership(text: str, areas: list[str]) -> PartnershipVerdict | None:
+    """The partnership named for the inspected area, in its most telling printing."""
+    found = partnership_printings(text, areas)
     if not found:
         return None
 
-    def rank(name: str) -> tuple[bool, bool, int, bool, int]:
+    def rank(name: str) -> tuple[bool, bool, bool, bool, int, bool, int]:
         lowered = name.lower()
-        # A name that says it is the community planning partnership ("X Planning Partnership",
-        # "Community Planning X", "X Alliance") beats "the X partnership" in passing and the health and
-        # social care partnership, a different body; between those two, the more printed, then the first.
-        is_community_name = named[name] and "health" not in lowered
-        same_name = sum(len(spans) for other, spans in found.items() if other.lower() == lowered)
+        # A partnership's own name ("X Alliance", "Community Planning X") is how it is known.
+        is_named = name.endswith(("Alliance", "Commission")) or lowered.startswith("community planning")
+        # The health and social care partnership is a different body: named only when no other is.
+        is_community = "health" not in lowered
+        same_name = sum(len(p.spans) for other, p in found.items() if other.lower() == lowered)
         # Printed in title case ("Scottish Borders Partnership") over a passing lower-case form.
         capitalised = name.split()[-1][0].isupper()
         # The name written out beats its abbreviation ("Fife CPP").
         is_full = not name.endswith("CPP")
-        return (is_community_name, is_full, same_name, capitalised, -found[name][0][0])
+        # A described form ("X Planning Partnership") says more than the bare "X partnership" of prose.
+        printing = found[name]
+        first = -printing.spans[0][0]
+        return (is_named, printing.described, is_community, is_full, same_name, capitalised, first)
 
     name = max(found, key=rank)
-    start, end = found[name][0]
+    start, end = found[name].spans[0]
     return PartnershipVerdict(name, start, end)

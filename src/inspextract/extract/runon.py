@@ -26,12 +26,15 @@ SENTENCE_WORD_BEFORE_DATE = re.compile(
     r"\b(?:in|on|of|from|to|since|until|between|and|by|during|before|after|at|the|[a-z]+ed)$"
 )
 TITLE_DATE_END = re.compile(rf"(?i:\b{_MONTH}) (?:19|20)\d\d(?= [A-Z0-9])")
-# Words that open a line of a title page, contents page or committee paper's label block.
+# Words that open a line of a title page, contents page or committee paper's label block ("Subject: …").
 LINE_OPENERS = re.compile(
     r"(?<!\d\.) (?=(?:Contents|CONTENTS)\b"
     r"|(?:Report|REPORT) (?:of a|of the|on a|by|BY|OF A|OF THE|NO\b|No\b|to the|TO THE)"
     r"|(?:Agenda|AGENDA) (?:Item|ITEM)\b"
-    r"|(?:ABSTRACT|SUMMARY|PURPOSE|BACKGROUND|RECOMMENDATIONS?|Appendix \d|APPENDIX \d)\b)"
+    r"|(?:Progress|PROGRESS) (?:review|Review|REVIEW) (?:following|FOLLOWING)\b"
+    r"|(?:ABSTRACT|SUMMARY|PURPOSE|BACKGROUND|RECOMMENDATIONS?|Appendix \d|APPENDIX \d)\b"
+    r"|(?i:subject|report title|title|heading|date of meeting|date|report to|report by|meeting"
+    r"|wards? affected|contact officer|author)\s*:)"
 )
 # "Contents Page" and a label's own reference ("AGENDA ITEM NO. 11", "REPORT NO 388/19") end their line.
 LABEL_ENDS = re.compile(

@@ -12,6 +12,7 @@ from inspextract.extract.runon import recover_lines
 from inspextract.extract.title_page import (
     LABEL,
     after_salutation,
+    heading_after_labels,
     is_author_line,
     is_date_line,
     is_label,
@@ -36,7 +37,20 @@ HEAD_CHARS_FOR_COPIES = 1500
 # Two printings of the same title (cover and inside page) differ by at most a typo or two.
 SAME_TITLE_RATIO = 0.9
 
-TITLE_LABELS = {"subject", "title", "report title", "title of report", "subject of report"}
+TITLE_LABELS = {
+    "subject",
+    "title",
+    "heading",
+    "report title",
+    "title of report",
+    "subject of report",
+    "report subject",
+    "subject matter",
+    "report heading",
+    "report on",
+    "paper title",
+    "title of paper",
+}
 # Lines of a title page that are not its title: protective markings, "Contents", news labels.
 FURNITURE = re.compile(
     r"^(?:official(?:[ -]sensitive)?|not protectively marked|contents|"
@@ -167,7 +181,7 @@ def find_title(text: str) -> Title | None:
     subject = labelled_title(text, lines)
     first: tuple[int, int, int] | None = None  # (line index, start, end) of the first headline-like line
     first_banner: int | None = None
-    labels_follow = False  # the opening runs into a committee paper's label block
+    labels_at: int | None = None  # where the opening runs into a committee paper's label block
     for i in range(after_salutation(texts), len(lines)):
         line = texts[i]
         if is_banner(line) and first_banner is None:
@@ -179,7 +193,7 @@ def find_title(text: str) -> Title | None:
         if is_cut_copy(line, texts[i + 1 :]) or is_snippet(line, texts[i + 1 :]) or is_author_line(line):
             continue
         if is_label(line):
-            labels_follow = True
+            labels_at = i
             break
         if is_headline(line):
             first = (i, lines[i][0] + item_prefix_end(line), lines[i][1])
@@ -191,8 +205,12 @@ def find_title(text: str) -> Title | None:
             return best_printing(text, Title(" ".join(text[first[1] : first[2]].split()), first[1], first[2]))
         return subject
     if first is None:
-        # A page headed only by the council's name and labels ("Highland Council" / "Date: …").
-        if labels_follow and first_banner is not None and is_place_line(texts[first_banner]):
+        # Below the labels, a heading naming the inspection; else a page headed only by the council's name
+        # and labels ("Highland Council" / "Date: …").
+        if labels_at is not None and (heading := heading_after_labels(texts, labels_at)) is not None:
+            start, end = lines[heading]
+            return Title(" ".join(texts[heading].split()), start, end)
+        if labels_at is not None and first_banner is not None and is_place_line(texts[first_banner]):
             start, end = lines[first_banner]
             return Title(" ".join(texts[first_banner].split()), start, end)
         return None

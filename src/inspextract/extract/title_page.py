@@ -20,6 +20,8 @@ LABEL_WORDS = {
     "by",
     "subject",
     "title",
+    "heading",
+    "matter",
     "date",
     "meeting",
     "committee",
@@ -89,6 +91,7 @@ NAMES_INSPECTION = re.compile(
 )
 # A committee paper's author line ("Report of the Cabinet Member for …"): it sits above the title.
 INSPECTION_WORD = re.compile(r"inspect|review|visit", re.IGNORECASE)
+HEADING_MAX_WORDS = 30  # a longer line is a sentence (as for a headline)
 AUTHOR_LINE = re.compile(r"^(?:report|paper|note)\s+(?:of|by|from)\s+(?:the\s+)?[A-Z]", re.IGNORECASE)
 
 
@@ -100,9 +103,17 @@ def is_label(line: str) -> bool:
     return m is not None and (not m["value"].strip() or m["label"].split()[-1].lower() in LABEL_WORDS)
 
 
+# A web page's navigation: a breadcrumb trail ("Home > News > …") and sharing links ("Share this page").
+WEB_CHROME = re.compile(
+    r"^home\s*(?:[>/»|›]|$)|\s[>»›]\s|^share (?:this|on)\b"
+    r"|^(?:facebook|twitter|x|linkedin|whatsapp|email|print|share|tweet)$",
+    re.IGNORECASE,
+)
+
+
 def is_page_chrome(line: str) -> bool:
-    """A document-sharing page label or a picture's description: never part of the title."""
-    return PAGE_LABEL.match(line) is not None or IMAGE_TEXT.search(line) is not None
+    """A document-sharing page label, a picture's description or a web page's navigation: never the title."""
+    return any(pattern.search(line) for pattern in (PAGE_LABEL, IMAGE_TEXT, WEB_CHROME))
 
 
 def is_snippet(line: str, later: list[str]) -> bool:
@@ -117,14 +128,43 @@ def is_snippet(line: str, later: list[str]) -> bool:
     )
 
 
+# A web page's date stamp: "Published 3 May 2031 | 10:15", "Posted: Tue 3 May 2031", "3 May 2031 at 10:15".
+_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
+_SHORT_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DATE_STAMP = re.compile(
+    rf"^(?:(?:first |last )?(?:published|posted|updated|modified)(?: on)?:?\s+)?(?:{_DAY})?"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_SHORT_MONTH},?\s+(?:19|20)\d\d"
+    r"(?:\s*(?:,|\||at|-|–)?\s*\d{1,2}[:.]\d\d(?:\s*[ap]m)?(?:\s*(?:bst|gmt))?)?$",
+    re.IGNORECASE,
+)
+# A news item's byline above its headline: "By Jane Smith", "Staff reporter", "Jo Bell, Health Correspondent".
+BYLINE = re.compile(
+    r"^(?i:by)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:\s*[,|].*)?$"
+    r"|^[^.!?]{0,50}\b(?i:reporter|correspondent)$"
+)
+
+
 def is_date_line(line: str) -> bool:
-    """A line holding only a date, capitals included."""
-    return DATE_LINE.match(line.strip()) is not None
+    """A line holding only a date, capitals included, or a web page's date stamp."""
+    return DATE_LINE.match(line.strip()) is not None or DATE_STAMP.match(line.strip()) is not None
 
 
 def is_author_line(line: str) -> bool:
-    """A committee paper's "Report of/by …" line naming who reports, not what about."""
-    return AUTHOR_LINE.match(line) is not None and not INSPECTION_WORD.search(line)
+    """A committee paper's "Report of/by …" line naming who reports, not what about, or a news byline."""
+    names_author = AUTHOR_LINE.match(line) is not None and not INSPECTION_WORD.search(line)
+    return names_author or BYLINE.match(line) is not None
+
+
+def heading_after_labels(lines: list[str], start: int) -> int | None:
+    """Index of the line below a committee paper's label block that names an inspection, review or visit
+    ("Joint inspection of …" under "To:" / "On:" / "Report by:"), or None when another line comes first."""
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if is_label(line) or is_date_line(line) or is_page_chrome(line):
+            continue
+        is_heading = 0 < len(line.split()) <= HEADING_MAX_WORDS and not line.rstrip().endswith((".", "?"))
+        return i if is_heading and line[0].isupper() and INSPECTION_WORD.search(line) else None
+    return None
 
 
 def names_inspection(line: str) -> bool:
@@ -152,12 +192,17 @@ COVER_DATE = re.compile(
 )
 # A news page's picture credit run into the headline's line by reflow ("… services image copyrightGetty").
 IMAGE_CREDIT = re.compile(r"\s+image (?:copyright|caption)", re.IGNORECASE)
+# A page's running footer run into a title printed as a header ("… in Northtown Page 2 of 40").
+PAGE_FOOTER = re.compile(r"\s+page \d+ of \d+\b", re.IGNORECASE)
+# A footnote's mark glued to a title's last word ("… children board1").
+FOOTNOTE_MARK = re.compile(r"(?<=[a-z]{2})\d$")
 
 
 def title_end(line: str) -> int:
     """Where a title printed on one line with its cover date ends ("… in Fife 30 May 2014 Report of …")."""
-    if credit := IMAGE_CREDIT.search(line):
-        line = line[: credit.start()]
+    for furniture in (IMAGE_CREDIT, PAGE_FOOTER, FOOTNOTE_MARK):
+        if cut := furniture.search(line):
+            line = line[: cut.start()]
     for m in TITLE_DATE.finditer(line):
         # A date after a preposition or a verb ("published 14 June") is part of a headline's sentence; a
         # range ("Report on HMP X 6-17 August 2018") is not a cover date and does not match.
