@@ -42,8 +42,7 @@ BUFFERED = {name: value for name, value in os.environ.items() if name != "PYTHON
 
 
 def test_the_command_ends_with_its_exit_code_and_all_its_output() -> None:
-    # The command ends without the interpreter's teardown: what sits in stdout's buffer (all of a text
-    # under 8 KB) must still be flushed first.
+    # What sits in stdout's buffer at the end (all of a text under 8 KB) is flushed before the exit.
     doc = min(corpus_documents("dev"), key=lambda path: path.stat().st_size)
     command = [sys.executable, "-m", "inspextract", "text", str(doc)]
     done = subprocess.run(command, capture_output=True, env=BUFFERED)
@@ -91,3 +90,24 @@ def test_help_does_not_import_heavy_libraries() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stderr == ""
+
+
+def test_schema_errors_go_through_the_error_boundary(monkeypatch) -> None:
+    from inspextract.records import Report
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("no schema today")
+
+    monkeypatch.setattr(Report, "model_json_schema", broken)
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == ExitCode.INTERNAL
+    assert result.output.startswith("inspextract: error: internal error (RuntimeError: no schema today)")
+    assert "Traceback" not in result.output
+
+
+def test_schema_is_the_records_json_schema() -> None:
+    from inspextract.records import Report
+
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == Report.model_json_schema()
