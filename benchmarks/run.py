@@ -457,7 +457,7 @@ def bench_startup(table: Table, repeat: int) -> None:
         table.add(name, f"{took * 1000:.0f} ms (+{extra * 1000:.0f} ms)", "target <= +150 ms", extra <= 0.15)
 
 
-BENCHES = ("pdf", "pdf-large", "text", "memory", "batch", "startup")
+BENCHES = ("pdf", "pdf-large", "text", "memory", "batch", "batch-200", "startup")
 
 
 def main() -> int:
@@ -496,6 +496,7 @@ def main() -> int:
         bench_memory(table, pdf100, pdf2000)
     if "batch" in args.only:
         bench_batch(table, args.repeat, make_mixed_folder())
+    if "batch-200" in args.only:
         bench_batch_at_scale(table, make_mixed_folder(SCALE_DOCS))
     if "startup" in args.only:
         bench_startup(table, args.repeat)

@@ -118,6 +118,7 @@ JSONL_READER = (
 )
 
 
+@pytest.mark.slow
 def test_hostile_folder_gives_one_record_or_error_per_input(hostile_folder: Path, tmp_path: Path) -> None:
     outdir = tmp_path / "out"
     started = time.monotonic()
@@ -169,6 +170,7 @@ def tricky_folder(tmp_path: Path, monkeypatch) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_hung_and_crashed_workers_become_error_records(tricky_folder: Path, tmp_path: Path) -> None:
     outdir = tmp_path / "out"
     # The pool's default start method on this Python (forkserver from 3.12), as users get it.
@@ -271,6 +273,7 @@ def copies_of_dev_texts(folder: Path, copies: int) -> None:
             shutil.copy(doc, folder / f"{copy}_{doc.name}")
 
 
+@pytest.mark.slow
 def test_sigkill_mid_run_then_rerun_finishes_without_redoing(tmp_path: Path) -> None:
     folder, outdir, log = tmp_path / "in", tmp_path / "out", tmp_path / "parsed.log"
     copies_of_dev_texts(folder, 4)
@@ -292,6 +295,7 @@ def test_sigkill_mid_run_then_rerun_finishes_without_redoing(tmp_path: Path) -> 
     assert written_files(outdir) == sorted(f"{c}_{d.stem}.json" for c in range(4) for d in DEV_TEXTS)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_an_interrupted_batch_exits_130_keeping_its_records(tmp_path: Path, signum: int) -> None:
     folder, outdir, log = tmp_path / "in", tmp_path / "out", tmp_path / "parsed.log"
@@ -333,6 +337,7 @@ def test_usage_errors_and_documented_exit_codes(tmp_path: Path) -> None:
     assert "| 1 | batch: some documents failed" in readme and "| 2 | usage error |" in readme
 
 
+@pytest.mark.slow
 def test_jsonl_reader_closing_early_stops_quietly(tmp_path: Path) -> None:
     # `inspextract batch ... --jsonl - | head -1`: the batch stops as shell tools do, with no error line.
     folder = tmp_path / "in"

@@ -17,6 +17,9 @@ import pytest
 
 from inspextract.errors import ExitCode
 
+# Each case is a child process loading the model: seconds apiece.
+pytestmark = pytest.mark.slow
+
 # Address-space cap for each child: spaCy, numpy and the PDF libraries map about 1 GiB of virtual memory
 # at rest; 3 GiB is the cap make_bad.md's measurements used.
 MEMORY_CAP_BYTES = 3 * 1024**3

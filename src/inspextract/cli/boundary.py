@@ -4,6 +4,7 @@ and a documented exit code (a traceback only with --debug)."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -55,26 +56,18 @@ def guarded(action: Callable[[], T]) -> T:
         )
 
 
-def exit_status(code: object) -> int:
-    """The status Python gives a SystemExit carrying `code` (a message is printed, and is status 1)."""
-    if code is None:
-        return 0
-    if isinstance(code, int):
-        return code
-    sys.stderr.write(f"{code}\n")
-    return 1
-
-
-def flushed(code: int) -> int:
-    """Flush stdout and stderr; a reader of stdout gone before the end turns success into 141."""
+def exit_flushed(code: str | int | None) -> NoReturn:
+    """Exit with `code` once stdout is flushed: a reader of stdout gone before the end turns success into
+    141, quietly, as shell tools end on SIGPIPE."""
+    # What is left (the model's objects among it) is frozen, so the interpreter's final collection skips
+    # it instead of walking it all on the way out.
+    gc.freeze()
     try:
         sys.stdout.flush()
-    except OSError:  # BrokenPipeError: the record never fully reached its reader
-        code = code or ExitCode.BROKEN_PIPE
+    except OSError:  # BrokenPipeError: the output never fully reached its reader
         discard_stdout()
-    with contextlib.suppress(OSError):
-        sys.stderr.flush()
-    return int(code)
+        code = code or ExitCode.BROKEN_PIPE
+    sys.exit(code)
 
 
 def discard_stdout() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 from typing import IO, Annotated, NoReturn
@@ -10,7 +9,7 @@ from typing import IO, Annotated, NoReturn
 import typer
 
 from inspextract import __version__
-from inspextract.cli.boundary import EXIT_CODES_HELP, exit_status, flushed, guarded, state
+from inspextract.cli.boundary import EXIT_CODES_HELP, exit_flushed, guarded, state
 from inspextract.cli.options import (
     DEFAULT_TIMEOUT_S,
     AllEntities,
@@ -214,14 +213,9 @@ def main() -> None:
 
 
 def console_main() -> NoReturn:
-    """The `inspextract` command: `main`, then its output flushed, so that a reader of stdout gone before
-    the end ends the command with 141, quietly, as shell tools end on SIGPIPE."""
-    code = 0
+    """The `inspextract` command: `main`, then its output flushed before the exit."""
     try:
         main()
     except SystemExit as done:
-        code = exit_status(done.code)
-    # The objects left (the model's among them) are frozen, so the interpreter's final collection skips
-    # them instead of walking them all on the way out.
-    gc.freeze()
-    sys.exit(flushed(code))
+        exit_flushed(done.code)
+    exit_flushed(0)
