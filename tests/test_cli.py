@@ -17,6 +17,8 @@ from inspextract.pipeline import read_document
 from .conftest import corpus_documents
 
 runner = CliRunner()
+# Longest a test waits for the command in a child process: far beyond what it needs, short of a hung CI.
+CHILD_TIMEOUT_S = 120
 
 
 def test_version() -> None:
@@ -30,6 +32,7 @@ def test_missing_file_is_one_line_error(tmp_path) -> None:
         [sys.executable, "-m", "inspextract", "parse", str(tmp_path / "nope.txt")],
         capture_output=True,
         text=True,
+        timeout=CHILD_TIMEOUT_S,
     )
     assert result.returncode == ExitCode.NOT_FOUND
     assert result.stdout == ""
@@ -45,10 +48,15 @@ def test_the_command_ends_with_its_exit_code_and_all_its_output() -> None:
     # What sits in stdout's buffer at the end (all of a text under 8 KB) is flushed before the exit.
     doc = min(corpus_documents("dev"), key=lambda path: path.stat().st_size)
     command = [sys.executable, "-m", "inspextract", "text", str(doc)]
-    done = subprocess.run(command, capture_output=True, env=BUFFERED)
+    done = subprocess.run(command, capture_output=True, env=BUFFERED, timeout=CHILD_TIMEOUT_S)
     assert done.returncode == 0 and done.stderr == b""
     assert done.stdout.decode() == read_document(doc)[0].text
-    usage = subprocess.run([sys.executable, "-m", "inspextract", "parse"], capture_output=True, text=True)
+    usage = subprocess.run(
+        [sys.executable, "-m", "inspextract", "parse"],
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT_S,
+    )
     assert usage.returncode == ExitCode.USAGE and "Missing argument" in usage.stderr
 
 
@@ -63,6 +71,7 @@ def test_a_reader_gone_before_the_final_flush_gives_141_quietly() -> None:
             stdout=write_end,
             stderr=subprocess.PIPE,
             env=BUFFERED,
+            timeout=CHILD_TIMEOUT_S,
         )
     finally:
         os.close(write_end)
@@ -88,7 +97,9 @@ def test_help_does_not_import_heavy_libraries() -> None:
         "heavy = [m for m in ('spacy', 'pdfplumber', 'pypdfium2', 'pydantic') if m in sys.modules]\n"
         "sys.stderr.write(','.join(heavy))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=CHILD_TIMEOUT_S
+    )
     assert result.stderr == ""
 
 

@@ -47,6 +47,9 @@ MAX_START_FAILURES = 3
 START_TIMEOUT_S = 120.0
 # Seconds to let idle workers exit by themselves at the end before they are killed.
 EXIT_WAIT_S = 1.0
+# Seconds to wait for a killed worker to be gone: SIGKILL ends it at once unless it is stuck in the kernel
+# (a hung disk), and then the batch goes on without waiting (multiprocessing reaps it later).
+REAP_WAIT_S = 5.0
 # Tasks handed to a worker at once: the running one and the next.
 TASKS_PER_WORKER = 2
 
@@ -114,9 +117,7 @@ class WorkerPool:
 
     def retire(self, worker: Worker) -> None:
         """Kill a worker (if still alive) and forget it."""
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.process.join()
+        kill(worker.process)
         worker.conn.close()
         self.workers.remove(worker)
         if not worker.ready:
@@ -215,11 +216,16 @@ class WorkerPool:
             for worker in self.workers:
                 worker.process.join(max(0.0, deadline - time.monotonic()))
         for worker in self.workers:
-            if worker.process.is_alive():
-                worker.process.kill()
-            worker.process.join()
+            kill(worker.process)
             worker.conn.close()
         self.workers.clear()
+
+
+def kill(process: BaseProcess) -> None:
+    """SIGKILL `process` if it is alive, and wait for it to be gone (at most REAP_WAIT_S)."""
+    if process.is_alive():
+        process.kill()
+    process.join(REAP_WAIT_S)
 
 
 def exit_status(code: int | None) -> str:
