@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 from typing import IO
 
-from inspextract import __version__
 from inspextract.document import Document
 from inspextract.errors import InputNotFound, NoText
 from inspextract.limits import DEFAULT_LIMITS, Limits
@@ -16,6 +15,7 @@ from inspextract.readers import read
 from inspextract.records import GradeWord, Report, Source
 from inspextract.segment import segment
 from inspextract.timeout import time_limit
+from inspextract.version import __version__
 
 Input = str | os.PathLike[str] | bytes | IO[bytes]
 
