@@ -6,18 +6,15 @@ a field missing from a corpus's scores (its gold has none) is not checked for th
 
 from __future__ import annotations
 
-import importlib.util
-import json
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import pytest
 
 from inspextract.pdf_engines import PDF_ENGINES
-from inspextract.pipeline import parse
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES
+from .scoring import field_value, load_scorer, score_corpus
 
 # Minimum per field: F1 for list fields, accuracy for scalars (the issue's acceptance thresholds).
 # They apply to the text corpus (fixtures/dev); every other corpus holds the same documents in another
@@ -53,23 +50,8 @@ FORMAT_TOLERANCE = 0.03
 # Issue 7: the PDF engines give the same dev-corpus scores within this.
 ENGINE_TOLERANCE = 0.01
 
-# The scorer lives in the shared tree beside the repository (CI), or beside the worktrees (development).
-SCORER_CANDIDATES = [
-    ROOT.parent / "shared" / "tools" / "score.py",
-    ROOT.parent.parent / "shared" / "tools" / "score.py",
-]
-CORPORA = sorted({p.parent.parent for p in FIXTURES.glob("*/gold/*.json")})
-
-
-def load_scorer() -> ModuleType | None:
-    path = next((p for p in SCORER_CANDIDATES if p.is_file()), None)
-    if path is None:
-        return None
-    spec = importlib.util.spec_from_file_location("inspextract_shared_score", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+# The dev documents in other formats (fixtures/heldout is a corpus of its own: tests/test_corpora.py).
+CORPORA = sorted({p.parent.parent for p in FIXTURES.glob("dev*/gold/*.json")})
 
 
 @pytest.fixture(scope="module")
@@ -78,27 +60,6 @@ def scorer() -> ModuleType:
     if module is None:
         pytest.skip("shared/tools/score.py not found beside the repository")
     return module
-
-
-def score_corpus(
-    scorer: ModuleType, corpus: Path, only: set[str] | None = None, **options: Any
-) -> dict[str, Any]:
-    docs = {
-        p.stem: p for p in (corpus / "docs").iterdir() if p.is_file() and not p.name.endswith(".meta.json")
-    }
-    pairs = []
-    for gold_path in sorted((corpus / "gold").glob("*.json")):
-        if only is not None and gold_path.stem not in only:
-            continue
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        pred = json.loads(parse(docs[gold_path.stem], **options).model_dump_json())
-        pairs.append((gold_path.stem, gold, pred))
-    result: dict[str, Any] = scorer.score(pairs)
-    return result
-
-
-def field_value(row: dict[str, Any]) -> float:
-    return float(row.get("f1", row.get("accuracy", 0.0)))
 
 
 def test_text_corpus_meets_the_thresholds(scorer: ModuleType) -> None:

@@ -16,6 +16,7 @@ from inspextract.limits import Limits
 from inspextract.pipeline import read_document
 from inspextract.readers.docx import read_docx
 from inspextract.readers.docx_package import CappedPart
+from inspextract.segment import segment
 
 from .conftest import FIXTURES, corpus_documents
 from .test_html_reader import word_ratio
@@ -245,3 +246,31 @@ def test_zip_with_too_many_members_is_refused_before_listing() -> None:
             z.writestr(f"word/media/{i}.bin", b"")
     with pytest.raises(TooLarge, match="zip members"):
         read_docx(out.getvalue())
+
+
+def paragraph(text: str, style: str | None = None) -> str:
+    props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return f"<w:p>{props}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def test_heading_stays_apart_from_a_paragraph_starting_in_lower_case() -> None:
+    doc = read_docx(
+        package(
+            body(
+                paragraph("Recommendations for the committee", "Heading2"),
+                paragraph("members are asked to note the findings of the inspection."),
+            )
+        )
+    )
+    assert [(b.kind, b.text) for b in segment(doc)] == [
+        ("heading", "Recommendations for the committee"),
+        ("paragraph", "members are asked to note the findings of the inspection."),
+    ]
+
+
+def test_paragraph_cut_by_a_manual_break_is_one_paragraph() -> None:
+    doc = read_docx(
+        package(body(paragraph("The partnership will need to"), paragraph("sustain its progress.")))
+    )
+    assert doc.text == "The partnership will need to sustain its progress."
+    assert [b.kind for b in doc.blocks] == ["paragraph"]

@@ -13,6 +13,7 @@ from inspextract.errors import TooLarge
 from inspextract.limits import Limits
 from inspextract.pipeline import read_document
 from inspextract.readers.html import read_html
+from inspextract.segment import segment
 
 from .conftest import FIXTURES, corpus_documents
 
@@ -212,3 +213,25 @@ def test_nested_furniture_names_around_a_long_text_are_read_quickly() -> None:
     doc = read_html(page)
     assert time.perf_counter() - started < 5
     assert doc.text.count("word") == 200_000
+
+
+def test_paragraph_repeating_the_title_after_a_year_is_kept() -> None:
+    title = "Services for children and young people in Eastshire"
+    page = (
+        f"<main><h1>{title}</h1><p>2024 {title}</p><p>The partnership has improved its services.</p></main>"
+    )
+    doc = read_html(page.encode())
+    assert f"2024 {title}" in doc.text
+    kept = [b for b in segment(doc) if b.text == f"2024 {title}"]
+    assert len(kept) == 1
+    assert kept[0].kind != "furniture"
+
+
+def test_numbered_list_items_are_never_headings() -> None:
+    page = "<main><h1>Next steps</h1><ol><li>Publish the plan</li><li>Review the plan</li></ol></main>"
+    kinds = [(b.kind, b.text) for b in segment(read_html(page.encode()))]
+    assert kinds == [
+        ("heading", "Next steps"),
+        ("numbered", "Publish the plan"),
+        ("numbered", "Review the plan"),
+    ]

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from inspextract.lines import Line
 from inspextract.normalise import normalise_text
-from inspextract.normalise.furniture import find_furniture, is_page_number, strip_text_furniture
+from inspextract.normalise.furniture import (
+    find_furniture,
+    find_text_furniture,
+    is_page_number,
+    strip_text_furniture,
+)
 from inspextract.normalise.hyphens import Vocabulary, join_broken_line
 from inspextract.normalise.pagebreaks import rejoin_broken_paragraphs
-from inspextract.readers.pdf_layout import Line
 
 # Text in which the compounds and words below occur the way a report would use them.
 REPORT_VOCABULARY = Vocabulary.from_lines(
@@ -79,6 +84,11 @@ def test_numbered_lines_that_are_not_furniture_noop(line: str) -> None:
     assert line in strip_text_furniture(text)
 
 
+def test_text_furniture_marks_page_numbers_and_running_headers_not_contents_entries() -> None:
+    lines = [TITLE, "Background to this review 3", "7", f"7 {TITLE}", "Background to this review", "Text."]
+    assert find_text_furniture(lines) == {2, 3}
+
+
 def test_paragraph_broken_by_page_break_is_rejoined() -> None:
     text = "Leadership was beginning to increase staff\n\nconfidence in taking action."
     assert (
@@ -101,8 +111,7 @@ def test_finished_blocks_are_not_joined_noop(text: str) -> None:
 
 def test_normalise_text_repairs_converted_pdf_text() -> None:
     text = f"{TITLE}\n\nPartners had begun to\n\n14 {TITLE}\n\nimprove the quality of work."
-    normalised, _ = normalise_text(text)
-    assert normalised == f"{TITLE}\n\nPartners had begun to improve the quality of work."
+    assert normalise_text(text) == f"{TITLE}\n\nPartners had begun to improve the quality of work."
 
 
 def line(text: str, top: float) -> Line:
@@ -123,6 +132,23 @@ def test_repeated_band_lines_are_furniture_but_the_title_page_title_is_not() -> 
     furniture = find_furniture([(title_page, height), *[(lines, height) for lines in body]])
     assert furniture[0] == set()
     assert all(found == {0, 2} for found in furniture[1:])
+
+
+def test_a_labelled_date_line_keeps_its_first_copy() -> None:
+    # Two short reports in one PDF, each opening with its dates where running headers sit.
+    dates = "Inspection dates: 4 to 8 May 2015"
+    cover = [line("Joint inspection reports", 400)]
+    report = [line(dates, 40), line("Findings of the inspection.", 400)]
+    middle = [line("More findings of the inspection.", 400)]
+    furniture = find_furniture([(cover, 842.0), (report, 842.0), (middle, 842.0), (report, 842.0)])
+    assert furniture == [set(), set(), set(), {0}]
+
+
+def test_a_repeated_line_ending_in_a_date_is_no_running_header() -> None:
+    text = (
+        "Inspection dates: 4 to 8 May 2015\n\nFirst report.\n\nInspection dates: 4 to 8 May 2015\n\nSecond."
+    )
+    assert strip_text_furniture(text) == text
 
 
 @pytest.mark.parametrize("text", ["12", "Page 3 of 9", "- 4 -", "iv", "3/12"])

@@ -148,3 +148,12 @@ def test_contents_page_without_a_title_is_recognised_by_its_page_numbers() -> No
 def test_figures_ending_in_numbers_are_not_a_contents_page() -> None:
     text = "Children on the register 45\nChildren looked after 120\nCare leavers 30\n"
     assert "contents" not in {b.kind for b in blocks_of(text)}
+
+
+def test_hard_wrapped_lines_join_where_the_sentence_was_left_open() -> None:
+    text = "Waiting times for mental health services (CAMHS)\nwere long.\nThe review ended.\nthe next line."
+    assert [b.text for b in blocks_of(text)] == [
+        "Waiting times for mental health services (CAMHS)\nwere long.",
+        "The review ended.",
+        "the next line.",
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from inspextract.extract.sentence_spans import block_sentences
 from inspextract.extract.sentences import split_sentences
 
 
@@ -58,3 +59,18 @@ def test_offsets_are_shifted_and_exact() -> None:
 def test_long_text_without_full_stops_is_linear() -> None:
     text = "word " * 200_000 + "e.g. more. Then end."
     assert len(split_sentences(text)) == 2
+
+
+def test_block_sentences_end_at_blocks_but_not_at_hard_wraps() -> None:
+    text = (
+        "Inspection dates:\n4 to 8 May 2015\n\nThe partnership had\nimproved. Staff, e.g. nurses, agreed.\n"
+        "- a list item\n- another"
+    )
+    assert [text[s:e] for s, e in block_sentences(text)] == [
+        "Inspection dates:",
+        "4 to 8 May 2015",
+        "The partnership had\nimproved.",
+        "Staff, e.g. nurses, agreed.",
+        "- a list item",
+        "- another",
+    ]

@@ -4,6 +4,15 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+
+class BlockSpan(NamedTuple):
+    """A block as a structured reader (HTML, DOCX) knew it: "heading", "paragraph", "item" or "row"."""
+
+    kind: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -13,12 +22,15 @@ class Document:
     The text is plain and uniform whatever the input format: blocks (paragraphs, headings, list items)
     are separated by a blank line or a newline, list items start with a bullet marker ("•", "-", "–") or a
     number, and no layout markup remains. `page_starts[i]` is the offset where page i+1 begins.
+    `blocks` holds the blocks of readers that know them (HTML, DOCX); text and PDF leave them to
+    segmentation to find.
     """
 
     text: str
     format: str
     page_starts: tuple[int, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    blocks: tuple[BlockSpan, ...] = ()
 
     @property
     def pages(self) -> int | None:

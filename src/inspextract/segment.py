@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from inspextract.document import Document
+from inspextract.normalise.furniture import find_text_furniture
+from inspextract.normalise.pagebreaks import continues
 
 BULLET = re.compile(r"^(?:[-•–—*▪◦·●○■►➢✓]|\(?[a-z]\)|\(?[ivx]+\))\s+")
 # "4.", "4.5", "1.1" (after markdown bold was stripped); one or two digits so years are not numbers.
@@ -23,9 +24,6 @@ UNTITLED_CONTENTS_MIN_ENTRIES = 3
 CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
 # A contents entry ends with its page number, maybe after dot leaders or a stray letter ("… n 9").
 CONTENTS_ENTRY = re.compile(r"(?:\s|\.{2,}|…)\s*(?:\w\s)?\d{1,3}$")
-# Running headers/footers: a page number before or after a line that is repeated elsewhere.
-PAGE_NUMBER_AROUND = re.compile(r"^[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s+(?P<a>.+)$|^(?P<b>.+?)\s+\d{1,3}$")
-LONE_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
 INNER_SENTENCE_END = re.compile(r"[a-z][.!?]\s+[A-Z]")
 WEB_ADDRESS = re.compile(r"www\.|https?:|@")
 # Top-level sections that close an "Area for improvement" section even when they are unnumbered.
@@ -39,9 +37,6 @@ TOP_LEVEL_TITLE = re.compile(
 HEADING_MAX_WORDS = 16
 # Question headings ("What happens next?") are shorter than that (words).
 QUESTION_HEADING_MAX_WORDS = 12
-# Running headers repeat a document title, which is longer than a lone section name (words).
-RUNNING_HEADER_MIN_WORDS = 4
-TERMINAL = ".!?:;\"”’')"
 HEADING_NEVER_ENDS_WITH = ".!:;,\"”’'"
 
 
@@ -69,6 +64,11 @@ class _Line:
     start: int
     end: int
     text: str
+    given: str | None = None  # the block kind a structured reader gave (`Document.blocks`)
+
+    def is_heading(self, text: str) -> bool:
+        """A heading the reader marked, or a heading-like line that the reader did not call a list item."""
+        return self.given == "heading" or (self.given != "item" and is_heading_line(text))
 
 
 def iter_lines(text: str) -> list[tuple[int, int]]:
@@ -93,25 +93,9 @@ def is_heading_line(line: str) -> bool:
     return len(words) <= HEADING_MAX_WORDS and line[-1] not in HEADING_NEVER_ENDS_WITH
 
 
-def _is_running_header(repeated: str, counts: Counter[str]) -> bool:
-    return counts[repeated] >= 1 and len(repeated.split()) >= RUNNING_HEADER_MIN_WORDS
-
-
-def _furniture_keys(lines: list[_Line]) -> set[int]:
-    """Indexes of running headers/footers and lone page numbers."""
-    counts = Counter(" ".join(line.text.split()) for line in lines)
-    out = set()
-    for i, line in enumerate(lines):
-        text = " ".join(line.text.split())
-        if LONE_PAGE_NUMBER.match(text) and len(lines) > 1:
-            out.add(i)
-        elif (m := PAGE_NUMBER_AROUND.match(text)) and _is_running_header(m["a"] or m["b"], counts):
-            out.add(i)  # "14 Services for …" repeats the cover title: a page header, not section 14
-    return out
-
-
 def _join_broken(text: str, lines: list[_Line], furniture: set[int]) -> list[tuple[_Line, bool]]:
-    """Merge a line that stops mid-sentence with the next line that starts in lower case (page breaks)."""
+    """Merge a line that stops mid-sentence with the next line that starts in lower case (hard-wrapped text,
+    page breaks); `pagebreaks.continues` says whether a sentence was left open."""
     out: list[tuple[_Line, bool]] = []
     for i, line in enumerate(lines):
         is_furniture = i in furniture
@@ -120,10 +104,10 @@ def _join_broken(text: str, lines: list[_Line], furniture: set[int]) -> list[tup
             and out
             and line.text[:1].islower()
             and not BULLET.match(line.text)
-            and out[-1][0].text.rstrip()[-1:] not in TERMINAL
+            and continues(out[-1][0].text, line.text)
         ):
             prev = out[-1][0]
-            out[-1] = (_Line(prev.start, line.end, text[prev.start : line.end]), False)
+            out[-1] = (_Line(prev.start, line.end, text[prev.start : line.end], prev.given), False)
             continue
         out.append((line, is_furniture))
     return out
@@ -173,10 +157,29 @@ def _flag_untitled_contents(lines: list[tuple[_Line, bool]], flags: list[bool]) 
         run = [(i, int(m[1]))] if m and len(bare.split()) >= 2 else []
 
 
+def _lines(doc: Document) -> list[tuple[_Line, bool]]:
+    """The document's lines, broken sentences joined, each with whether it is page furniture.
+
+    Text and PDF lines are joined across blank lines and checked for running headers; the blocks of a
+    structured reader are kept as given (no page furniture there) and only their own lines are joined.
+    """
+    if not doc.blocks:
+        lines = [_Line(s, e, doc.text[s:e]) for s, e in iter_lines(doc.text)]
+        return _join_broken(doc.text, lines, find_text_furniture([line.text for line in lines]))
+    joined = []
+    for block in doc.blocks:
+        spans = iter_lines(doc.text[block.start : block.end])
+        lines = [
+            _Line(block.start + s, block.start + e, doc.text[block.start + s : block.start + e], block.kind)
+            for s, e in spans
+        ]
+        joined.extend(_join_broken(doc.text, lines, set()))
+    return joined
+
+
 def segment(doc: Document) -> list[Block]:
     """Split a document into blocks, each knowing the headings and the area for improvement it sits under."""
-    lines = [_Line(s, e, doc.text[s:e]) for s, e in iter_lines(doc.text)]
-    joined = _join_broken(doc.text, lines, _furniture_keys(lines))
+    joined = _lines(doc)
     contents = _contents_flags(joined)
     blocks: list[Block] = []
     # Open headings, outermost first: (level, title, area number, nests what follows)
@@ -201,8 +204,8 @@ def segment(doc: Document) -> list[Block]:
         elif m := NUMBERED.match(text):
             number, offset, marker = m["num"], m.end(), m["num"]
             level = number.count(".") + 1
-            kind = "heading" if is_heading_line(text[offset:]) else "numbered"
-        elif is_heading_line(text):
+            kind = "heading" if line.is_heading(text[offset:]) else "numbered"
+        elif line.is_heading(text):
             kind = "heading"
             if TOP_LEVEL_TITLE.match(text.strip()):
                 level = 1

@@ -10,6 +10,7 @@ from inspextract.document import Document
 from inspextract.evidence import evidence
 from inspextract.extract.area_lists import find_listed_areas
 from inspextract.extract.progress import progress_of
+from inspextract.extract.sentences import split_sentences
 from inspextract.records import Area, Progress
 from inspextract.segment import Block
 
@@ -195,7 +196,8 @@ def label_progress(line: str) -> Progress | None:
 
 def body_progress(text: str) -> Progress | None:
     """The degree of progress the body states for the area as a whole ("good progress in this area")."""
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
         if WHOLE_AREA.search(sentence) and (progress := progress_of(sentence)):
             return progress
     return None

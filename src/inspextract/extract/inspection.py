@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from inspextract.extract.sentence_spans import block_sentences
 from inspextract.lexicon import Mention, inspectorates
 from inspextract.records import InspectionKind
 
@@ -20,11 +21,6 @@ CARE_INSPECTORATE = "Care Inspectorate"
 SPECIFIC_GAP_CHARS = 40  # "services for children and young people (up to the age of 18) at risk of harm"
 FUTURE_WINDOW_CHARS = 40  # how far before "progress review" future wording ("will conduct a") may sit
 
-# Sentence ends: after . ! ? (and a closing quote) before a capital or opening quote; also every line break
-# that ends a block (a blank line, or a line ending in punctuation, or a bullet on the next line).
-SENTENCE_BREAK = re.compile(
-    r"(?<=[.!?])[”’\"']?\s+(?=[“‘\"'(A-Z0-9])|\n\s*\n|(?<=[.!?:;])\s*\n|\n(?=\s*(?:[•\-–*▪]|\d+\.)\s)"
-)
 PROGRESS_REVIEW = re.compile(
     r"\bprogress review\b|\breview of progress\b|\bfollow[- ]up (?:inspection|review)\b", re.I
 )
@@ -66,15 +62,7 @@ def load_cues() -> dict[str, Any]:
 @lru_cache(maxsize=2)  # several extractors walk the same document's sentences in turn
 def sentences(text: str) -> tuple[Span, ...]:
     """Sentence-like spans of the text (sentences, bullets, label lines)."""
-    spans: list[Span] = []
-    pos = 0
-    for match in SENTENCE_BREAK.finditer(text):
-        if text[pos : match.start()].strip():
-            spans.append(Span(pos, match.start()))
-        pos = match.end()
-    if text[pos:].strip():
-        spans.append(Span(pos, len(text)))
-    return tuple(spans)
+    return tuple(Span(start, end) for start, end in block_sentences(text))
 
 
 @lru_cache(maxsize=2)  # find_bodies and find_lead both read them

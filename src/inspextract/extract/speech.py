@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 
 from inspextract.extract.finding_rules import Cues
+from inspextract.extract.sentences import split_sentences
 from inspextract.segment import Block
 
 # An attribution is short: "Karen Reid, chief executive of the Care Inspectorate, said:" (words).
 ATTRIBUTION_MAX_WORDS = 30
-_SENTENCE_END = re.compile(r"[.!?][”’\"']?\s+")
 _STRAIGHT = "'\""
 
 
@@ -56,7 +56,7 @@ def find_quotations(blocks: list[Block], cues: Cues) -> list[Quotation]:
             carried, previous_tail = None, ""
             continue
         text = block.text
-        sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        sentence_starts = [0] + [start for start, _ in split_sentences(text)]
         for open_, close, closed in _pairs(text):
             head_start = max(s for s in sentence_starts if s <= open_)
             before = text[head_start:open_]

@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 
 from inspextract.extract.dates import DATE
 from inspextract.lexicon import councils, inspectorates
+from inspextract.normalise.furniture import is_page_number
 
 # How many lines of the opening to read for a title: a cover page plus a committee paper's label block.
 HEAD_LINES = 25
@@ -63,9 +64,9 @@ LABEL_WORDS = {
     "directorate",
     "appendices",
 }
-# Lines of a title page that are not its title: page numbers, protective markings, "Contents".
+# Lines of a title page that are not its title: protective markings, "Contents", news labels.
 FURNITURE = re.compile(
-    r"^(?:\d{1,3}|page \d+(?: of \d+)?|official(?:[ -]sensitive)?|not protectively marked|contents|"
+    r"^(?:official(?:[ -]sensitive)?|not protectively marked|contents|"
     r"public|private|confidential|item \d+|agenda item \d+[a-z]?|news|latest news|news release|press release|"
     r"media release|for immediate release|embargoed(?: until)?[^a-z]*|home|skip to (?:main )?content)$",
     re.IGNORECASE,
@@ -119,7 +120,7 @@ def iter_head_lines(text: str, limit: int = HEAD_LINES) -> Iterator[tuple[int, i
 
 def is_furniture(line: str) -> bool:
     """A line of a title page that never is the title: markings, page numbers, a bare date, a logo's name."""
-    if FURNITURE.match(line):
+    if FURNITURE.match(line) or is_page_number(line):
         return True
     if DATE.fullmatch(line):
         return True

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from inspextract.normalise.furniture import strip_text_furniture
+from inspextract.normalise.pagebreaks import rejoin_broken_paragraphs
+
 # Spaces that documents use for layout (no-break, thin, figure, ideographic ...) become plain spaces.
 _SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -21,11 +24,8 @@ def normalise_whitespace(text: str) -> str:
     return _MANY_BLANK_LINES.sub("\n\n", text).strip("\n")
 
 
-def normalise_text(text: str) -> tuple[str, list[str]]:
-    """Normalise decoded text from a text-like format; returns the text and any warnings."""
-    from inspextract.normalise.furniture import strip_text_furniture
-    from inspextract.normalise.pagebreaks import rejoin_broken_paragraphs
-
+def normalise_text(text: str) -> str:
+    """Normalise decoded plain text or Markdown, which may have been converted from a PDF."""
     # Text converted from PDFs keeps running headers and paragraphs cut by page breaks: repair both.
     text = normalise_whitespace(strip_text_furniture(normalise_whitespace(text)))
-    return rejoin_broken_paragraphs(text), []
+    return rejoin_broken_paragraphs(text)

@@ -1,4 +1,9 @@
-"""Page furniture: running headers, footers and page numbers, found by repetition and position."""
+"""Page furniture: running headers, footers and page numbers, found by repetition and position.
+
+The one home of these rules: the PDF reader drops furniture by position (`find_furniture`) and by text
+(`is_numbered_repeat`), the text normaliser drops running headers (`strip_text_furniture`), segmentation
+marks what is left (`find_text_furniture`) and the title finder skips page numbers (`is_page_number`).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from inspextract.readers.pdf_layout import Line
+from inspextract.lines import Line
 
 # Running headers and footers sit in these bands at the top and bottom of a page (share of its height);
 # report templates put them within the outer ~8 %, so 12 % leaves room without reaching body text.
@@ -20,6 +25,13 @@ REPEAT_MIN_SHARE = 0.3
 REPEAT_MIN_PAGES = 2
 PAGE_LABEL = re.compile(r"^page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _DIGITS = re.compile(r"\d+")
+# A line that labels a date ("Inspection dates: 4 to 8 May 2015", "Date of publication: May 2015") states
+# content: a PDF holding two reports prints it at the top of each, where it looks like a running header.
+DATE_LABEL_LINE = re.compile(r"^[^:]{0,40}\b(?:dates?|published|publication)\b[^:]{0,40}:\s*\S", re.I)
+# A line ending in a month and year ends in a date, not in a page number.
+ENDS_WITH_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d$", re.I
+)
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I
@@ -56,7 +68,8 @@ def find_furniture(pages: Sequence[tuple[Sequence[Line], float]]) -> list[set[in
     """For each page (its lines by vertical position, page height), the indexes of furniture lines.
 
     The first page (the title page) loses only footers and page numbers: its title often repeats as
-    later pages' running header, and there it is the title, not furniture.
+    later pages' running header, and there it is the title, not furniture. A line that labels a date keeps
+    its first copy: the dates of an inspection must not be lost with their repeats.
     """
     by_position = [sorted(range(len(lines)), key=lambda i: lines[i].top) for lines, _ in pages]
     candidates: list[list[int]] = []
@@ -68,11 +81,16 @@ def find_furniture(pages: Sequence[tuple[Sequence[Line], float]]) -> list[set[in
         seen.update({furniture_key(lines[i].text) for i in found})
     threshold = max(REPEAT_MIN_PAGES, REPEAT_MIN_SHARE * len(pages))
     furniture: list[set[int]] = []
+    stated: set[str] = set()  # labelled date lines already kept once
     for number, ((lines, height), found) in enumerate(zip(pages, candidates, strict=True), start=1):
         drop = set()
         for i in found:
             line = lines[i]
-            repeated = seen[furniture_key(line.text)] >= threshold
+            key = furniture_key(line.text)
+            if DATE_LABEL_LINE.match(line.text) and key not in stated:
+                stated.add(key)
+                continue
+            repeated = seen[key] >= threshold
             if number == 1 and line.top < height * FURNITURE_BAND_SHARE and not is_page_number(line.text):
                 continue  # the title page's top is its title, not a running header
             if (repeated and len(pages) > 1) or is_page_number(line.text):
@@ -98,6 +116,8 @@ def is_numbered_repeat(line: str, whole: Counter[str], masked: Counter[str]) -> 
     rest = m.group(2) if m.re is _LEADING_NUMBER else m.group(1)
     if len(rest.split()) < TEXT_FURNITURE_MIN_WORDS:
         return False
+    if m.re is _TRAILING_NUMBER and ENDS_WITH_DATE.search(stripped):  # "… 8 May 2015" ends in a year
+        return False
     # A trailing number alone could be a contents entry ("Area for improvement 1: ... 5"), so there the
     # whole line must recur with other numbers.
     return (m.re is _LEADING_NUMBER and whole[rest] >= 1) or masked[furniture_key(stripped)] >= 2
@@ -108,6 +128,16 @@ def line_counts(lines: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
     whole = Counter(" ".join(line.split()) for line in lines if line.strip())
     masked = Counter(furniture_key(line) for line in lines if line.strip())
     return whole, masked
+
+
+def find_text_furniture(lines: Sequence[str]) -> set[int]:
+    """Indexes of the lines that are lone page numbers or running headers (`is_numbered_repeat`)."""
+    whole, masked = line_counts(lines)
+    return {
+        i
+        for i, line in enumerate(lines)
+        if (is_page_number(line) and len(lines) > 1) or is_numbered_repeat(line, whole, masked)
+    }
 
 
 def strip_text_furniture(text: str) -> str:

@@ -7,10 +7,9 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from inspextract.normalise.pagebreaks import continues
-from inspextract.readers.pdf_layout import Line
+from inspextract.lines import Block, Line
+from inspextract.normalise.pagebreaks import BULLET, FINISHED, continues
 
 # A line this much larger than the body text is a heading (render engines use >= 1.1x for subheadings).
 HEADING_SIZE_RATIO = 1.08
@@ -24,19 +23,9 @@ SHORT_LINE_SHARE = 0.15
 HEADING_LINE_GAP_RATIO = 0.5
 # Headings longer than this are body text set large (pull quotes), not headings (words).
 HEADING_MAX_WORDS = 20
-BULLET = re.compile(r"^[•▪◦●○■·‣⁃–*-]\s")
 NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
 CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.I)
 CONTENTS_PAGE_NUMBER = re.compile(r"\s\d{1,3}$")
-SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
-
-
-@dataclass
-class Block:
-    """Lines that read as one unit; `kind` is "paragraph", "heading", "bullet", "numbered" or "contents"."""
-
-    kind: str
-    lines: list[Line] = field(default_factory=list)
 
 
 def body_size(lines: Sequence[Line]) -> float:
@@ -92,7 +81,7 @@ def reflow_page(
             block_kind = {"text": "paragraph"}.get(kind, kind)
             if in_contents and kind != "heading":
                 block_kind = "contents"
-            elif kind == "text" and line.bold and not SENTENCE_END.search(line.text):
+            elif kind == "text" and line.bold and not FINISHED.search(line.text):
                 block_kind = "heading"  # a bold run-in heading at body size
             elif kind == "numbered" and line.x0 > left_edge[line.column] + size:
                 block_kind = "paragraph"  # an indented number is inside the text, not a new item
@@ -125,11 +114,11 @@ def starts_block(
         return True
     if current.kind == "bullet" and line.x0 <= current.lines[0].x0 + 1:
         return True  # back at the bullet's own margin: the list item has ended
-    if line.bold and not prev.bold and current.kind == "paragraph" and SENTENCE_END.search(prev.text):
+    if line.bold and not prev.bold and current.kind == "paragraph" and FINISHED.search(prev.text):
         return True
     if not is_short(prev, right_edge, size):
         return False
-    if SENTENCE_END.search(prev.text):
+    if FINISHED.search(prev.text):
         return True
     # A lone short line before a capitalised one is a heading at body size ("1. Introduction").
     return len(current.lines) == 1 and line.text[:1].isupper() and not continues(prev.text, line.text)

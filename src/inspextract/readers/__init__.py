@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 
 from inspextract.document import Document
-from inspextract.errors import UnsupportedFormat
 from inspextract.limits import DEFAULT_LIMITS, Limits
 from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
 from inspextract.readers.sniff import misnamed_warning, sniff
@@ -34,16 +33,12 @@ def read_as(fmt: str, data: bytes, *, limits: Limits, pdf_engine: str) -> Docume
 
         return read_pdf(data, limits=limits, engine=pdf_engine)
     if fmt == "html":
-        try:
-            from inspextract.readers.html import read_html
-        except ImportError:
-            raise UnsupportedFormat("HTML input is not supported yet") from None
+        from inspextract.readers.html import read_html
+
         return read_html(data, limits=limits)
     if fmt == "docx":
-        try:
-            from inspextract.readers.docx import read_docx
-        except ImportError:
-            raise UnsupportedFormat("DOCX input is not supported yet") from None
+        from inspextract.readers.docx import read_docx
+
         return read_docx(data, limits=limits)
     from inspextract.readers.text import read_text
 

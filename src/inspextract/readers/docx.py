@@ -53,10 +53,10 @@ def read_docx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
         raise
     except ZIP_ERRORS as e:
         raise DamagedInput(f"damaged DOCX: cannot inflate word/document.xml ({e})") from None
-    text, more = writer.render()
+    text, blocks = writer.render()
     if not text.strip():
         raise NoText("no extractable text: the Word document's body is empty")
-    return Document(text=text, format="docx", warnings=(*warnings, *more))
+    return Document(text=text, format="docx", warnings=tuple(warnings), blocks=blocks)
 
 
 class BodyReader:

@@ -94,15 +94,14 @@ def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     if title is not None:
         writer.add("heading", title.text(deep=True) or "")
     write_blocks(main, writer)
-    text, more = writer.render()
-    warnings.extend(more)
+    text, blocks = writer.render()
     if how == "body" and dropped == 0:
         warnings.append("no article or main element and no page furniture found: used the whole page")
     if writer.word_count < THIN_CONTENT_WORDS:
         warnings.append(f"thin content: only {writer.word_count} words of article text found on the page")
     if (bad := text.count("\ufffd")) > 0:
         warnings.append(f"garbled text: {bad} invalid character(s) replaced with U+FFFD")
-    return Document(text=text, format="html", warnings=tuple(warnings))
+    return Document(text=text, format="html", warnings=tuple(warnings), blocks=blocks)
 
 
 def decode_html(data: bytes) -> tuple[str, list[str]]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from inspextract.normalise import normalise_text
+from inspextract.document import BlockSpan
+from inspextract.normalise import normalise_whitespace
+from inspextract.normalise.pagebreaks import continues
 
 # A table's first cell that is a label ("Report by:", "TN Number:") is joined to its value with a space,
 # so that committee papers' header tables read as the same "Label: value" line a text export gives.
@@ -38,16 +40,29 @@ class BlockWriter:
         if body:
             self.blocks.append((kind, prefix + body))
 
-    def render(self) -> tuple[str, list[str]]:
-        """The blocks as normalised text (and the normaliser's warnings)."""
-        parts: list[str] = []
-        previous = ""
-        for kind, text in self.blocks:
-            if parts:
-                parts.append("\n" if kind == previous and kind in LINE_KINDS else "\n\n")
-            parts.append(text)
+    def render(self) -> tuple[str, tuple[BlockSpan, ...]]:
+        """The blocks as normalised text, and where each block lies in it.
+
+        Each block is normalised on its own: the readers know where blocks start and end, so no running
+        header is looked for and only a paragraph that `continues` another is joined to it.
+        """
+        text, previous = "", ""
+        spans: list[BlockSpan] = []
+        for kind, body in self.blocks:
+            body = "\n".join(line for line in normalise_whitespace(body).split("\n") if line)
+            if not body:
+                continue
+            if kind == previous == "paragraph" and body[0].islower() and continues(text, body):
+                # A paragraph broken mid-sentence (a manual page break in Word) is one paragraph.
+                text += f" {body}"
+                spans[-1] = spans[-1]._replace(end=len(text))
+                continue
+            if text:
+                text += "\n" if kind == previous and kind in LINE_KINDS else "\n\n"
+            spans.append(BlockSpan(kind, len(text), len(text) + len(body)))
+            text += body
             previous = kind
-        return normalise_text("".join(parts))
+        return text, tuple(spans)
 
     @property
     def word_count(self) -> int:

@@ -9,20 +9,20 @@ from typing import Protocol
 from inspextract.document import Document
 from inspextract.errors import DamagedInput, NoText, TooLarge
 from inspextract.limits import Limits
+from inspextract.lines import Block, Line
 from inspextract.normalise import normalise_whitespace
 from inspextract.normalise.furniture import find_furniture, is_numbered_repeat, line_counts
 from inspextract.normalise.hyphens import Vocabulary, join_broken_line
-from inspextract.normalise.pagebreaks import continues
-from inspextract.normalise.reflow import Block, body_size, line_pitch, reflow_page
+from inspextract.normalise.pagebreaks import runs_on
+from inspextract.normalise.reflow import body_size, line_pitch, reflow_page
 from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
 from inspextract.readers.pdf_engine import PdfEngine, open_engine
-from inspextract.readers.pdf_layout import Line, PageWords, page_lines
+from inspextract.readers.pdf_layout import PageWords, page_lines
 from inspextract.readers.pdf_rebuild import CUT_SHORT, rebuild_cut_pdf
 from inspextract.readers.sniff import PDF_HEADER_WINDOW_BYTES, PDF_MAGIC
 
 # Kinds of block listed one per line (no blank line between neighbours of the same kind).
 LIST_KINDS = ("bullet", "contents")
-FLOWING_KINDS = ("paragraph", "bullet", "numbered")
 
 
 class PageOcr(Protocol):
@@ -133,20 +133,6 @@ def assemble(pages: list[PageText], count: int) -> tuple[str, tuple[int, ...]]:
             else:
                 blocks.append(block)
     return render(blocks, vocab, count)
-
-
-def runs_on(before: Block, after: Block, *, across_pages: bool) -> bool:
-    """Whether `after` continues the sentence `before` left open (cut by a page end or a stray gap).
-
-    Within a page only a lower-case start counts: a gap before a capital is a real paragraph break.
-    """
-    first = after.lines[0].text
-    return (
-        before.kind in FLOWING_KINDS
-        and after.kind in ("paragraph", "numbered")
-        and (across_pages or first[:1].islower())
-        and continues(before.lines[-1].text, first)
-    )
 
 
 def render(blocks: list[Block], vocab: Vocabulary, count: int) -> tuple[str, tuple[int, ...]]:

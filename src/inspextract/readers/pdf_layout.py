@@ -8,6 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from inspextract.lines import Line
+
 # Words whose tops differ by less than this share of the font size sit on the same line (pdfplumber's
 # own default y tolerance is 3 pt at ~10 pt type; a ratio keeps it right for large headings too).
 SAME_LINE_RATIO = 0.35
@@ -46,21 +48,6 @@ class PageWords:
     width: float
     height: float
     words: tuple[Word, ...]
-
-
-@dataclass
-class Line:
-    """A line of text in reading order, with the geometry the normalisers use."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float  # the commonest font size on the line
-    bold: bool
-    column: int = 0  # 0 single column / left, 1 right column, -1 spanning both columns
-    page: int = 0  # 1-based page number, set by the reader
 
 
 def group_lines(words: list[Word]) -> list[Line]:

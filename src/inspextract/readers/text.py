@@ -61,5 +61,5 @@ def read_text(data: bytes, *, markdown: bool = False) -> Document:
     text, warnings = decode(data)
     # Plain-text reports exported from Word or the web use **bold** too: strip it in either case.
     text = strip_markdown(text) if markdown else _MD_EMPHASIS.sub(r"\2", text)
-    text, more = normalise_text(text)
-    return Document(text=text, format="markdown" if markdown else "text", warnings=(*warnings, *more))
+    text = normalise_text(text)
+    return Document(text=text, format="markdown" if markdown else "text", warnings=tuple(warnings))
