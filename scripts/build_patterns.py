@@ -34,6 +34,8 @@ QI_NUMBER: Token = {"TEXT": {"REGEX": r"^\d{1,2}\.\d{1,2}$"}}
 # A quoted indicator name is short; the bound keeps an unclosed quote from swallowing a paragraph (tokens).
 QI_NAME_MAX_TOKENS = 12
 GRADE_WORDS = ["excellent", "very good", "good", "adequate", "weak", "unsatisfactory"]
+# The scale's older word for a point -> the grade it is recorded as ("satisfactory", before 2011).
+GRADE_ALIASES = {"satisfactory": "adequate"}
 # Words that introduce an evaluation: "graded as good", "an evaluation of good".
 GRADE_CONTEXT = ["graded", "rated", "evaluated", "evaluation", "grade", "grading", "judged", "assessed"]
 PROGRESS_DEGREES = [
@@ -100,16 +102,16 @@ def lexicon_patterns(name: str, label: str, *, lower: bool) -> list[dict[str, An
 def grade_patterns() -> list[dict[str, Any]]:
     """GRADE: a grade word in quotes ("'very good,'") or after an evaluation word ("graded as good")."""
     out = []
-    for grade in GRADE_WORDS:
+    for spelling, grade in [*((g, g) for g in GRADE_WORDS), *GRADE_ALIASES.items()]:
         texts: set[str] = set()
-        for word in case_forms(grade, lower=True):
+        for word in case_forms(spelling, lower=True):
             for open_quote, close_quote in QUOTE_PAIRS:
                 for punct in ("", ",", "."):
                     texts.add(f"{open_quote}{word}{punct}{close_quote}")
         out += phrases("GRADE", texts, grade)
     # Unquoted after an evaluation word: two token patterns (as phrases, every spelling would be ~1000).
     context: Pattern = [{"LOWER": {"IN": GRADE_CONTEXT}}, {"LOWER": {"IN": ["as", "of"]}, "OP": "?"}]
-    one_word = [g for g in GRADE_WORDS if " " not in g]
+    one_word = [g for g in [*GRADE_WORDS, *GRADE_ALIASES] if " " not in g]
     out.append({"label": "GRADE", "pattern": [*context, {"LOWER": {"IN": one_word}}]})
     out.append({"label": "GRADE", "pattern": [*context, {"LOWER": "very"}, {"LOWER": "good"}]})
     return out

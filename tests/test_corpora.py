@@ -1,8 +1,9 @@
 """Regression guard on whole corpora: the shared ones (../shared/corpus) and the project's held-out set.
 
 The shared documents are other people's words, so they stay in ../shared and are read from there.
-fixtures/heldout holds documents written for this project and never used to tune a rule: its figure is
-the honest estimate for documents the tool has not seen. Each floor sits just under the figure the current
+fixtures/heldout and fixtures/heldout2 hold documents written for this project by writers who saw neither
+the corpora nor the code; heldout2 was used to tune no rule, so its figure is the honest estimate for
+documents the tool has not seen. Each floor sits just under the figure the current
 code reaches (README, "Accuracy"): a change that loses accuracy fails here, whatever the unit tests say.
 """
 
@@ -32,8 +33,9 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "ofsted-pdf": {"overall": 0.57},
     "heldout": {"overall": 0.78},
+    "heldout2": {"overall": 0.78},
 }
-IN_THE_PROJECT = {"heldout": FIXTURES / "heldout"}
+IN_THE_PROJECT = {name: FIXTURES / name for name in ("heldout", "heldout2")}
 
 
 @pytest.fixture(scope="module")

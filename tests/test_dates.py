@@ -62,3 +62,16 @@ def test_partial_date_precision() -> None:
     assert partial_date(2015, 5) == "2015-05"
     assert partial_date(2015, 5, 8) == "2015-05-08"
     assert partial_date(None, 5, 8) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The visit ended on 31 February 2023.", "Records dated 30/02/2021 were read.", "On 31 April 2019."],
+)
+def test_days_that_the_calendar_lacks_are_not_dates(sentence: str) -> None:
+    assert [m.day for m in find_dates(sentence) if m.day is not None] == []
+
+
+def test_leap_days_follow_the_calendar() -> None:
+    assert [m.value for m in find_dates("on 29 February 2024")] == ["2024-02-29"]
+    assert [m.value for m in find_dates("on 29 February 2023") if m.day] == []

@@ -111,6 +111,39 @@ JUDGED = [
         None,
         "strength",
     ),
+    (
+        "Care plans were much clearer than before, though reviews remained an area for improvement.",
+        None,
+        "improvement",
+    ),
+    ("Youth work was going well but can improve further in rural villages.", None, "improvement"),
+    # a plain weakness outweighs a strength word that only describes its subject
+    ("Inspectors reported serious weaknesses in how carers are supported.", None, "improvement"),
+    ("Families did not always get the help they needed to make a positive difference.", None, "improvement"),
+    ("The service is more effective at helping infants than teenagers.", None, "improvement"),
+    ("There is room for improvement in recording the views of young carers.", None, "improvement"),
+    ("There was a wide range of responsive support so families get help without delays.", None, "strength"),
+    ("The team said partners should further improve their response to neglect.", None, "recommendation"),
+    # inspectors' confidence is a strength, even in the capacity to improve or in what partners will do
+    ("We were confident that the partners recognised they could improve further.", None, "strength"),
+    ("We are confident that the council will make the improvements it needs.", None, "strength"),
+    ("Strong leadership will be required to sustain the pace of change.", None, "improvement"),
+    ("Some carers had to wait months for a first assessment.", None, "improvement"),
+    ("Strengths in care planning clearly outweighed the areas for improvement.", None, "strength"),
+    ("Review meetings always took place when required and were well attended.", None, "strength"),
+    ("Many carers were benefitting from the right support at home.", None, "strength"),
+    ("Inspectors from three bodies found major strengths in services for young carers.", None, "strength"),
+    (
+        "Inspectors found that chronologies were variable and that some plans lacked clear goals.",
+        None,
+        "improvement",
+    ),
+    (
+        "The report recommended that partners should strengthen the oversight of the committee.",
+        None,
+        "recommendation",
+    ),
+    ("Inspectors recommended that the council and its partners improve care plans.", None, "recommendation"),
     # progress: on a whole area, or on all areas; a part of an area improving is a strength
     (
         "Has made significant progress in ensuring that children are protected from abuse and risk",
@@ -118,6 +151,10 @@ JUDGED = [
         "progress",
     ),
     ("They have made good progress across all the main areas for improvement.", None, "progress"),
+    ("Considerable progress has been made by partners in keeping carers safe.", None, "progress"),
+    ("The council was making good progress in meeting the recommendations.", None, "progress"),
+    # progress with no degree after earlier inspections is a general strength, not progress on an area
+    ("The report notes that progress has been made since earlier visits by inspectors.", None, "strength"),
     ("Inspectors are confident that there is improvement across all areas.", None, "progress"),
     (
         "They identified considerable improvement in the inclusion of chronologies in records.",
@@ -198,6 +235,38 @@ NOT_FINDINGS = [
     ("Across nine key indicators of performance, inspectors found one to be 'very good'.", None),
     ("An evaluation of good is applied where strengths clearly outweigh areas for improvement.", None),
     ("We have made some recommendations for improvement which will enable partners to do better.", None),
+    ("Services in the town were given two evaluations of very good and one of weak.", None),
+    ("Leadership of change was found to be ‘weak’ by the inspection team.", None),
+    ("The council's support for carers received a 'good' rating.", "findings"),
+    ("Both services were awarded a grade of 4 (good) for care and support.", None),
+    # questions and the indicator list of the method
+    ("How well are young carers supported in their communities?", "findings"),
+    ("how well children are helped to keep themselves safe", "strength"),
+    ("The inspection team focused on four key areas of practice across the partnership.", None),
+    ("Inspectors met frontline staff and read a sample of case files.", None),
+    ("The purpose of the review was to explore how well partners had responded.", "findings"),
+    # sentences that only announce findings
+    ("However, inspectors also identified areas which could improve further.", None),
+    ("The report identified a number of key strengths.", None),
+    ("Inspectors found strengths that were making a positive difference for families.", None),
+    ("Overall, there are several positive findings from this inspection.", None),
+    ("Inspectors have identified strengths and areas for improvement in the way carers are supported.", None),
+    ("Did staff feel supported by their managers and were they well trained?", None),
+    ("These services were all found to be good or very good.", None),
+    ("Care planning is good, which means important strengths with areas for improvement.", None),
+    ("The partners have prepared an action plan to address the points for action.", "findings"),
+    ("We also carry out joint inspections with other scrutiny bodies across the country.", None),
+    ("This is a very positive report for the whole partnership.", None),
+    ("This report should be read alongside the original inspection report.", None),
+    ("The service was rated 'requires improvement to be good' at its last inspection.", None),
+    (
+        "Care in all four towns was adequate, meaning strengths just outweighed weaknesses.",
+        None,
+    ),
+    ("A brilliant report for the whole partnership!", None),
+    ("The report to the board summarised the key findings of the inspection.", None),
+    ("Inspections pay particular attention to how well children are kept safe.", None),
+    ("Care plans are an important tool to help carers understand what support is available.", "findings"),
     # contact and boilerplate
     ("If you wish to comment about any of our inspections, contact us at the address above.", "findings"),
     ("This publication is available in other formats and other languages on request.", None),
@@ -331,3 +400,115 @@ def test_headline_without_closing_punctuation_is_not_a_finding() -> None:
 def test_list_introduced_by_what_inspectors_found_defaults_to_strength() -> None:
     text = "Inspectors found:\n\n• children knew who to talk to\n• chronologies were not consistently used.\n"
     assert [f.kind for f in findings_of(text)] == ["strength", "improvement"]
+
+
+def test_list_named_by_its_introduction_gives_its_kind_and_actions_are_recommendations() -> None:
+    text = (
+        "The review team noted the following key strengths in the Glenmore area.\n\n"
+        "- Patience of youth workers in helping parents see what they need to change.\n\n"
+        "The team agreed the following points for improvement with the partners.\n\n"
+        "- Review how quickly staff respond to a first concern about a child.\n"
+        "- Sharing plans with families before each review meeting.\n"
+        "- Gaps in out-of-hours cover for young carers.\n"
+    )
+    assert kinds_of(text) == [
+        ("strength", "Patience of youth workers in helping parents see what they need to change."),
+        ("recommendation", "Review how quickly staff respond to a first concern about a child."),
+        ("recommendation", "Sharing plans with families before each review meeting."),
+        ("improvement", "Gaps in out-of-hours cover for young carers."),
+    ]
+
+
+def test_paragraphs_after_an_introduction_are_items_of_its_list() -> None:
+    text = (
+        "The visit found several key strengths. These included:\n\n"
+        "Carers were well trained. Their reviews were held on time. Managers knew every family.\n\n"
+        "Key areas for improvement were also found. These included:\n\n"
+        "Planning for transitions was patchy. Partners should agree one shared assessment.\n"
+    )
+    assert kinds_of(text) == [
+        (
+            "strength",
+            "Carers were well trained. Their reviews were held on time. Managers knew every family.",
+        ),
+        ("improvement", "Planning for transitions was patchy."),
+        ("recommendation", "Partners should agree one shared assessment."),
+    ]
+
+
+def test_list_introduced_by_the_inspection_method_gives_no_findings() -> None:
+    text = (
+        "Each visit used a published quality indicator framework covering three themes:\n\n"
+        "- how well carers are supported and trained;\n"
+        "- how effectively services plan together.\n"
+    )
+    assert findings_of(text) == []
+
+
+def test_last_bullet_cut_off_by_the_end_of_the_text_is_not_a_finding() -> None:
+    text = "Inspectors found these strengths:\n\n- Staff knew families well.\n- Leaders had a clear and shar"
+    assert kinds_of(text) == [("strength", "Staff knew families well.")]
+
+
+def test_straight_quotes_of_a_partner_named_earlier_give_no_findings() -> None:
+    text = (
+        "The review covered the Glenmore partnership, chaired by council leader Tom Reilly.\n\n"
+        'Mr Reilly said: "Carers in Glenmore are listened to and well supported. Our staff work hard.\n\n'
+        '"We believe our approach is among the best in the country."\n'
+    )
+    assert findings_of(text) == []
+
+
+def test_she_said_takes_the_inspectorate_speaker_named_before() -> None:
+    text = (
+        "Ann Bell, chief inspector at the Care Inspectorate, said Glenmore had a “caring” culture.\n\n"
+        "“Staff knew every family well and acted quickly when risks rose,” she said.\n"
+    )
+    assert [f.kind for f in findings_of(text)] == ["strength", "strength"]
+
+
+def test_first_person_words_outside_an_inspectorate_quotation_are_no_findings() -> None:
+    text = "As chair I remain proud that staff worked so effectively during the inspection.\n"
+    assert findings_of(text) == []
+
+
+def test_a_bullet_that_announces_the_next_bullets_gives_them_its_kind() -> None:
+    text = (
+        "• Carers were well supported by the fostering team.\n"
+        "• Inspectors also identified areas which needed to improve:\n"
+        "• The quality of care plans required improvement across the service.\n"
+    )
+    assert [f.kind for f in findings_of(text)] == ["strength", "improvement"]
+
+
+def test_plain_sentence_among_strengths_is_one_but_not_beside_a_weakness() -> None:
+    among_strengths = "Every child had a named worker. Carers felt well supported by the team.\n"
+    assert [f.kind for f in findings_of(among_strengths)] == ["strength", "strength"]
+    beside_weakness = "Every child had a named worker. Reviews were not always held on time.\n"
+    assert [f.kind for f in findings_of(beside_weakness)] == ["improvement"]
+
+
+def test_a_first_person_paragraph_and_a_preface_are_no_findings() -> None:
+    personal = "I thank all our staff. The partnership worked very effectively throughout the year.\n"
+    assert findings_of(personal) == []
+    preface = "1 Preface\n\nThe partnership worked very effectively throughout the year.\n"
+    assert findings_of(preface) == []
+
+
+def test_a_news_page_titled_after_the_joint_inspection_holds_findings() -> None:
+    text = "Joint inspection of services for carers in Glenmore\n\nStaff worked very effectively together.\n"
+    assert kinds_of(text) == [("strength", "Staff worked very effectively together.")]
+
+
+def test_a_statement_repeated_with_other_punctuation_is_reported_once() -> None:
+    text = "Staff worked well together.\n\n“Staff worked well together”\n"
+    assert len(findings_of(text)) == 1
+
+
+def test_he_said_after_a_partners_reported_speech_is_the_partner() -> None:
+    text = (
+        'Ms Hart, who led the inspection for HMIE, said: "Staff work very well together."\n\n'
+        "Provost Alan Bell welcomed the report and said it showed hard work was paying off.\n\n"
+        '"We are committed to making the improvements quickly," he said.\n'
+    )
+    assert kinds_of(text) == [("strength", "Staff work very well together.")]

@@ -6,6 +6,7 @@ import pytest
 
 from inspextract.document import Document
 from inspextract.extract.grades import find_grades
+from inspextract.records import Report, Source
 from inspextract.segment import segment
 
 
@@ -101,6 +102,11 @@ def test_grade_words_that_are_no_evaluation(sentence: str) -> None:
         ("The grading covered one quality indicator.", 1),
         ("The quality indicator framework has been used for self-evaluation.", None),
         ("Nine key indicators were discussed at the meeting.", None),
+        ("The inspection team will carry out its scrutiny using three quality indicators:", 3),
+        ("A joint inspection examined seven key indicators of performance in services.", 7),
+        ("Contents 4 Evaluations 12 Quality indicator 1 – Key outcomes 15 Quality indicator 2 – Staff", None),
+        ("Appendix 1 Quality indicators 21 Appendix 2 Inspection evaluations 23", None),
+        ("Inspectors assess outcomes using the eight indicators of wellbeing in the practice model.", None),
     ],
 )
 def test_indicators_total_only_when_written(sentence: str, total: int | None) -> None:
@@ -373,3 +379,428 @@ def test_markdown_table_with_values_in_brackets() -> None:
 def test_count_after_its_grade_over_areas() -> None:
     text = "The Care Inspectorate rated services as 'good' in 5 out of 9 areas and 'adequate' in four areas."
     assert grades_of(text)[:2] == ([], {"good": 5, "adequate": 4})
+
+
+def report_with_bodies(bodies: list[str]) -> Report:
+    source = Source(path="x.txt", sha256="0" * 64, format="text", chars=0, extractor_version="test")
+    report = Report(source=source)
+    report.inspection.bodies = bodies
+    return report
+
+
+@pytest.mark.parametrize(
+    ("bodies", "warned"),
+    [
+        (["Ofsted"], "grades on another inspectorate's scale (Ofsted) are not extracted"),
+        (["Care Quality Commission", "Ofsted"], "grades on another inspectorate's scale (Care Quality"),
+        ([], "grades on another inspectorate's scale are not extracted"),
+    ],
+)
+def test_another_inspectorates_scale_gives_no_grades(bodies: list[str], warned: str) -> None:
+    text = (
+        "The local authority was judged to be 'inadequate' at its last visit.\n\n"
+        "Leadership of services was graded as 'good' and the overall rating was 'good'.\n"
+    )
+    doc = Document(text=text, format="text")
+    report = report_with_bodies(bodies)
+    assert find_grades(doc, segment(doc), report) == ([], {}, None)
+    assert len(report.warnings) == 1 and report.warnings[0].startswith(warned)
+
+
+def test_scottish_scale_with_the_report_gives_grades_and_no_warning() -> None:
+    text = "Leadership of services was graded as 'good'.\n"
+    doc = Document(text=text, format="text")
+    report = report_with_bodies(["Care Inspectorate", "Ofsted"])
+    grades, _, _ = find_grades(doc, segment(doc), report)
+    assert [g.grade for g in grades] == ["good"] and report.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        (
+            "Services in the area were given 2 evaluations of very good, 3 evaluations of satisfactory and "
+            "1 evaluation of weak.",
+            {"very good": 2, "adequate": 3, "weak": 1},
+        ),
+        (
+            "The inspectors awarded five very goods, three goods and an adequate across the indicators.",
+            {"very good": 5, "good": 3, "adequate": 1},
+        ),
+        ("The council's services received six 'weak' ratings.", {"weak": 6}),
+        (
+            "The partnership received an 'adequate' evaluation for three out of eight quality indicators.",
+            {"adequate": 3},
+        ),
+        ("The partnership was given ratings of 'very good' and 'good' after the inspection.", {}),
+    ],
+)
+def test_more_count_wordings(text: str, counts: dict[str, int]) -> None:
+    grades, found_counts, _ = grades_of(text)
+    assert (grades, found_counts) == ([], counts)
+
+
+def test_one_named_indicator_and_another_are_counted_and_graded() -> None:
+    text = (
+        "Inspectors found six to be 'good'. However, one quality indicator, 'impact on families' was found "
+        "to be 'adequate' and another, 'leadership of people' was found to be 'weak'."
+    )
+    grades, counts, _ = grades_of(text)
+    assert counts == {"good": 6, "adequate": 1, "weak": 1}
+    assert [(g[1], g[2]) for g in grades] == [
+        ("impact on families", "adequate"),
+        ("leadership of people", "weak"),
+    ]
+
+
+def test_satisfactory_is_recorded_as_adequate() -> None:
+    grades, _, _ = grades_of("Leadership of change was evaluated as 'satisfactory'.")
+    assert grades == [(None, "leadership of change", "adequate", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a paraphrased name before "was found to be"
+            "The way workers planned and reviewed support for carers was found to be 'good', with two "
+            "recommendations.",
+            [(None, "way workers planned and reviewed support for carers", "good", 4)],
+        ),
+        (  # "deemed", the owner and the quotes dropped
+            "The board's 'quality of joint plans' was deemed 'weak'.",
+            [(None, "quality of joint plans", "weak", 2)],
+        ),
+        (  # an active evaluation whose object ends with the place
+            "Inspectors have evaluated the impact of services for older people in Angus as good, meaning "
+            "important strengths.",
+            [(None, "impact of services for older people", "good", 4)],
+        ),
+        (  # a quoted grade after a copula, and two subjects that are "both" graded
+            "Leadership of adult protection in Moray is ‘good’, while outcomes for adults at risk of harm "
+            "and processes for sharing information are both ‘adequate’.",
+            [
+                (None, "leadership of adult protection", "good", 4),
+                (None, "outcomes for adults at risk of harm", "adequate", 3),
+                (None, "processes for sharing information", "adequate", 3),
+            ],
+        ),
+        (  # a list of subjects with its commas, graded together
+            "Inspectors said the help given early, planning for each child and reviewing plans on time is "
+            "good, which means important strengths.",
+            [
+                (None, "help given early", "good", 4),
+                (None, "planning for each child", "good", 4),
+                (None, "reviewing plans on time", "good", 4),
+            ],
+        ),
+        (  # "the rating for A and B", two parallel gerund phrases
+            "The rating for hearing what children say and helping them feel secure was classified as "
+            "very good.",
+            [
+                (None, "hearing what children say", "very good", 5),
+                (None, "helping them feel secure", "very good", 5),
+            ],
+        ),
+    ],
+)
+def test_paraphrased_names_before_a_grade(
+    text: str, expected: list[tuple[str | None, str | None, str, int]]
+) -> None:
+    assert grades_of(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "counts"),
+    [
+        (  # names after the grade: "ratings were for" a quoted list
+            "The two 'weak' ratings were for 'Joint Planning of Services' and 'Managing Change Together'.",
+            [
+                (None, "joint planning of services", "weak", 2),
+                (None, "managing change together", "weak", 2),
+            ],
+            {"weak": 2},
+        ),
+        (  # "N 'grade' ratings, including A; B; and C": counts and names alike
+            'The service received seven "weak" ratings, including staff supervision; '
+            "meeting each carer's needs; and involving young people in plans.",
+            [
+                (None, "staff supervision", "weak", 2),
+                (None, "meeting each carer's needs", "weak", 2),
+                (None, "involving young people in plans", "weak", 2),
+            ],
+            {"weak": 7},
+        ),
+        (  # "an 'excellent' rating for X"; the headline grade of the services as a whole adds nothing
+            'The council became the first to receive an "excellent" rating for its youth services.\n\n'
+            'It received an "excellent rating" for the way it involved carers in designing and running '
+            "services.",
+            [(None, "way it involved carers in designing and running services", "excellent", 6)],
+            {},
+        ),
+        (  # a value in brackets, and the names after a dash
+            "The unit was awarded a rating of 5 (very good) for the two themes of the visit – quality of "
+            "staffing, and quality of the setting and leadership.",
+            [
+                (None, "quality of staffing", "very good", 5),
+                (None, "quality of the setting and leadership", "very good", 5),
+            ],
+            {},
+        ),
+        (  # bracketed grades after list items; the scale's words listed are no evaluation
+            "The team's evaluation of services in Angus was: children being kept informed (good); "
+            "planning for transitions (very good); and responding to concerns (adequate). The scoring "
+            "options run from excellent, very good, good, adequate, weak, through to unsatisfactory.",
+            [
+                (None, "children being kept informed", "good", 4),
+                (None, "planning for transitions", "very good", 5),
+                (None, "responding to concerns", "adequate", 3),
+            ],
+            {},
+        ),
+        (  # "X, which was graded as good": the whole clause before "which"
+            "The visit covered two themes: firstly young people feeling safe and getting on in life, which "
+            "was graded as Good.",
+            [(None, "young people feeling safe and getting on in life", "good", 4)],
+            {},
+        ),
+        (  # "on the basis that" a known name, and "in relation to" after an older word
+            "A classification of 'good' was awarded on the basis that children are listened to, understood "
+            "and respected and a satisfactory was granted in relation to care plans being reviewed.",
+            [
+                (None, "children are listened to, understood and respected", "good", 4),
+                (None, "care plans being reviewed", "adequate", 3),
+            ],
+            {},
+        ),
+    ],
+)
+def test_names_after_a_grade(
+    text: str, expected: list[tuple[str | None, str | None, str, int]], counts: dict[str, int]
+) -> None:
+    grades, found_counts, _ = grades_of(text)
+    assert (grades, found_counts) == (expected, counts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Staff told us that the new rota was 'good' for families.",
+        "The partnership received a 'weak' evaluation for four out of nine quality indicators.",
+        "The service was rated 'good' for its services to young people.",
+        "Planning and improving services was evaluated as weak.",
+    ],
+)
+def test_lists_and_copulas_that_name_no_indicator_or_one(sentence: str) -> None:
+    grades, _, _ = grades_of(sentence)
+    assert len(grades) <= 1 and all(
+        g[1] is None or " and " not in g[1] or g[1].startswith("planning") for g in grades
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Overall, services in the area are 'good'.",
+        "The partnership was rated 'good' for the third year running.",
+        "The report, which was graded as good, was published today.",
+    ],
+)
+def test_no_name_and_no_rating_word_gives_no_indicator(sentence: str) -> None:
+    grades, _, _ = grades_of(sentence)
+    assert all(g[1] is None for g in grades)
+    if "rated" not in sentence and "graded" not in sentence:
+        assert grades == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The unit was graded 'very good' for care and support and 'good' for its environment.",
+            [(None, "care and support", "very good", 5), (None, "environment", "good", 4)],
+        ),
+        (
+            "The regulator rated the quality of staffing as 'good' and the quality of care as 'excellent'.",
+            [(None, "quality of staffing", "good", 4), (None, "quality of care", "excellent", 6)],
+        ),
+        (
+            "Inspectors gave an evaluation of 'adequate' for the partnership's leadership of people.",
+            [(None, "leadership of people", "adequate", 3)],
+        ),
+        (
+            "Two quality indicators were evaluated as 'weak': impact on families and leadership of people.",
+            [(None, "impact on families", "weak", 2), (None, "leadership of people", "weak", 2)],
+        ),
+        (
+            "Leadership was evaluated as 'weak': inspectors found that plans were not in place.",
+            [(None, "leadership", "weak", 2)],
+        ),
+        ("The council's youth services have been rated 'good' by inspectors.", [(None, None, "good", 4)]),
+        (
+            "Strengths outweighed weaknesses and the overall rating awarded was 'good'.",
+            [(None, None, "good", 4)],
+        ),
+        (
+            "The adoption service was graded 5 (very good) for care and support and 4 (good) for staffing.",
+            [(None, "care and support", "very good", 5), (None, "staffing", "good", 4)],
+        ),
+    ],
+)
+def test_two_grades_in_one_sentence_and_lists_after_a_colon(
+    sentence: str, expected: list[tuple[str | None, str | None, str, int]]
+) -> None:
+    assert grades_of(sentence)[0] == expected
+
+
+def test_a_count_names_its_indicators_in_the_next_sentence_by_the_grades_meaning() -> None:
+    text = (
+        "The service received a 'weak' evaluation for three out of eight quality indicators. "
+        "Important weaknesses were found in the following areas: sharing information early, "
+        "children being kept safe at home and planning for each child."
+    )
+    grades, counts, total = grades_of(text)
+    assert counts == {"weak": 3} and total == 8
+    assert [(g[1], g[2]) for g in grades] == [
+        ("sharing information early", "weak"),
+        ("children being kept safe at home", "weak"),
+        ("planning for each child", "weak"),
+    ]
+
+
+def test_a_list_of_another_length_or_meaning_names_nothing() -> None:
+    text = (
+        "The service received a 'weak' evaluation for three out of eight quality indicators. "
+        "Major strengths were found in the following areas: sharing information early, "
+        "children being kept safe at home and planning for each child."
+    )
+    assert grades_of(text)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        (
+            "Services were evaluated as 'very good' in two areas, 'good' in five and 'weak' in one.",
+            {"very good": 2, "good": 5, "weak": 1},
+        ),
+        ("No indicators were evaluated as 'weak'.", {}),
+    ],
+)
+def test_counts_after_their_grades_in_a_list_and_a_negated_subject(
+    sentence: str, counts: dict[str, int]
+) -> None:
+    assert grades_of(sentence)[:2] == ([], counts)
+
+
+def test_fixed_pairs_are_never_split_into_two_names() -> None:
+    grades, _, _ = grades_of("The impact of services on children and young people were rated 'good'.")
+    assert grades == [(None, "impact of services on children and young people", "good", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "counts"),
+    [
+        (
+            "Of the nine quality indicators, inspectors rated six as 'good' and three as 'weak', including "
+            "impact on families and leadership of people.",
+            [(None, "impact on families", "weak", 2), (None, "leadership of people", "weak", 2)],
+            {"good": 6, "weak": 3},
+        ),
+        (
+            "Inspectors rated seven as 'good' and two as 'weak'. The weak indicators were impact on staff "
+            "and leadership of people.",
+            [(None, "impact on staff", "weak", 2), (None, "leadership of people", "weak", 2)],
+            {"good": 7, "weak": 2},
+        ),
+        ("The good ratings were welcomed by the council.", [], {}),
+        (
+            "Services were evaluated as 'satisfactory' for four of the quality indicators and 'weak' "
+            "for two.",
+            [],
+            {"adequate": 4, "weak": 2},
+        ),
+    ],
+)
+def test_counted_grades_with_their_names_after(
+    text: str, expected: list[tuple[str | None, str | None, str, int]], counts: dict[str, int]
+) -> None:
+    grades, found_counts, total = grades_of(text)
+    assert (grades, found_counts) == (expected, counts)
+    assert total in (None, 9)
+
+
+def test_table_flattened_into_running_text() -> None:
+    text = (
+        "Evaluations of quality indicators 2.2 Impact on families Very good 6.1 Policies, procedures and "
+        "legislation Adequate 9.3 Leadership of people Good Background The partnership covers two towns.\n"
+    )
+    grades, _, _ = grades_of(text)
+    assert [(g[0], g[1], g[2]) for g in grades] == [
+        ("2.2", "impact on families", "very good"),
+        ("6.1", "policies, procedures and legislation", "adequate"),
+        ("9.3", "leadership of people", "good"),  # a known name's row ends at the next capital
+    ]
+
+
+def test_known_names_without_numbers_in_a_flattened_table() -> None:
+    text = (
+        "Appendix 2 Evaluations How well are children helped? Children's needs are met Very good "
+        "Children benefit from strategies to minimise harm Adequate Public awareness of the safety and "
+        "protection of children Good\n\nChildren benefit from strategies to minimise harm Good practice "
+        "was seen.\n"
+    )
+    grades, _, _ = grades_of(text)
+    assert [(g[1], g[2]) for g in grades] == [
+        ("children's needs are met", "very good"),
+        ("children benefit from strategies to minimise harm", "adequate"),
+        ("public awareness of the safety and protection of children", "good"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3.2 Examples of Good practice in the area\n",
+        "In 2.1 of the report, leadership was described as Good.\n",
+        "Contents 2.1 Impact on families 12 2.2 Leadership 14\n",
+    ],
+)
+def test_flattened_rows_need_a_grade_that_ends_the_row(text: str) -> None:
+    assert grades_of(text)[0] == []
+
+
+def test_a_headline_and_the_body_naming_one_indicator_give_one_grade() -> None:
+    text = (
+        "Fife rated 'weak' for planning services.\n\n"
+        "Inspectors evaluated the planning of services for families in Fife as weak, meaning important "
+        "weaknesses.\n\n"
+        "Impact on families was evaluated as 'weak'.\n"
+    )
+    grades, _, _ = grades_of(text)
+    assert [(g[1], g[2]) for g in grades] == [
+        ("planning of services for families", "weak"),
+        ("impact on families", "weak"),
+    ]
+
+
+def test_names_sharing_only_common_words_stay_two_indicators() -> None:
+    text = "The two 'good' ratings were for 'Impact on Children and Young People' and 'Impact on Families'."
+    grades, _, _ = grades_of(text)
+    assert [g[1] for g in grades] == ["impact on children and young people", "impact on families"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Summary: Impact on staff – good; Leadership of people – 'very good'.",
+            [(None, "impact on staff", "good", 4), (None, "leadership of people", "very good", 5)],
+        ),
+        ("Staffing – good.", []),
+        ("The weather – good; the food – excellent; the company was weak.", []),
+    ],
+)
+def test_inline_list_of_names_and_grades_after_dashes(
+    text: str, expected: list[tuple[str | None, str | None, str, int]]
+) -> None:
+    assert grades_of(text)[0] == expected

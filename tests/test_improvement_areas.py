@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from inspextract.document import Document
+from inspextract.extract.area_lists import item_kind
+from inspextract.extract.findings import find_findings
 from inspextract.extract.improvement_areas import find_improvement_areas
 from inspextract.records import Area
 from inspextract.segment import segment
@@ -173,13 +177,75 @@ def test_areas_listed_under_a_heading() -> None:
     ]
 
 
-def test_listed_findings_are_not_areas() -> None:
+def test_listed_findings_are_areas_too() -> None:
+    # SCHEMA: every item of a list presented as the areas for improvement is an area, whatever its wording.
     text = (
         "Areas for improvement\n"
         "• Advocacy services were not consistently available.\n"
         "• Waiting times for specialist CAMHS were too long.\n"
     )
+    assert [a.title for a in areas_of(text)] == [
+        "Advocacy services were not consistently available.",
+        "Waiting times for specialist CAMHS were too long.",
+    ]
+
+
+def test_press_release_lead_in_lines_open_area_lists() -> None:
+    text = (
+        "Inspectors praised the way staff listened to families in Carnwick.\n"
+        "Inspectors and partners agreed the following points for improvement.\n"
+        "- Improve the recording of decisions taken at child protection meetings.\n"
+        "- Continue to build self-evaluation, making sure it is grounded in evidence.\n"
+        "The council welcomed the report.\n"
+    )
+    assert [(a.number, a.title, a.progress) for a in areas_of(text)] == [
+        (None, "Improve the recording of decisions taken at child protection meetings.", None),
+        (None, "Continue to build self-evaluation, making sure it is grounded in evidence.", None),
+    ]
+
+
+def test_colon_lead_in_takes_short_paragraphs_and_lettered_items() -> None:
+    paragraphs = (
+        "The review also named key areas for improvement. These were:\n\n"
+        "Partners needed to speed up the allocation of social workers.\n\n"
+        "Case records were of uneven quality across the teams.\n\n"
+        "The chair thanked staff for their hard work and said: “We will act on this.”\n"
+    )
+    assert [a.title for a in areas_of(paragraphs)] == [
+        "Partners needed to speed up the allocation of social workers.",
+        "Case records were of uneven quality across the teams.",
+    ]
+    lettered = (
+        "The priority areas identified by inspectors were around:\n\n"
+        "a. The timeliness of health assessments for children in care.\n\n"
+        "b. Stability of placements for older children.\n"
+    )
+    assert [(a.number, a.title) for a in areas_of(lettered)] == [
+        (None, "The timeliness of health assessments for children in care."),
+        (None, "Stability of placements for older children."),
+    ]
+
+
+def test_lists_of_strengths_and_announcements_are_not_area_lists() -> None:
+    text = (
+        "Inspectors found strengths in the following areas:\n"
+        "• Staff knew the young people they worked with very well.\n"
+        "• Health visitors shared information promptly.\n"
+        "However, inspectors also noted some areas which could improve.\n"
+        "Case file audits were not carried out often enough.\n"
+    )
     assert areas_of(text) == []
+
+
+def test_an_item_cut_off_by_the_end_of_the_text_is_left_out() -> None:
+    text = (
+        "Inspectors also identified key areas for improvement, including:\n"
+        "- The partnership should review how it plans transitions to adult services.\n"
+        "- The partnership should make sure that the views of carers are heard in"
+    )
+    assert [a.title for a in areas_of(text)] == [
+        "The partnership should review how it plans transitions to adult services."
+    ]
 
 
 def test_progress_stated_for_the_area_as_a_whole() -> None:
@@ -237,3 +303,225 @@ def test_statement_wrapped_onto_the_next_line() -> None:
     )
     assert area.text == "Partners had tested out and agreed a shared vision."
     assert area.evidence.start > text.index("10")
+
+
+@pytest.mark.parametrize(
+    ("statement", "kind"),
+    [
+        ("Improve the timeliness of initial assessments.", "recommendation"),
+        ("Continue to develop audit work, ensuring it is led by frontline managers.", "recommendation"),
+        ("Identify clear priorities and ensure that staff have the support they need.", "recommendation"),
+        ("Strengthening the oversight of the child protection committee.", "recommendation"),
+        ("Bringing about faster decisions for children who cannot return home.", "recommendation"),
+        ("The partnership should publish updated procedures.", "recommendation"),
+        ("Partners needed to agree a shared approach to risk.", "recommendation"),
+        ("The availability of respite care for families.", "improvement"),
+        ("Support for young carers was patchy across the area.", "improvement"),
+        ("Safeguarding arrangements in residential units were inconsistent.", "improvement"),
+        ("Ongoing support for care leavers after the age of 21.", "improvement"),
+        ("Housing options for young people leaving care.", "improvement"),
+        ("Recording of chronologies required improvement.", "improvement"),
+    ],
+)
+def test_item_kind_by_wording(statement: str, kind: str) -> None:
+    assert item_kind(statement) == kind
+
+
+def test_list_items_become_findings_once_with_their_own_kind() -> None:
+    text = (
+        "Inspectors also identified key areas for improvement, including:\n"
+        "- Improve the quality of plans for care leavers.\n"
+        "- Oversight of risk needed improvement. Every child at risk should have a current plan.\n"
+    )
+    doc = Document(text=text, format="text")
+    findings = find_findings(doc, segment(doc), [])
+    assert [(f.kind, f.text) for f in findings] == [
+        ("recommendation", "Improve the quality of plans for care leavers."),
+        ("improvement", "Oversight of risk needed improvement."),
+        ("recommendation", "Every child at risk should have a current plan."),
+    ]
+    for f in findings:
+        assert text[f.evidence.start : f.evidence.end] == f.evidence.quote
+
+
+def test_inline_lists_split_on_semicolons_or_a_stated_number_of_commas() -> None:
+    counted = (
+        "The review named four areas for improvement: staffing, chronologies, health assessments for "
+        "children in care, and planning and review.\n"
+    )
+    assert [(a.title, a.number) for a in areas_of(counted)] == [
+        ("staffing", None),
+        ("chronologies", None),
+        ("health assessments for children in care", None),
+        ("planning and review", None),
+    ]
+    semicolons = (
+        "Inspectors set out these priority areas for improvement: speeding up core groups; "
+        "seeing children on their own; and strengthening audit.\n"
+    )
+    assert [a.title for a in areas_of(semicolons)] == [
+        "speeding up core groups",
+        "seeing children on their own",
+        "strengthening audit",
+    ]
+
+
+def test_uncertain_inline_lists_are_left_alone() -> None:
+    uncounted = "The areas for improvement were: recording, planning and review.\n"
+    wrong_count = "The review named three areas for improvement: recording, planning, review and audit.\n"
+    strengths = "Inspectors found strengths in two areas for improvement work: leadership; and audit.\n"
+    assert areas_of(uncounted) == areas_of(wrong_count) == areas_of(strengths) == []
+
+
+def test_an_inline_list_stays_one_finding() -> None:
+    text = "Inspectors identified three areas for improvement: audit, chronologies and core groups.\n"
+    doc = Document(text=text, format="text")
+    assert len(areas_of(text)) == 3
+    # The items are areas, but the findings keep the sentence whole (no finding per item).
+    assert all(f.text == text.strip() for f in find_findings(doc, segment(doc), []))
+
+
+def test_lead_ins_and_cut_off_items_are_not_findings() -> None:
+    text = (
+        "Staff were committed to the families they supported. The inspection also named areas for "
+        "improvement. These were:\n\n"
+        "a. The partnership should speed up the allocation of social workers.\n\n"
+        "b. The partnership should make sure that every child in need of protection has a"
+    )
+    doc = Document(text=text, format="text")
+    texts = [f.text for f in find_findings(doc, segment(doc), [])]
+    assert "The partnership should speed up the allocation of social workers." in texts
+    assert not any("areas for improvement" in t or "These were" in t or "has a" in t for t in texts)
+
+
+def test_area_dash_finding_items_give_the_label_as_title_and_the_stated_progress() -> None:
+    text = (
+        "The review looked again at the three areas for improvement:\n"
+        "• Early help – good progress had been made in offering support to families sooner.\n"
+        "• Joint self-evaluation – some progress, though audits were not yet routine.\n"
+        "• Leadership – partners needed to agree a clearer joint vision.\n"
+    )
+    areas = areas_of(text)
+    assert [(a.title, a.progress) for a in areas] == [
+        ("Early help", "good"),
+        ("Joint self-evaluation", "some"),
+        ("Leadership", None),
+    ]
+    assert areas[2].text == "partners needed to agree a clearer joint vision."
+    doc = Document(text=text, format="text")
+    findings = find_findings(doc, segment(doc), [])
+    assert [(f.kind, f.progress) for f in findings] == [
+        ("progress", "good"),
+        ("progress", "some"),
+        ("recommendation", None),
+    ]
+
+
+def test_a_dash_inside_an_action_is_not_a_label() -> None:
+    text = (
+        "Areas for improvement\n"
+        "• Improve planning – including plans for care leavers.\n"
+        "• Strengthen audit – in particular of case records.\n"
+    )
+    assert [a.title for a in areas_of(text)] == [
+        "Improve planning – including plans for care leavers.",
+        "Strengthen audit – in particular of case records.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Inspectors highlighted areas that required improvement:",
+        "The team noted some areas which could be improved:",
+        "Inspectors agreed the following areas for development",
+        "Main points for action:",
+    ],
+)
+def test_lead_in_wordings(lead_in: str) -> None:
+    text = f"{lead_in}\n• Review the use of chronologies in health records.\n• Agree a joint audit plan.\n"
+    assert len(areas_of(text)) == 2
+
+
+def test_reasons_after_a_sentence_mentioning_areas_are_not_an_area_list() -> None:
+    text = (
+        "Inspectors were confident that partners could make the changes needed in the areas that require "
+        "improvement. This confidence rested on:\n"
+        "• Strong leadership from the chief officers.\n"
+        "• A well-established culture of joint audit.\n"
+    )
+    assert areas_of(text) == []
+
+
+def test_main_points_for_action_and_a_section_verdict() -> None:
+    text = (
+        "3. Progress towards the main points for action\n\n"
+        "Main point for action 1: Improve the way staff share concerns about children.\n\n"
+        "Services had made good progress in this area. Staff now shared concerns promptly.\n\n"
+        "Main point for action 2: Strengthen the role of the child protection committee.\n\n"
+        "Minutes were now kept of every meeting. Some progress had been made.\n"
+    )
+    assert [(a.number, a.progress) for a in areas_of(text)] == [(1, "good"), (2, "some")]
+
+
+def test_paragraph_items_stop_at_the_inspectorates_own_voice() -> None:
+    text = (
+        "The review also named key areas for improvement. These were:\n\n"
+        "Partners needed to speed up the allocation of social workers.\n\n"
+        "Case records were of uneven quality across the teams.\n\n"
+        "The Care Inspectorate will return to the area next year.\n\n"
+        "The full report is available online.\n"
+    )
+    assert len(areas_of(text)) == 2
+
+
+def test_a_single_area_named_in_a_review_takes_the_reviews_progress() -> None:
+    text = (
+        "A return visit to Carnwick has found good progress since the inspection.\n\n"
+        "Inspectors looked again at one area earlier identified as needing improvement, specifically "
+        "the way staff plan for children who cannot live at home.\n\n"
+        "Good progress had been made in planning for these children.\n"
+    )
+    assert [(a.title, a.progress) for a in areas_of(text)] == [
+        ("the way staff plan for children who cannot live at home", "good")
+    ]
+
+
+def test_specifically_without_a_stated_single_area_names_none() -> None:
+    text = "Inspectors looked at areas for improvement, specifically recording and planning.\n"
+    assert areas_of(text) == []
+
+
+def test_recommendation_headings_only_where_progress_on_them_is_reported() -> None:
+    body = (
+        "Recommendation 3 – Improve the quality of school self-evaluation reports\n\n"
+        "The authority was making good progress in addressing this recommendation. Officers now visited "
+        "every school each term.\n"
+    )
+    monitoring = "The visit looked at progress made against two of the recommendations.\n\n" + body
+    assert [(a.number, a.progress) for a in areas_of(monitoring)] == [(3, "good")]
+    assert areas_of("The committee noted the report.\n\n" + body.replace("this recommendation", "it")) == []
+
+
+def test_progress_made_with_this_area() -> None:
+    text = (
+        "Area for improvement 1: Ensure that young carers are identified early.\n\n"
+        "The partnership had made reasonable progress with this area for improvement.\n"
+    )
+    assert [a.progress for a in areas_of(text)] == ["reasonable"]
+
+
+def test_a_heading_and_a_lead_in_over_one_list_give_each_item_once() -> None:
+    text = (
+        "Areas for improvement\n\n"
+        "Inspectors and partners agreed these areas for improvement:\n"
+        "• Improve the timeliness of case conferences.\n"
+        "• Strengthen the oversight of chronologies.\n"
+    )
+    doc = Document(text=text, format="text")
+    findings = find_findings(doc, segment(doc), [])
+    assert [f.text for f in findings] == [
+        "Improve the timeliness of case conferences.",
+        "Strengthen the oversight of chronologies.",
+    ]
+    assert len(areas_of(text)) == 2

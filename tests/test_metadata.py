@@ -8,9 +8,11 @@ import pytest
 
 from inspextract.document import Document
 from inspextract.extract.metadata import AREA_NOT_FOUND, find_metadata
+from inspextract.extract.places import find_partnership
+from inspextract.extract.timing import find_fieldwork, find_published
 from inspextract.normalise import normalise_whitespace
 from inspextract.pipeline import read_document
-from inspextract.records import Report, Source
+from inspextract.records import DocumentType, Report, Source
 from inspextract.segment import segment
 
 from .conftest import corpus_documents, gold_for
@@ -121,7 +123,8 @@ def test_press_release_with_dated_dateline() -> None:
         "HM Inspectorate of Constabulary in Scotland",
     }
     assert (inspection.fieldwork_start, inspection.fieldwork_end) == ("2023-09", "2023-11")
-    assert inspection.published == "2024-03-12"
+    # "published today" is relative and the dateline is the page's own: neither dates the report.
+    assert inspection.published is None
 
 
 def test_press_release_opening_with_a_sentence_has_no_title_nor_yearless_date() -> None:
@@ -409,7 +412,7 @@ def test_logos_and_dated_labels_are_not_titles() -> None:
     assert report.areas == ["Shetland Islands"]
     assert report.inspection.bodies == ["Care Inspectorate", "Healthcare Improvement Scotland"]
     assert report.inspection.fieldwork_start == "2019-05"
-    assert report.inspection.published == "2019-08-20"
+    assert report.inspection.published is None  # the page's own dateline
 
 
 def test_kind_named_in_passing_does_not_override_the_inspection_kind() -> None:
@@ -520,3 +523,166 @@ def test_cover_title_with_the_place_on_its_own_line() -> None:
     )
     assert report.title == "Joint inspection of services for children and young people Dumfries and Galloway"
     assert report.areas == ["Dumfries and Galloway"]
+
+
+@pytest.mark.parametrize(
+    ("header", "first", "last"),
+    [
+        ("Inspection dates: 3 to 14 May 2021", "2021-05-03", "2021-05-14"),
+        ("Dates of inspection: 28 October to 8 November 2019", "2019-10-28", "2019-11-08"),
+        ("Inspection date: 9 March 2020 – 13 March 2020", "2020-03-09", "2020-03-13"),
+        ("Inspection dates: 6–17 June 2016", "2016-06-06", "2016-06-17"),
+    ],
+)
+def test_a_labelled_inspection_dates_line_is_the_fieldwork(header: str, first: str, last: str) -> None:
+    text = (
+        "Inspection of children's services in Northbury\n\n"
+        f"{header}\n\n"
+        "Lead inspector: Ada Quill, Her Majesty's Inspector\n\n"
+        "In 2015 the council carried out a review of its own services.\n"
+    )
+    inspection = metadata(text).inspection
+    assert (inspection.fieldwork_start, inspection.fieldwork_end) == (first, last)
+
+
+def test_a_visit_named_as_a_noun_dates_the_fieldwork() -> None:
+    text = (
+        "Dear director,\n\nThis letter summarises the findings of a focused visit to Northbury children's "
+        "services on 14 and 15 September 2021. Inspectors looked at care leavers.\n"
+    )
+    inspection = metadata(text).inspection
+    assert (inspection.fieldwork_start, inspection.fieldwork_end) == ("2021-09-14", "2021-09-15")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "last"),
+    [
+        ("They looked at services across the town between March and May 2019.", "2019-03", "2019-05"),
+        ("The council's children's services were inspected in June and July 2018.", "2018-06", "2018-07"),
+        (
+            "Between 4 and 8 March 2022, the inspectorate completed a short inspection of Northbury.",
+            "2022-03-04",
+            "2022-03-08",
+        ),
+        ("Inspectors revisited the Northbury area in January 2015 to check progress.", "2015-01", "2015-01"),
+        ("During our inspection in October 2020 we read the records of 60 children.", "2020-10", "2020-10"),
+        (
+            "A summary of the re-inspection of services at Northbury Council in March, 2019 was noted.",
+            "2019-03",
+            "2019-03",
+        ),
+        (
+            "The work was carried out by a team from the Care Inspectorate, together with colleagues from "
+            "Education Scotland, Healthcare Improvement Scotland and the Mental Welfare Commission, "
+            "between May and July 2019.",
+            "2019-05",
+            "2019-07",
+        ),
+    ],
+)
+def test_fieldwork_wording(sentence: str, first: str, last: str) -> None:
+    inspection = metadata(f"Children's services in Northbury\n\n{sentence}\n").inspection
+    assert (inspection.fieldwork_start, inspection.fieldwork_end) == (first, last)
+
+
+def test_a_title_holding_a_range_of_days_dates_the_fieldwork() -> None:
+    text = "Report on HMP Northmoor 3–14 May 2021\n\nThe prison held 400 men. Staff were positive.\n"
+    inspection = metadata(text).inspection
+    assert (inspection.fieldwork_start, inspection.fieldwork_end) == ("2021-05-03", "2021-05-14")
+
+
+def test_a_title_holding_a_month_is_no_fieldwork() -> None:
+    text = "Services to protect children in Northbury\nMay 2011\n\nStaff were positive.\n"
+    assert metadata(text).inspection.fieldwork_start is None
+
+
+def test_a_cover_date_after_the_title_of_run_on_text() -> None:
+    text = (
+        "Joint inspection of services to protect children in the Northbury Council area March 2010 "
+        "Contents Page Introduction 1 1. Background 2 Inspectors visited in November 2009.\n"
+    )
+    published = find_published(text, DocumentType.inspection_report, "2009-11")
+    assert published is not None and published.value == "2010-03"
+    assert text[published.start : published.end] == "March 2010"
+
+
+def test_a_letters_date_is_not_its_publication() -> None:
+    text = "Ofsted\n\n12 May 2022\n\nAda Quill\n\nDirector of Children's Services\n\nDear Ada\n\nText.\n"
+    assert find_published(text, DocumentType.inspection_report, None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Council praised by inspectors\n\nPublished: 3rd June 2021\n\nThe report was published on 2 June.\n",
+        "Ratings are the first since 2010, when the old system was dropped, and were published this week.\n",
+        "The plan answers the earlier Audit Scotland report, which was published in May 2017.\n",
+    ],
+)
+def test_datelines_since_and_earlier_reports_give_no_publication(text: str) -> None:
+    assert find_published(text, DocumentType.press_release, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "expected"),
+    [
+        (
+            "An inspection of services in the Angus planning partnership found strengths.",
+            ["Angus"],
+            "Angus planning partnership",
+        ),
+        (
+            "Outcomes are tracked by Community Planning Moray each year.",
+            ["Moray"],
+            "Community Planning Moray",
+        ),
+        (
+            "The Falkirk Alliance, the community planning partnership, met twice.",
+            ["Falkirk"],
+            "Falkirk Alliance",
+        ),
+        (
+            "Services, Stirling Partnership\n\nStaff in Stirling Planning Partnership were praised.",
+            ["Stirling"],
+            "Stirling Planning Partnership",
+        ),
+        (
+            "Protection in Fife health and social care partnership was strong. The Fife partnership agreed.",
+            ["Fife"],
+            "Fife health and social care partnership",
+        ),
+    ],
+)
+def test_partnership_names(text: str, areas: list[str], expected: str) -> None:
+    found = find_partnership(text, areas)
+    assert found is not None and found.name == expected
+    assert " ".join(text[found.start : found.end].split()) == expected
+
+
+def test_a_labelled_previous_inspection_is_not_the_fieldwork() -> None:
+    text = (
+        "Inspection of children's services in Northbury\n\n"
+        "Previous inspection dates: 2 to 6 March 2015\n\n"
+        "Inspection dates: 8 to 19 May 2023\n"
+    )
+    inspection = metadata(text).inspection
+    assert (inspection.fieldwork_start, inspection.fieldwork_end) == ("2023-05-08", "2023-05-19")
+
+
+def test_a_review_does_not_take_the_date_of_the_report_it_follows_up() -> None:
+    text = "Partners made progress on the areas identified in the inspection report published in May 2017.\n"
+    assert find_published(text, DocumentType.press_release, None, is_review=True) is None
+    found = find_published(text, DocumentType.press_release, None)
+    assert found is not None and found.value == "2017-05"
+
+
+def test_a_review_recounting_the_original_inspection_has_no_fieldwork_from_it() -> None:
+    text = (
+        "Progress review\n\nThe Care Inspectorate carried out an inspection of services for older people in "
+        "Northbury between March and May 2018. This review looked at progress since then.\n"
+    )
+    assert find_fieldwork(text, is_review=True) is None
+    assert find_fieldwork(text) is not None
+    followed_up = text + "Inspectors carried out the review in June 2019.\n"
+    found = find_fieldwork(followed_up, is_review=True)
+    assert found is not None and found.first == "2019-06"

@@ -23,6 +23,8 @@ def people_in():
         people = find_people(doc, segment(doc), find_entities(doc))
         assert all(doc.text[p.evidence.start : p.evidence.end] == p.evidence.quote for p in people)
         assert all(p.name in p.evidence.quote for p in people)
+        # The quote shows the role it claims (a plural label or heading holds its singular).
+        assert all(p.role is None or p.role.lower() in p.evidence.quote.lower() for p in people)
         return people
 
     return run
@@ -172,3 +174,145 @@ def test_people_are_listed_in_text_order(people_in):
 )
 def test_split_role(phrase, expected):
     assert split_role(phrase) == expected
+
+
+def test_a_labelled_list_gives_each_name_the_office(people_in):
+    text = (
+        "Lead inspector: Ian Young\n\nTeam inspectors: Ann Lark, Bea Moss and Cal Reed\n\n"
+        "Data analyst: Di Fox"
+    )
+    assert summary(people_in(text)) == [
+        ("Ian Young", "Lead inspector", None),
+        ("Ann Lark", "Team inspector", None),
+        ("Bea Moss", "Team inspector", None),
+        ("Cal Reed", "Team inspector", None),
+        ("Di Fox", "Data analyst", None),
+    ]
+
+
+def test_a_line_opening_with_the_title(people_in):
+    assert summary(people_in("Reporting inspector Dana Pike HMI\n")) == [
+        ("Dana Pike", "Reporting inspector", None)
+    ]
+
+
+def test_a_signature_block_with_blank_lines_and_honours(people_in):
+    text = "Yours sincerely\n\nEve Marsh OBE\n\nHer Majesty’s Inspector\n"
+    assert summary(people_in(text)) == [("Eve Marsh", "Her Majesty’s Inspector", None)]
+
+
+def test_an_attendance_list_under_office_headings(people_in):
+    text = (
+        "Present:-\nDepute Provost Jo BELL\nBAILIES\nAnn LARK |\nBen MOSS-KERR |\nCOUNCILLORS\nCal REED |\n"
+    )
+    assert summary(people_in(text)) == [
+        ("Jo BELL", "Depute Provost", None),
+        ("Ann LARK", "Bailie", None),
+        ("Ben MOSS-KERR", "Bailie", None),
+        ("Cal REED", "Councillor", None),
+    ]
+
+
+def test_a_role_between_names_ends_at_the_next_name(people_in):
+    text = "Ann Lark, Ofsted HMI Ben Moss, CQC inspector\n"
+    assert summary(people_in(text)) == [("Ann Lark", "Ofsted HMI", None), ("Ben Moss", "CQC inspector", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write to us at Mary Brown House, 4 John Smith Drive, Northbury.",
+        "Ann Lark, Director of Children's Services www.northbury.gov.uk\n",
+        "Staff at HMP Northmoor said the regime had improved.",
+        "Council praised\n\nBy Rhona Keil\n\nServices in Fife are good, inspectors said.",
+        "Council praised\n\nRhona Keil, Local Democracy Reporter\n\nServices are good.",
+    ],
+)
+def test_streets_buildings_bylines_and_contact_tables_are_not_people(people_in, text):
+    assert people_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One role, the first printed: a title before the name outranks the apposition after it.
+        (
+            "Board leader Rhona Gill, chair of the Northbury Partnership, said the findings were fair.",
+            ("Rhona Gill", "Board leader", None),
+        ),
+        (
+            "Northbury's Adult Protection Committee chairman Euan Hay welcomed the report.",
+            ("Euan Hay", "chairman", "Northbury's Adult Protection Committee"),
+        ),
+        (
+            "It was led by Northbury Council leader Fay Lomond and partners.",
+            ("Fay Lomond", "leader", "Northbury Council"),
+        ),
+        # A bare honorific yields to the title printed with the name.
+        (
+            "Councillor Ailsa Rae, Convener of the Children's Board, said staff were proud.",
+            ("Ailsa Rae", "Convener", "Children's Board"),
+        ),
+        # The clause before an honorific with a full stop ("Mr.") still gives the title.
+        ("The Lead Inspector, Mr. T. Brodie was present.", ("T. Brodie", "Lead Inspector", None)),
+        ("The Ofsted Inspector, Mrs. P. Lowe, presented the letter.", ("P. Lowe", "Ofsted Inspector", None)),
+        (
+            "Inspectors met the Fife Council Chief Executive, Ann Lark, and staff.",
+            ("Ann Lark", "Chief Executive", "Fife Council"),
+        ),
+        # A title straight after the name, up to the verb of speech.
+        ("Dr Isla Munro Medical Director NHS Northbury said the work mattered.", None),
+        # "for" + a function stays in a councillor's title.
+        (
+            "Executive councillor for Education, Jo Keir said: “We welcome it.”",
+            ("Jo Keir", "Executive councillor for Education", None),
+        ),
+    ],
+)
+def test_titles_before_the_name(people_in, text, expected):
+    found = summary(people_in(text))
+    if expected is None:  # only the role is checked
+        assert [(name, role) for name, role, _ in found] == [("Isla Munro", "Medical Director NHS Northbury")]
+    else:
+        assert found == [expected]
+
+
+def test_a_plural_title_before_a_list(people_in):
+    text = "Pictured: Councillors Ann Lark, Ben Moss and Cal Reed.\n"
+    assert summary(people_in(text)) == [
+        ("Ann Lark", "Councillor", None),
+        ("Ben Moss", "Councillor", None),
+        ("Cal Reed", "Councillor", None),
+    ]
+
+
+def test_a_run_on_cover_in_capitals(people_in):
+    text = "AGENDA ITEM 5 NORTHBURY COUNCIL REPORT BY JO KEIR, HEAD OF FINANCE Summary This report sets out"
+    assert summary(people_in(text)) == [("JO KEIR", "HEAD OF FINANCE", None)]
+
+
+def test_a_plural_title_as_subject_of_the_names(people_in):
+    text = "The lead inspectors for this visit were Ann Lark and Ben Moss. They met staff."
+    assert summary(people_in(text)) == [
+        ("Ann Lark", "lead inspector", None),
+        ("Ben Moss", "lead inspector", None),
+    ]
+
+
+def test_an_honorific_vouches_for_a_person(people_in):
+    text = "We thank Miss Lennox and Mr B Farrow, whose work made the visit run smoothly."
+    assert [p.name for p in people_in(text)] == ["Lennox", "B Farrow"]
+
+
+def test_a_capital_opening_a_run_is_no_initial(people_in):
+    assert people_in("A Joint Inspection Report was presented to the Board.") == []
+
+
+def test_a_prison_named_like_a_person_is_a_place(people_in):
+    text = "Report on HMP & YOI Ellen Brae - Follow-up\n\nEllen Brae\n\nAt Ellen Brae staff said so."
+    assert people_in(text) == []
+
+
+def test_a_non_breaking_hyphen_inside_a_name(people_in):
+    text = "Ros Kerr\u2011Lyle, HM Chief Inspector of Prisons, said the regime had improved."
+    assert summary(people_in(text)) == [("Ros Kerr\u2011Lyle", "HM Chief Inspector of Prisons", None)]

@@ -97,7 +97,7 @@ def parse(
         report = Report(source=record, warnings=list(doc.warnings))
         find_metadata(doc, blocks, report)
         report.areas_for_improvement = find_improvement_areas(doc, blocks)
-        report.grades, counts, report.indicators_total = find_grades(doc, blocks)
+        report.grades, counts, report.indicators_total = find_grades(doc, blocks, report)
         report.grade_counts = {GradeWord(word): count for word, count in counts.items()}
         report.findings = find_findings(doc, blocks, report.areas_for_improvement)
         report.entities = find_entities(doc, all_entities=all_entities)

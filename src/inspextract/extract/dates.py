@@ -6,6 +6,7 @@ A date printed without a year has no value: the year is never guessed.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -99,7 +100,24 @@ def _day(text: str | None) -> int | None:
     return int(re.sub(r"\D", "", text)) if text else None
 
 
+def is_real_date(year: int | None, month: int | None, day: int | None) -> bool:
+    """The day exists in its month ("31 February" does not); without a year, 29 February may."""
+    if month is None or day is None:
+        return True
+    if not 1 <= month <= 12:
+        return False
+    last = calendar.monthrange(year if year is not None else 2000, month)[1]  # 2000 was a leap year
+    return 1 <= day <= last
+
+
 def _mention(match: re.Match[str], offset: int = 0) -> DateMention | None:
+    mention = _read_mention(match, offset)
+    if mention is None or not is_real_date(mention.year, mention.month, mention.day):
+        return None
+    return mention
+
+
+def _read_mention(match: re.Match[str], offset: int = 0) -> DateMention | None:
     g = match.groupdict()
     start, end = match.start() + offset, match.end() + offset
     if g["month"]:
@@ -111,8 +129,6 @@ def _mention(match: re.Match[str], offset: int = 0) -> DateMention | None:
         return DateMention(start, end, int(g["year3"]) if g["year3"] else None, _month(g["month3"]))
     if g["nyear"]:
         month, day = int(g["nmonth"]), int(g["nday"])
-        if not (1 <= month <= 12 and 1 <= day <= 31):
-            return None
         return DateMention(start, end, int(g["nyear"]), month, day)
     return DateMention(start, end, int(g["year4"]))
 

@@ -9,23 +9,40 @@ from functools import cache
 from importlib import resources
 
 KINDS = ("strength", "improvement", "recommendation", "progress")
-# "X, but Y" / "X; however, Y": the judgement the sentence ends on decides (SCHEMA.md).
-_TURN = re.compile(r"(?:,|;)?\s+but\s+|[;,]\s*however,?\s+|\.\s+however,?\s+", re.IGNORECASE)
-# "Although X, Y": Y decides. The concession runs to the first comma.
+# Statement cue tables that rule a statement out whatever else it says.
+EXCLUSIONS = ("exclude_hard", "grade_statement", "method", "announcement")
+# "X, but Y" / "X; however, Y" / "X, though Y": the judgement the sentence ends on decides (SCHEMA.md).
+_TURN = re.compile(r"(?:,|;)?\s+but\s+|[;,]\s*however,?\s+|\.\s+however,?\s+|,\s+though\s+", re.IGNORECASE)
+# "Although X, Y": Y decides. A concession may run on past commas ("While X, particularly in Y, we
+# are aware …"): it ends at the comma a main clause's subject follows, else at the first comma.
+_CONCESSION_TO_SUBJECT = re.compile(
+    r"^\W*(?:although|though|while|whilst|despite)\b.{3,}?,\s*"
+    r"(?=(?:we|they|there|it|this|these|partners|staff|services|inspectors|leaders|most|many|all)\b)",
+    re.IGNORECASE,
+)
 _CONCESSION = re.compile(r"^\W*(?:although|though|while|whilst|despite)\b[^,]{3,}?,\s*", re.IGNORECASE)
 # "Strengthening their remit should help …": an action not yet taken is the subject of a prediction.
 # Modals inside "how …" or relative clauses ("information that might help …") are not advice.
+# "recommended that partners should …" is advice all the same.
 _EMBEDDED_MODAL = re.compile(
-    r"\b(?:how|that|which|who)\b(?:\s+[\w’'-]+){0,6}?\s+(?:would|could|might|should)\b", re.I
+    r"(?<!recommended )(?<!recommends )(?<!recommend )"
+    r"\b(?:how|that|which|who)\b(?:\s+[\w’'-]+){0,6}?\s+(?:would|could|might|should)\b",
+    re.I,
 )
 # How far before a strength word a negation may stand ("not making effective"; characters).
 NEGATION_WINDOW_CHARS = 24
-# A strength word right after these is negated: "less effective", "not always well supported".
-_NEGATED = re.compile(r"\b(?:less|not(?:\s+[\w-]+)?)\s+$")
+# A strength word right after these is negated: "less effective", "not always well supported",
+# "lacked clear outcomes".
+_NEGATED = re.compile(r"\b(?:less|not(?:\s+[\w-]+)?|lack(?:ed|ing|s)?|without)\s+$")
 # "<speaker> said (that) …" at the start of a statement (lower-cased text).
 _REPORTED_SPEECH = re.compile(
-    r"^\W*(?P<speaker>[^.;:“”\"]{2,160}?)\s+(?:said|says|added|commented|stated|explained|noted)\b"
+    r"^\W*(?P<speaker>[^.;:“”\"]{2,160}?)\s+(?:have |has )?"
+    r"(?:said|says|added|commented|stated|explained|noted|welcomed|admitted|emphasised|called for)\b"
 )
+# The finite verb of a statement whose opening word is its subject: "Planning for transitions was patchy".
+_SUBJECT_VERB = re.compile(r"\b(?:is|are|was|were|has|had|have been|remains?|remained)\b")
+# A finite verb after these belongs to a clause inside the action: "Ensure that staff are trained".
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|where|when|how|if|so|to|and)\b")
 _GERUND_SUBJECT = re.compile(r"^\W*(?:\w+ly\s+)?[A-Z]?\w+ing\b")
 
 
@@ -84,10 +101,50 @@ def section_kind(title: str, cues: Cues) -> str | None:
 
 def lead_in_kind(text: str, cues: Cues) -> str | None:
     """The default kind a list's introducing line gives its bullets ('inherit' and 'exclude' too)."""
-    for zone in ("exclude", "recommendation", "improvement", "strength", "findings", "inherit"):
-        if cues.lead_in[zone].search(text.lower()):
+    lowered = text.lower()
+    named = {kind for kind in KINDS if kind in cues.lead_in and cues.lead_in[kind].search(lowered)}
+    if cues.lead_in["exclude"].search(lowered):
+        return "exclude"
+    if named == {"recommendation", "improvement"}:
+        return "improvement"  # "recommended these areas for improvement:": the item's wording decides
+    if len(named) > 1:
+        return "findings"  # "strengths and weaknesses:": each item is judged on its own
+    if named:
+        return named.pop()
+    for zone in ("findings", "inherit", "continues"):
+        if cues.lead_in[zone].search(lowered):
             return zone
-    return None
+    return "exclude" if is_excluded(lowered, cues) else None
+
+
+def list_item_kind(text: str, lead: str, cues: Cues) -> str | None:
+    """The kind of an item in a list whose introducing line names its kind ("key strengths:").
+
+    The list decides, except that an item worded as an action in a list of areas for improvement
+    ("Improve …", "Ensuring …", "… should …") is a recommendation (SCHEMA.md).
+    """
+    lowered = text.lower()
+    if is_excluded(lowered, cues) or is_reported_speech_of_others(lowered, cues):
+        return None
+    if lead == "improvement" and (
+        cues.statement["action"].search(lowered) or _is_action_clause(lowered, cues)
+    ):
+        return "recommendation"
+    return lead
+
+
+def _is_action_clause(text: str, cues: Cues) -> bool:
+    """ "Improve …", "Ensuring …": an opening verb, not the subject of a finite verb ("Support … was")."""
+    if not cues.statement["action_start"].search(text):
+        return False
+    finite = _SUBJECT_VERB.search(text)
+    return finite is None or _SUBORDINATE.search(text, 0, finite.start()) is not None
+
+
+def _is_reported_speech_of_inspectorate(text: str, cues: Cues) -> bool:
+    """ "Jo Bloggs, chief inspector at the Care Inspectorate, said the council …": what inspectors found."""
+    m = _REPORTED_SPEECH.match(text)
+    return m is not None and cues.speech_inspectorate.search(m["speaker"]) is not None
 
 
 def is_reported_speech_of_others(text: str, cues: Cues) -> bool:
@@ -101,11 +158,28 @@ def is_reported_speech_of_others(text: str, cues: Cues) -> bool:
     return other is not None and (inspectorate is None or other.start() < inspectorate.start())
 
 
+def is_excluded(text: str, cues: Cues) -> bool:
+    """Whether a (lower-cased) statement is procedure, method, a grade or a committee's business."""
+    return any(cues.statement[table].search(text) for table in EXCLUSIONS)
+
+
+def is_plain(text: str, cues: Cues) -> bool:
+    """A factual statement with no cue either way and nothing that rules it out (a plan, a procedure)."""
+    lowered = text.lower()
+    return not (
+        is_excluded(lowered, cues)
+        or is_reported_speech_of_others(lowered, cues)
+        or cues.statement["exclude_soft"].search(lowered)
+        or lowered.rstrip().endswith(":")
+    )
+
+
 def decisive_clause(text: str) -> str:
     """The part of a mixed statement whose judgement decides its kind."""
     parts = _TURN.split(text)
     last = parts[-1] if len(parts[-1].split()) >= 3 else text
-    return _CONCESSION.sub("", last)
+    main = _CONCESSION_TO_SUBJECT.sub("", last, count=1)
+    return main if main != last else _CONCESSION.sub("", last)
 
 
 def _is_negated(text: str, start: int) -> bool:
@@ -116,7 +190,7 @@ def judge(text: str, default: str | None, cues: Cues) -> str | None:
     """The kind of finding a statement is, or None; `default` is what its section or list implies."""
     s = cues.statement
     text = text.lower()
-    if default == "exclude" or s["exclude_hard"].search(text) or is_reported_speech_of_others(text, cues):
+    if default == "exclude" or is_excluded(text, cues) or is_reported_speech_of_others(text, cues):
         return None
     clause = decisive_clause(text)
     kind = _cue_kind(clause, cues)
@@ -126,7 +200,7 @@ def judge(text: str, default: str | None, cues: Cues) -> str | None:
         return kind
     if s["exclude_soft"].search(text) or text.rstrip().endswith(":"):
         return None
-    if s["frame"].search(text):
+    if s["frame"].search(text) or _is_reported_speech_of_inspectorate(text, cues):
         return "strength"
     return default if default in KINDS else ("strength" if default == "findings" else None)
 
@@ -135,6 +209,8 @@ def _cue_kind(text: str, cues: Cues) -> str | None:
     s = cues.statement
     if s["progress"].search(text):
         return "progress"
+    if s["dominant_strength"].search(text):
+        return "strength"
     if s["stated_need"].search(text):
         return "improvement"  # "partners recognised that X was needed / would help": a stated need
     advice = _EMBEDDED_MODAL.sub(" ", text)  # "understood how this would help" advises nothing

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from inspextract.document import Document
 from inspextract.evidence import evidence
-from inspextract.extract.finding_rules import Cues, judge, lead_in_kind, load_cues, section_kind
-from inspextract.extract.progress import progress_of
+from inspextract.extract.area_lists import area_list_findings
+from inspextract.extract.finding_context import LIST_INTRO, blocks_with_defaults, list_introducers
+from inspextract.extract.finding_rules import Cues, is_plain, judge, list_item_kind, load_cues
+from inspextract.extract.progress import progress_kind, progress_of, states_progress
 from inspextract.extract.sentences import split_sentences
 from inspextract.extract.speech import Quotation, find_quotations
 from inspextract.records import Area, Finding, FindingKind, Progress
@@ -19,10 +21,10 @@ from inspextract.segment import Block
 MIN_STATEMENT_WORDS = 4
 # How far before a progress cue its degree word may stand ("good progress across all …"; characters).
 PROGRESS_DEGREE_WINDOW_CHARS = 30
-_TEXT_BLOCKS = ("paragraph", "numbered", "bullet")
 # A sentence that ends like this was completed; anything else was cut off (end of text) or is a label.
 _COMPLETE = re.compile(r"[.!?:;][”’\"')]*$|[”’\"']$")
-_LIST_INTRO = re.compile(r"(?::|\binclud(?:e|es|ed|ing)|\bfollowing)\s*$", re.IGNORECASE)
+# "I" speaks for one person: outside an inspectorate's quotation, a partner's or a chair's own view.
+_FIRST_PERSON = re.compile(r"\bI\b")
 _OPEN_QUOTES, _CLOSE_QUOTES = "“‘\"'", "”’\"'"
 
 
@@ -33,31 +35,32 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
     part of the pipeline's call and not needed here.
     """
     cues = load_cues()
-    quotations = find_quotations(blocks, cues)
+    quotations = find_quotations(blocks, cues, doc.text)
     findings: list[Finding] = []
     seen: set[str] = set()
-    introduces_list = _list_introducers(blocks)
-    for block, default in _blocks_with_defaults(blocks, cues):
-        for start, end in _statements(doc, block, default, cues):
-            if (
-                end == block.end
-                and block.start in introduces_list
-                and doc.text[start:end].rstrip().endswith(":")
-            ):
-                continue  # "… the partners should:" introduces the findings; the bullets are them
-            start = _after_attribution(start, quotations)
-            speaker = _speaker_at(start, quotations)
-            if speaker == "other":
+    judged = list(blocks_with_defaults(blocks, cues))
+    introduces_list = list_introducers(judged)
+    # Hook (areas): area_lists makes the findings of areas-for-improvement lists; their spans are its own.
+    list_findings, list_spans = area_list_findings(doc, blocks)
+    for block, default, listed in judged:
+        candidates = list(
+            _candidates(doc, block, default, listed, quotations, block.start in introduces_list)
+        )
+        if block.kind == "paragraph" and default != "exclude":
+            candidates = _with_neighbours_kind(candidates)
+        for start, end, text, kind, _ in candidates:
+            if any(s <= start < e for s, e in list_spans):
                 continue
-            start, end = _trim(doc.text, start, end, is_bullet=block.kind == "bullet")
-            text = " ".join(doc.text[start:end].split())
-            if len(text.split()) < MIN_STATEMENT_WORDS or text.lower() in seen:
+            # Hook (areas): progress.py decides progress statements, also those no other cue makes findings.
+            promotable = (
+                default != "exclude" and states_progress(text) and judge(text, "findings", cues) is not None
+            )
+            if kind is not None or promotable:
+                kind = progress_kind(text, kind)
+            key = _dedup_key(text)
+            if kind is None or key in seen:
                 continue
-            # An inspectorate's quoted statement holds findings even where the paper's own text does not.
-            kind = judge(text, None if speaker == "inspectorate" and default == "exclude" else default, cues)
-            if kind is None:
-                continue
-            seen.add(text.lower())
+            seen.add(key)
             findings.append(
                 Finding(
                     kind=FindingKind(kind),
@@ -67,69 +70,99 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
                     evidence=evidence(doc, start, end),
                 )
             )
+    findings.extend(f for f in list_findings if _dedup_key(f.text) not in seen)  # hook (areas)
     return findings
 
 
-def _list_introducers(blocks: list[Block]) -> set[int]:
-    """Start offsets of the text blocks directly followed by a bullet."""
-    out = set()
-    for block, nxt in itertools.pairwise(blocks):
-        if block.kind in ("paragraph", "numbered") and nxt.kind == "bullet":
-            out.add(block.start)
-    return out
+def _dedup_key(text: str) -> str:
+    """A statement repeated with other punctuation or quote marks is the same statement."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _zone(block: Block, cues: Cues) -> str | None:
-    for title in reversed(block.section):
-        if (zone := section_kind(title, cues)) is not None:
-            return zone
-    return "findings" if block.area_number is not None else None
+class _Candidate(NamedTuple):
+    """A statement of a block and the kind it is judged to be."""
+
+    start: int
+    end: int
+    text: str
+    kind: str | None
+    plain: bool  # without a kind, but plain enough to take its neighbours' kind
 
 
-def _blocks_with_defaults(blocks: list[Block], cues: Cues) -> Iterator[tuple[Block, str | None]]:
-    """Text blocks with the kind their section or the line introducing their list implies."""
-    intro: Block | None = None  # the last non-bullet text block: a list's introducing line
-    for block in blocks:
-        if block.kind not in _TEXT_BLOCKS:
-            if block.kind == "heading":
-                intro = None
+def _candidates(
+    doc: Document,
+    block: Block,
+    default: str | None,
+    listed: bool,
+    quotations: list[Quotation],
+    introduces_list: bool,
+) -> Iterator[_Candidate]:
+    """The statements of one block with the kind each is judged to be."""
+    cues = load_cues()
+    kind_of = _judge_for(default, listed, cues)
+    text_end = len(doc.text.rstrip())
+    # A paragraph in the first person singular is someone's own view (a chair's preface), all of it.
+    personal = any(
+        _speaker_at(block.start + m.start(), quotations) != "inspectorate"
+        for m in _FIRST_PERSON.finditer(block.text)
+    )
+    for start, end in _statements(doc, block, kind_of, as_item=listed or block.kind == "bullet"):
+        sentence = doc.text[start:end].rstrip()
+        if introduces_list and end == block.end and LIST_INTRO.search(sentence):
+            continue  # "… the partners should:" introduces the findings; the items are them
+        if end >= text_end and not _COMPLETE.search(sentence):
+            continue  # cut off by the end of the text
+        start = _after_attribution(start, quotations)
+        speaker = _speaker_at(start, quotations)
+        if speaker == "other" or (speaker != "inspectorate" and personal):
+            continue  # the inspected partners' words (a chair's preface, "I welcome …") are no findings
+        start, end = _trim(doc.text, start, end, is_bullet=block.kind == "bullet")
+        text = " ".join(doc.text[start:end].split())
+        if len(text.split()) < MIN_STATEMENT_WORDS:
             continue
-        zone = _zone(block, cues)
-        if block.kind != "bullet":
-            intro = block
-            yield block, zone
-            continue
-        default = zone
-        if intro is not None and zone != "exclude" and _LIST_INTRO.search(intro.text):
-            last = split_sentences(intro.text)[-1]
-            lead = lead_in_kind(intro.text[last[0] : last[1]], cues)
-            if lead == "inherit":
-                lead = _kind_before(intro, last[0], zone, cues)
-            if lead is not None or zone not in ("strength", "improvement", "recommendation"):
-                default = lead
-        yield block, default
+        # An inspectorate's quoted statement holds findings even where the paper's own text does not.
+        quoted = speaker == "inspectorate" and default == "exclude"
+        kind = judge(text, None, cues) if quoted else kind_of(text)
+        yield _Candidate(start, end, text, kind, kind is None and speaker is None and is_plain(text, cues))
 
 
-def _kind_before(block: Block, upto: int, zone: str | None, cues: Cues) -> str | None:
-    """The last judgement in a block before offset `upto` ("… were confident. This was based on:")."""
-    kinds = [judge(block.text[s:e], zone, cues) for s, e in split_sentences(block.text[:upto])]
-    kinds = [k for k in kinds if k is not None]
-    return kinds[-1] if kinds else None
+def _with_neighbours_kind(candidates: list[_Candidate]) -> list[_Candidate]:
+    """A plain sentence among strengths is one too ("Partners responded to concerns.").
+
+    Only strengths: a plain sentence beside a weakness or advice is as often its background.
+    """
+    if {c.kind for c in candidates} - {None} != {"strength"}:
+        return candidates
+    return [c._replace(kind="strength") if c.plain else c for c in candidates]
 
 
-def _statements(doc: Document, block: Block, default: str | None, cues: Cues) -> Iterator[tuple[int, int]]:
-    """Candidate statements: each sentence of a paragraph; a whole bullet (or its parts of mixed kinds)."""
-    if block.kind != "bullet":
+def _judge_for(default: str | None, listed: bool, cues: Cues) -> Callable[[str], str | None]:
+    """How a statement of a block is judged: by its list's kind, or by its own cues."""
+    if listed and default is not None:
+        return lambda text: list_item_kind(text, default, cues)
+    return lambda text: judge(text, default, cues)
+
+
+def _statements(
+    doc: Document, block: Block, kind_of: Callable[[str], str | None], *, as_item: bool
+) -> Iterator[tuple[int, int]]:
+    """Candidate statements: each sentence of a paragraph; a whole item, or its parts of mixed kinds.
+
+    An item's parts are its sentences, or for a one-sentence item its parts split by semicolons.
+    """
+    if not as_item:
         for start, end in split_sentences(block.text, block.start):
             if _COMPLETE.search(doc.text[start:end]):
                 yield start, end
         return
-    parts, pos = [], block.start
-    for piece in block.text.split(";"):
-        parts.append((pos, pos + len(piece)))
-        pos += len(piece) + 1
+    parts = split_sentences(block.text, block.start)
+    if len(parts) == 1:
+        parts, pos = [], block.start
+        for piece in block.text.split(";"):
+            parts.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
     if len(parts) > 1:
-        kinds = {judge(" ".join(doc.text[s:e].split()), default, cues) for s, e in parts} - {None}
+        kinds = {kind_of(" ".join(doc.text[s:e].split())) for s, e in parts} - {None}
         if len(kinds) > 1:
             yield from parts
             return

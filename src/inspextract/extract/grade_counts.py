@@ -13,9 +13,18 @@ from inspextract.extract.grade_mentions import Mention, indicator_mentions
 COUNT_GAP_CHARS = 120
 NUMBER = qi.number_regex().pattern
 OF_THE = re.compile(rf"{NUMBER}\s+of\s+(?:the\s+|these\s+)?\s*$", re.IGNORECASE)
+# "'good' in six of the nine quality indicators"; and in a list of them, "'good' in four and ...".
 POST_COUNT = re.compile(
-    rf"[’'\"”]?\s+(?:in|for|across|on)\s+{NUMBER}\s+(?:(?:out\s+)?of\s+(?:the\s+)?\S+\s+)?"
-    r"(?:(?:key|quality|inspected)\s+)?(?:indicators|QIs|areas)\b",
+    rf"[’'\"”]?\s+(?:(?:evaluation|rating|grade)s?\s+)?(?:in|for|across|on)\s+{NUMBER}\s+"
+    r"(?:(?:out\s+)?of\s+(?:the\s+)?\S+\s+)?(?:(?:key|quality|inspected)\s+)?(?:indicators|QIs|areas)\b",
+    re.IGNORECASE,
+)
+POST_COUNT_IN_LIST = re.compile(
+    rf"[’'\"”]?\s+(?:in|for|across|on)\s+{NUMBER}(?=\s*(?:[,.;]|and\b|$))", re.IGNORECASE
+)
+# "an adequate", "another, 'planning', was found to be 'weak'": one, after other counts in the sentence.
+ARTICLE_BEFORE = re.compile(
+    r"\b(?:an?|another)\s+[‘'\"“]?$|\banother\b[^.;]{0,100}?\b(?:was|is)\s+(?:\w+\s+){0,3}[‘'\"“]?$",
     re.IGNORECASE,
 )
 # A sentence that states counts of evaluations: "inspectors found ...", "were graded", "indicators".
@@ -34,11 +43,16 @@ def read_counts(
     """Counts a sentence states: (offsets of the grade words counted, {grade: count}, indicators it names)."""
     counts: dict[str, int] = {}
     named_grades: list[tuple[Mention, str]] = []
-    numbers = [m for m in qi.number_regex().finditer(text, start, end) if not is_year_or_part(text, m)]
     counted: set[int] = set()
+    after_numbers = read_counts_after(text, start, end, occurrences, counts, counted)
+    numbers = [
+        m
+        for m in qi.number_regex().finditer(text, start, end)
+        if not is_year_or_part(text, m) and m.start() not in after_numbers
+    ]
     for occurrence in occurrences:
         previous = [n for n in numbers if n.end() <= occurrence.start()]
-        if not previous:
+        if not previous or occurrence.start() in counted:
             continue
         number = previous[-1]
         between = text[number.end() : occurrence.start()]
@@ -46,11 +60,11 @@ def read_counts(
             continue
         if is_range(text[start : occurrence.start()], text[occurrence.end() : end]):
             continue
+        named = indicator_mentions(text, number.end(), occurrence.start())
+        words = re.findall(r"[a-z]+", without_names(between, number.end(), named).lower())
         # "five of the nine quality indicators were evaluated as 'good'": the count is the first number.
         if part := OF_THE.search(text, start, number.start()):
             number = part
-        words = re.findall(r"[a-z]+", between.lower())
-        named = indicator_mentions(text, number.end(), occurrence.start())
         if not (set(words) <= count_link_words() or "indicators" in words or "qis" in words):
             continue
         # "one 'adequate'" after "inspectors found two to be 'good' and": a quoted or linked grade in a
@@ -63,13 +77,49 @@ def read_counts(
         counted.add(occurrence.start())
         counts.setdefault(word, qi.number_value(number["number"]))
         named_grades += [(mention, word) for mention in named]  # "two indicators, A and B, were weak"
-    for occurrence in occurrences:
-        # "evaluated as good in six of the nine quality indicators": the count follows its grade.
-        after = POST_COUNT.match(text, occurrence.end(), end)
-        if after and occurrence.start() not in counted and EVALUATION_CUE.search(text, start, end):
+    if counts:
+        # In a list of counts, an article counts one: "six very goods, two goods and an adequate".
+        for occurrence in occurrences:
+            one = ARTICLE_BEFORE.search(text, start, occurrence.start())
+            if one and occurrence.start() not in counted:
+                counted.add(occurrence.start())
+                word = qi.grade_word(occurrence["grade"])
+                counts.setdefault(word, 1)
+                named_grades += [(m, word) for m in indicator_mentions(text, one.start(), occurrence.start())]
+    return counted, counts, named_grades
+
+
+def read_counts_after(
+    text: str,
+    start: int,
+    end: int,
+    occurrences: list[re.Match[str]],
+    counts: dict[str, int],
+    counted: set[int],
+) -> set[int]:
+    """Counts written after their grade ("'good' in six of the nine quality indicators", then "'weak' in
+    two"): added to `counts`; returns the offsets of the numbers read, which count nothing before them."""
+    if not EVALUATION_CUE.search(text, start, end):
+        return set()
+    afters = [POST_COUNT.match(text, o.end(), end) for o in occurrences]
+    if not any(afters):
+        return set()  # a bare "in four" counts only beside a count that says what it counts
+    used: set[int] = set()
+    for occurrence, after in zip(occurrences, afters, strict=True):
+        after = after or POST_COUNT_IN_LIST.match(text, occurrence.end(), end)
+        if after:
             counted.add(occurrence.start())
             counts.setdefault(qi.grade_word(occurrence["grade"]), qi.number_value(after["number"]))
-    return counted, counts, named_grades
+            used.add(after.start("number"))
+    return used
+
+
+def without_names(between: str, offset: int, names: list[Mention]) -> str:
+    """`between` (at `offset` in the text) with the indicator names blanked: names are no link words."""
+    for name in names:
+        start, end = name.start - offset, name.end - offset
+        between = between[:start] + " " * (end - start) + between[end:]
+    return between
 
 
 def is_year_or_part(text: str, number: re.Match[str]) -> bool:
@@ -80,9 +130,17 @@ def is_year_or_part(text: str, number: re.Match[str]) -> bool:
     )
 
 
+# A number of indicators; not a page or appendix number before a heading ("13 Quality indicator 1 – ...",
+# "Appendix 1 Quality indicators").
 TOTAL = re.compile(
-    rf"{NUMBER}\s+(?:(?:key|quality|performance|core|main|of\s+the)\s+){{0,3}}(?:indicators?|QIs?)\b"
-    r"(?!\s+framework)",
+    rf"(?<!appendix\s)(?<!annex\s)(?<!page\s){NUMBER}\s+(?:(?:key|quality|performance|core|main)\s+){{0,3}}"
+    r"(?:indicators?|QIs?)\b(?!\s+framework)(?!\s+of\s+(?!quality|performance)\w)(?!\s*[:–—-]?\s*\d+(?!\.\d))",
+    re.IGNORECASE,
+)
+# A sentence that may state how many indicators the inspection evaluates: it speaks of evaluating or
+# inspecting ("the inspection team will use two quality indicators", "inspectors examined nine").
+TOTAL_CONTEXT = re.compile(
+    rf"{EVALUATION_CUE.pattern}|\b(?:inspect\w*|scrutin\w*|examin\w*|assess\w*)",
     re.IGNORECASE,
 )
 
@@ -96,7 +154,8 @@ def indicators_total(sentence: str, counts: dict[str, int]) -> int | None:
         value = qi.number_value(total["number"])
         rest = sentence[total.end() : total.end() + COUNT_GAP_CHARS]
         is_a_count = len(counts) >= 2 and counts.get(first_grade(rest) or "") == value
-        if not is_a_count:
+        singular = not total.group().lower().endswith("s")  # "90 Quality indicator": a page, then a heading
+        if not is_a_count and not (singular and value != 1):
             return value
     return None
 

@@ -9,7 +9,7 @@ from inspextract.extract import quality_indicators as qi
 
 # Words that make a grade word an evaluation rather than an adjective ("evaluated as", "graded", "QI").
 EVALUATION_CUE = re.compile(
-    r"(?<![\w-])(?:evaluat(?:ed|es?|ions?|ing)|grad(?:e|ed|es|ing)|rated|rating|scored|awarded)\b",
+    r"(?<![\w-])(?:evaluat(?:ed|es?|ions?|ing)|grad(?:e|ed|es|ings?)|rated|ratings?|scored|award(?:ed|ing))\b",
     re.IGNORECASE,
 )
 # What sits right before a grade word used as a predicate: "as 'good'", "to be good", "graded good", ": Good".
@@ -18,7 +18,7 @@ LINK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 FOUND_TO_BE = re.compile(
-    r"\b(?:found|judged|considered|deemed|assessed)\b[^.;]{0,80}\b(?:to\s+be|as)\s*$", re.I
+    r"\b(?:found|judged|considered|deemed|assessed|classified)\b(?:[^.;]{0,80}\b(?:to\s+be|as))?\s*$", re.I
 )
 # "rated as good or better in regulated care inspections" is a threshold, not an evaluation.
 THRESHOLD_AFTER = re.compile(r"^\W*(?:or|and)\s+(?:better|above|higher|over|more|beyond)\b", re.IGNORECASE)
@@ -34,9 +34,16 @@ NOT_THIS_INSPECTION = re.compile(
     r"\bsurveys?\b|\bquestionnaires?\b|\brespondents\b|\bper\s*cent\b|%",
     re.IGNORECASE,
 )
+# "X is 'good'": a quoted grade after a copula states an evaluation unless someone's view is reported;
+# an unquoted one does when the scale's meaning follows ("is good, which means important strengths").
+COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:both\s+|all\s+)?$", re.IGNORECASE)
+DEFINED_AFTER = re.compile(
+    r"^[’'\"”]?\s*,?\s*(?:which\s+(?:means|highlights|indicates|reflects)|meaning)\b", re.IGNORECASE
+)
+HEARSAY = re.compile(r"\b(?:told|said|says|felt|feel|thought|think|believe[sd]?|described)\b", re.IGNORECASE)
 # Characters either side of a grade word that its cues are looked for in (a clause or two).
 WINDOW_CHARS = 200
-SCALE = re.compile(r"\bscale\b|\bsix[- ]point\b", re.IGNORECASE)
+SCALE = re.compile(r"\bscale\b|\bsix[- ]point\b|\boptions\b|\bthrough\s+to\b|\branging\b", re.IGNORECASE)
 
 
 @cache
@@ -50,6 +57,8 @@ def is_evaluation(text: str, start: int, end: int, occurrence: re.Match[str]) ->
     # The words around the grade decide; a bounded window keeps long sentences linear.
     before = text[max(start, occurrence.start() - WINDOW_CHARS) : occurrence.start()]
     after = text[occurrence.end() : min(end, occurrence.end() + WINDOW_CHARS)]
+    if occurrence["plural"]:
+        return False  # "six very goods" is a count, never one evaluation
     quoted = before[-1:] in qi.OPEN_QUOTES and after.lstrip(",.")[:1] in qi.CLOSE_QUOTES
     if THRESHOLD_AFTER.search(after) or DEFINITION_AFTER.search(after.lstrip("’'\"”")):
         return False
@@ -60,6 +69,10 @@ def is_evaluation(text: str, start: int, end: int, occurrence: re.Match[str]) ->
         return False
     sentence = text[start:end]
     bare_before = before.rstrip(qi.OPEN_QUOTES + " ")
+    if COPULA_BEFORE.search(bare_before + " "):
+        defined = DEFINED_AFTER.match(after) is not None
+        if defined or (quoted and not HEARSAY.search(before)):
+            return True
     if quoted:
         return bool(
             EVALUATION_CUE.search(sentence)
@@ -70,8 +83,9 @@ def is_evaluation(text: str, start: int, end: int, occurrence: re.Match[str]) ->
 
 
 def is_range(before: str, after: str) -> bool:
-    """A span of the scale ("'good' or 'very good'", "adequate to good") states no single evaluation."""
+    """A span of the scale ("'good' or 'very good'", "adequate to good") states no single evaluation;
+    nor do grades listed with nothing between them to say what each is for ("'very good' and 'good'")."""
     grade = qi.grade_regex().pattern
-    follows = re.match(rf"^[’'\"”,]*\s+(?:or|to)\s+[‘'\"“]?{grade}", after, re.IGNORECASE)
-    precedes = re.search(rf"{grade}[’'\"”,]*\s+(?:or|to)\s+[‘'\"“]?$", before, re.IGNORECASE)
+    follows = re.match(rf"^[’'\"”,]*\s+(?:or|to|and)\s+[‘'\"“]?{grade}", after, re.IGNORECASE)
+    precedes = re.search(rf"{grade}[’'\"”,]*\s+(?:or|to|and)\s+[‘'\"“]?$", before, re.IGNORECASE)
     return bool(follows or precedes)

@@ -6,42 +6,59 @@ import re
 from dataclasses import dataclass
 
 from inspextract.extract import quality_indicators as qi
+from inspextract.extract.grade_names import NOUN_PREFIX, clean_name, is_plural, split_names, strip_quotes
 
 # How far a quoted name may follow its QI number ("2.1, from the inspection framework, 'impact on ...'").
 NAME_AFTER_NUMBER_CHARS = 80
 QUOTED = re.compile(r"[‘'\"“](?P<quoted>[A-Za-z][^‘’'\"“”]{3,100}?)[’'\"”]")
 BARE_NUMBER = re.compile(r"(?<![\w.])(?P<num>\d{1,2}\.\d{1,2})(?![\d.]\d)\s*[:,–—-]?\s*")
 EVALUATED_RIGHT_BEFORE = re.compile(r"\b(?:evaluated|graded|rated|evaluation\s+of|grade\s+for)\s+$", re.I)
-PASSIVE_SUBJECT = re.compile(
-    r"(?P<subject>[A-Za-z][^,;:.]{2,90}?)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+"
-    r"(?:evaluated|graded|rated|assessed|judged)\s+(?:as\s+)?(?:being\s+)?[‘'\"“]?\s*$",
+# "X was evaluated as", "X was found to be", "X was deemed", "X, which was graded as".
+_PASSIVE = (
+    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+|both\s+)?(?:evaluated|graded|rated|assessed|"
+    r"judged|found|deemed|considered|classified)\s+(?:as\s+|to\s+be\s+)?(?:being\s+)?[‘'\"“]?\s*$"
+)
+_COPULA = r"(?:is|are|was|were)\s+(?:both\s+|all\s+)?[‘'\"“]?\s*$"
+SUBJECT = re.compile(rf"(?P<subject>[A-Za-z‘'\"“][^,;:.]{{2,120}}?)\s+(?:{_PASSIVE}|{_COPULA})", re.I)
+PASSIVE_END = re.compile(rf"\b{_PASSIVE}", re.IGNORECASE)
+# "A, B and C is good": a list of subjects with its commas, after the clause that introduces it.
+LIST_SUBJECT = re.compile(rf"(?P<subject>[A-Za-z][^;:.]{{2,200}}?)\s+(?:{_PASSIVE}|{_COPULA})", re.IGNORECASE)
+RELATIVE = re.compile(rf"(?P<antecedent>[^;:.]{{3,200}}?),\s*which\s+{_PASSIVE}", re.IGNORECASE)
+# Where the clause holding a subject begins: "Inspectors said A is good", "firstly A, which was ...".
+CLAUSE_START = re.compile(
+    r"^.*\b(?:that|which|who|whom|where|when|said|says|found|while|whilst|firstly|secondly|thirdly|"
+    r"finally|lastly)\b,?\s+|^.*[‘'\"“]?(?:" + qi.grade_regex().pattern + r")[’'\"”]?\s*,?\s*",
     re.IGNORECASE,
 )
-PASSIVE_END = re.compile(
-    r"\b(?:was|were|is|are|been)\s+(?:evaluated|graded|rated|assessed|judged)\s+(?:as\s+)?(?:being\s+)?[‘'\"“]?\s*$",
-    re.IGNORECASE,
-)
+COPULA_END = re.compile(rf"\b{_COPULA}", re.IGNORECASE)
 ACTIVE_END = re.compile(r"\b(?:as|to\s+be)\s+(?:being\s+)?[‘'\"“]?\s*$", re.IGNORECASE)
 ACTIVE_OBJECT = re.compile(
-    r"\b(?:evaluated|graded|rated|assessed|judged)\s+(?P<subject>[^,;:.]{3,90}?)\s+(?:as|to\s+be)\s+"
+    r"\b(?:evaluated|graded|rated|assessed|judged)\s+(?P<subject>[^,;:.]{3,120}?)\s+(?:as|to\s+be)\s+"
     r"(?:being\s+)?[‘'\"“]?\s*$",
     re.IGNORECASE,
 )
 LEADING_WORDS = re.compile(r"^(?:(?:and|but|while|whilst|overall|however|that|the|its|their|our)\s+)+", re.I)
-OWNER = re.compile(r"^[\w ]{1,60}?['’]s?\s+(?=\w)")
+OWNER = re.compile(r"^(?:\w+\s+){0,2}\w+['’]s?\s+(?=\w)")
 # Subjects that mean the services as a whole, so the grade has no indicator ("rated the partnership as ...").
 WHOLE_SERVICE = re.compile(
     r"^(?:partnership|partners|services?|council|area|authority|inspection|report|it|they|them|this|these|"
-    r"performance|work|we|inspectors|provision)\b",
+    r"performance|work|we|inspectors|provision)\b(?!['’]s)|^[\w\s'’-]*\w['’]s?\s+services$|"
+    r"^(?:council|partnership|authority|area)['’]s\s+[\w\s'’-]*services$",
     re.IGNORECASE,
 )
 RATED_PEOPLE = re.compile(
     r"^(?:(?:most|many|some|all|few|several)\s+(?:of\s+the\s+)?)?(?:children|young\s+people|pupils|staff|parents|"
-    r"carers|families|respondents|schools|people|adults)\b",
+    r"carers|families|respondents|schools|people|adults)(?:\s+(?:were|was|are|is|in|at|who|from)\b|$)",
     re.IGNORECASE,
 )
+GRADE_BEFORE = re.compile(rf"(?:\bas\s+)?(?:{qi.grade_regex().pattern})", re.IGNORECASE)
+GRADE_NOUN_SUBJECT = re.compile(
+    r"\b(?:grade|rating|evaluation|grading|judgement)s?(?:\s+(?:awarded|given|received|overall))?$", re.I
+)
+NEGATED = re.compile(r"(?:no|none|neither|not)\b", re.IGNORECASE)  # "no indicators were evaluated as weak"
 # Longest subject phrase kept as an indicator name (words).
-NAME_MAX_WORDS = 10
+NAME_MAX_WORDS = 16
+CLAUSE_NAME_MAX_WORDS = 24  # a whole clause named before "which was graded" (care inspections' key questions)
 
 
 @dataclass(frozen=True)
@@ -93,30 +110,57 @@ def indicator_mentions(text: str, start: int, end: int) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-def subject_name(before: str) -> str | None:
-    """The indicator a passive or active evaluation names ("Leadership of change was evaluated as").
+def subject_names(before: str) -> list[str] | None:
+    """The indicators a passive, copular or active evaluation names ("Leadership of change was evaluated
+    as", "A, B and C are both", "evaluated A as").
 
-    None when it names none (or the whole service); "" when what was rated is people, not services.
+    None when it names none (or the whole service); [] when what was rated is people, not services.
     """
     # Cheap anchored checks first: the subject patterns are only worth searching when the clause ends right.
-    match = None
-    if PASSIVE_END.search(before):
-        match = PASSIVE_SUBJECT.search(before)
+    passive = PASSIVE_END.search(before) is not None
+    if passive and (relative := RELATIVE.search(before)):
+        # "firstly A, which was graded as good": the name is the whole clause before "which".
+        antecedent = CLAUSE_START.sub("", relative["antecedent"]).strip()
+        antecedent = re.sub(r"^(?:of|for)\s+", "", antecedent, flags=re.IGNORECASE)
+        name = clean_name(NOUN_PREFIX.sub("", LEADING_WORDS.sub("", antecedent)))
+        whole = WHOLE_SERVICE.match(name) is not None
+        return [name] if 0 < len(name.split()) <= CLAUSE_NAME_MAX_WORDS and not whole else None
+    if passive or COPULA_END.search(before):
+        listed = LIST_SUBJECT.search(before)
+        if listed:
+            subject = NOUN_PREFIX.sub("", LEADING_WORDS.sub("", CLAUSE_START.sub("", listed["subject"])))
+            names = split_names(subject, plural=is_plural(before[listed.end("subject") :]))
+            if len(names) >= 2:
+                return names
+    match = SUBJECT.search(before) if passive or COPULA_END.search(before) else None
     if not match and ACTIVE_END.search(before):
         match = ACTIVE_OBJECT.search(before)
     if not match:
         return None
-    subject = match["subject"].strip()
+    single = single_name(match["subject"].strip())
+    return None if single is None else [single] if single else []
+
+
+def single_name(subject: str) -> str | None:
+    """One evaluated subject as a name; None for the whole service, "" for people."""
     names = qi.find_indicator_names(subject)
-    if names:
+    if names and len(subject.split()) > NAME_MAX_WORDS:
         return names[-1].name
     subject = re.split(r"\b(?:that|which|who|whom|where|when|said|found)\s+", subject)[-1]
+    subject = GRADE_BEFORE.split(strip_quotes(subject))[-1].strip()  # "A as 'good' and B": B
     subject = LEADING_WORDS.sub("", subject)
     subject = OWNER.sub("", subject) if not WHOLE_SERVICE.match(subject) else subject
-    subject = LEADING_WORDS.sub("", subject)
-    words = subject.split()
-    if RATED_PEOPLE.match(subject) or qi.number_regex().match(subject):
+    subject = NOUN_PREFIX.sub("", LEADING_WORDS.sub("", subject))
+    if GRADE_NOUN_SUBJECT.search(subject):
+        return None  # "the grade awarded was 'good'", "the overall rating was good": the whole service
+    if RATED_PEOPLE.match(subject) or qi.number_regex().match(subject) or NEGATED.match(subject):
         return ""  # "12 children were rated as 'good' by their schools": not this inspection's evaluation
-    if not words or len(words) > NAME_MAX_WORDS or WHOLE_SERVICE.match(subject):
+    name = clean_name(subject)
+    if (
+        not name
+        or len(name.split()) > NAME_MAX_WORDS
+        or WHOLE_SERVICE.match(name)
+        or WHOLE_SERVICE.match(subject)
+    ):
         return None
-    return " ".join(subject.lower().split())
+    return name

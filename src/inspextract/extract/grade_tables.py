@@ -24,6 +24,23 @@ VERBS = re.compile(
 )
 # A row with a name the lexicon does not know needs a capitalised cell and a real separator before the grade.
 UNKNOWN_ROW = re.compile(r"^[\s|*]*(?P<name>[A-Z][\w’',()\- ]{2,120}?)\s*(?:\||:|–|—|\s-)[\s|*]*$")
+# A flattened row: "5.2 Assessing and responding to risks and needs Adequate" before the next row's number,
+# a full stop or the end of the line. The grade is capitalised, as in a table cell, never in prose.
+_CELL_GRADE = (
+    r"(?:Excellent|Very\s+[Gg]ood|Good|Adequate|Satisfactory|Weak|Unsatisfactory|EXCELLENT|VERY\s+GOOD|"
+    r"GOOD|ADEQUATE|SATISFACTORY|WEAK|UNSATISFACTORY)"
+)
+FLATTENED_ROW = re.compile(
+    rf"(?<![\w.])(?P<num>\d{{1,2}}\.\d{{1,2}})\s+(?P<name>[A-Z][A-Za-z’',()\s-]{{3,140}}?)\s*[–—:-]?\s*"
+    rf"(?P<grade>{_CELL_GRADE})(?=\s+\d{{1,2}}\.\d{{1,2}}\s|\s*[.;]?\s*$|\s*[.;]\s)",
+    re.MULTILINE,
+)
+# A known indicator name (three words or more, printed capitalised as a cell) followed by a grade cell and
+# then the next row's capital or the end: "Children's needs are met Good Leadership of people ...".
+KNOWN_ROW_MIN_WORDS = 3
+KNOWN_ROW_GRADE = re.compile(
+    rf"\s*[–—:-]?\s*(?P<grade>{_CELL_GRADE})(?=\s+[A-Z0-9]|\s*[.;]?\s*$)", re.MULTILINE
+)
 # Longest table row (characters): a number, a name of up to ROW_NAME_MAX_WORDS words, separators, a grade.
 ROW_MAX_CHARS = 300
 # Longest indicator name in a table row (words).
@@ -54,7 +71,7 @@ def find_table_grades(doc: Document) -> list[Grade]:
             pending = None
             continue
         pending = None
-        last = list(qi.grade_regex().finditer(line))[-1:]
+        last = [m for m in qi.grade_regex().finditer(line) if not m["plural"]][-1:]
         if last and re.fullmatch(r"[’'\"”\s|.*()\d]*", line[last[0].end() :]):
             cell = line[: last[0].start()].rstrip("‘'\"“ ")
             row = indicator_row(cell)
@@ -67,7 +84,32 @@ def find_table_grades(doc: Document) -> list[Grade]:
         if row:
             pending = (row[0], row[1], start)
     numbers = {n for n, _, _ in rows}
-    return [g for n, g, known in rows if known or n - 1 in numbers or n + 1 in numbers]
+    return [g for n, g, known in rows if known or n - 1 in numbers or n + 1 in numbers] + find_flattened_rows(
+        doc
+    )
+
+
+def find_flattened_rows(doc: Document) -> list[Grade]:
+    """Rows of a table flattened into running text (a report PDF copied as one paragraph):
+    "2.1 Impact on families Good 2.2 Leadership of people Very good", each a number, a capitalised name
+    and a capitalised grade that ends the row."""
+    out = []
+    for match in FLATTENED_ROW.finditer(doc.text):
+        name = " ".join(match["name"].lower().split()).strip(" .,–—-:")
+        if VERBS.search(name) or qi.grade_regex().search(name) or len(name.split()) > ROW_NAME_MAX_WORDS:
+            continue
+        out.append(_grade(doc, match["num"], name, match["grade"], match.start(), match.end()))
+    for known in qi.find_indicator_names(doc.text, min_words=KNOWN_ROW_MIN_WORDS):
+        # Tables of the 2005-2012 child-protection reports name their indicators without numbers.
+        grade = KNOWN_ROW_GRADE.match(doc.text, known.end)
+        if grade and doc.text[known.start].isupper():
+            printed = re.search(
+                r"(?<![\w.])(\d{1,2}\.\d{1,2})\s*$", doc.text[max(0, known.start - 8) : known.start]
+            )
+            start = known.start - len(printed.group()) if printed else known.start
+            number = printed[1] if printed else None  # as printed, never the lexicon's number
+            out.append(_grade(doc, number, known.name, grade["grade"], start, grade.end()))
+    return out
 
 
 def unknown_row_name(cell: str) -> str | None:

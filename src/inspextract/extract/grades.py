@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from inspextract.document import Document
 from inspextract.evidence import evidence
 from inspextract.extract import quality_indicators as qi
-from inspextract.extract.grade_counts import indicators_total, read_counts
+from inspextract.extract.grade_counts import TOTAL_CONTEXT, indicators_total, read_counts
 from inspextract.extract.grade_cues import (
     EVALUATION_CUE,
     NOT_THIS_INSPECTION,
@@ -16,10 +16,18 @@ from inspextract.extract.grade_cues import (
     WINDOW_CHARS,
     is_evaluation,
 )
-from inspextract.extract.grade_mentions import Mention, indicator_mentions, subject_name
+from inspextract.extract.grade_mentions import Mention, indicator_mentions, subject_names
+from inspextract.extract.grade_names import (
+    bracketed_name,
+    dashed_items,
+    is_named_for,
+    names_after,
+    names_by_meaning,
+)
+from inspextract.extract.grade_scale import JUDGEMENT_WORDS, other_scale, other_scale_warning
 from inspextract.extract.grade_tables import find_table_grades
 from inspextract.extract.sentence_spans import sentence_spans
-from inspextract.records import Grade, GradeWord
+from inspextract.records import Grade, GradeWord, Report
 from inspextract.segment import Block
 
 THIS_INDICATOR = re.compile(
@@ -27,6 +35,12 @@ THIS_INDICATOR = re.compile(
 )
 # A block without a grade word matters only if it numbers or names an indicator for a later sentence.
 QI_HINT = re.compile(r"\d\.\d|\bindicators?\b|\bQIs?\b", re.IGNORECASE)
+# Share of the shorter name's words (of four letters or more) two names of one grade must share to be one.
+REWORDED_SHARE = 0.6
+# Words many indicator names share: sharing only these says nothing about being one indicator.
+COMMON_NAME_WORDS = frozenset(
+    {"children", "young", "people", "services", "from", "with", "that", "their", "this"}
+)
 # Longest sentence read for grades: real ones are under ~600 characters; longer runs are flattened tables.
 MAX_SENTENCE_CHARS = 1500
 # Longest line that can be a QI heading ("Quality indicator 2.1: Impact on children and young people").
@@ -40,10 +54,28 @@ class Found:
     grades: list[Grade]
     counts: dict[str, int]
     total: int | None = None
+    pending: tuple[str, int] | None = None  # the one count the last sentence read stated: (grade, count)
 
 
-def find_grades(doc: Document, blocks: list[Block]) -> tuple[list[Grade], dict[str, int], int | None]:
-    """(grades, grade_counts, indicators_total) stated in the document."""
+def find_grades(
+    doc: Document, blocks: list[Block], report: Report | None = None
+) -> tuple[list[Grade], dict[str, int], int | None]:
+    """(grades, grade_counts, indicators_total) stated in the document.
+
+    With the `report` so far, its inspectorates decide the scale: a document on another inspectorate's
+    scale gives none, and the report is warned.
+    """
+    grades, counts, total = read_grades(doc, blocks)
+    body = other_scale(doc.text, report.inspection.bodies) if report else None
+    if report is None or body is None:
+        return grades, counts, total
+    if grades or counts or total or JUDGEMENT_WORDS.search(doc.text):
+        report.warnings.append(other_scale_warning(body))
+    return [], {}, None
+
+
+def read_grades(doc: Document, blocks: list[Block]) -> tuple[list[Grade], dict[str, int], int | None]:
+    """(grades, grade_counts, indicators_total) the document states on the six-point scale."""
     found = Found([], {})
     heading: Mention | None = None  # the QI a section is about ("Quality indicator 2.1: Impact on ...")
     printed_names: dict[str, str] = {}  # QI number -> its name where the document prints both
@@ -55,7 +87,8 @@ def find_grades(doc: Document, blocks: list[Block]) -> tuple[list[Grade], dict[s
         line_start = doc.text.rfind("\n", 0, block.start) + 1
         has_grade_word = qi.grade_regex().search(doc.text, line_start, block.end) is not None
         is_long = block.end - line_start > HEADING_MAX_CHARS
-        if not has_grade_word and is_long and not QI_HINT.search(doc.text, line_start, block.end):
+        says_nothing = not has_grade_word and is_long and not QI_HINT.search(doc.text, line_start, block.end)
+        if says_nothing and found.pending is None:
             continue  # most paragraphs say nothing about grades: skip the name matching
         spans = sentence_spans(doc.text, line_start, block.end)
         for start, end in spans:
@@ -74,7 +107,11 @@ def find_grades(doc: Document, blocks: list[Block]) -> tuple[list[Grade], dict[s
         # "QI 2.1 was evaluated as good" takes the name the document prints for 2.1 elsewhere.
         if grade.indicator and not grade.indicator_name:
             grade.indicator_name = printed_names.get(grade.indicator)
-    return found.grades, found.counts, found.total
+    # A grade with no indicator that repeats a named one ("the first to receive an 'excellent' rating")
+    # is the headline of that grade, not a grade of the services as a whole.
+    named_words = {g.grade for g in found.grades if g.indicator or g.indicator_name}
+    grades = [g for g in found.grades if g.indicator or g.indicator_name or g.grade not in named_words]
+    return grades, found.counts, found.total
 
 
 def read_sentence(
@@ -92,21 +129,36 @@ def read_sentence(
     if end - start > MAX_SENTENCE_CHARS:
         return []  # a run of text with no sentence ends (a table or list flattened into one line)
     occurrences = list(qi.grade_regex().finditer(text, start, end))
+    pending, found.pending = found.pending, None
+    if pending and not occurrences:
+        for name in names_by_meaning(sentence, *pending):
+            add_grade(found.grades, make_grade(doc, Mention(None, name, start, end), pending[0], start, end))
     distinct = {qi.grade_word(m["grade"]) for m in occurrences}
     if (SCALE.search(sentence) and len(distinct) >= 3) or NOT_THIS_INSPECTION.search(sentence):
         return []
     counted, counts, named = read_counts(text, start, end, occurrences)
-    if found.total is None and (occurrences or EVALUATION_CUE.search(sentence)):
+    if found.total is None and (occurrences or TOTAL_CONTEXT.search(sentence)):
         found.total = indicators_total(sentence, counts)
     for word, count in counts.items():
         found.counts.setdefault(word, count)  # a summary repeated later is counted once
+    if len(counts) == 1 and not named:
+        found.pending = next(iter(counts.items()))
     for mention, word in named:
         add_grade(found.grades, make_grade(doc, mention, word, start, end))
     used: list[Mention] = []
+    dashed = dashed_items(text, start, end)  # "Leadership – good; Impact on families – very good."
+    for name, word in dashed.values():
+        add_grade(found.grades, make_grade(doc, Mention(None, name, start, end), word, start, end))
     for occurrence in occurrences:
-        if occurrence.start() in counted or not is_evaluation(text, start, end, occurrence):
+        if occurrence.start() in dashed:
             continue
         word = qi.grade_word(occurrence["grade"])
+        evaluation = occurrence.start() not in counted and is_evaluation(text, start, end, occurrence)
+        listed = stated_names(text, start, end, occurrence, evaluation, occurrence.start() in counted)
+        for name in listed:
+            add_grade(found.grades, make_grade(doc, Mention(None, name, start, end), word, start, end))
+        if listed or not evaluation:
+            continue
         before = [m for m in mentions if m.end <= occurrence.start() and m not in used]
         after = [
             m
@@ -116,24 +168,46 @@ def read_sentence(
             and not qi.grade_regex().search(text, occurrence.end(), m.start)
         ]
         ev_start = start
-        if before or after:
-            mention = before[-1] if before else after[0]
-        elif (
-            name := subject_name(text[max(start, occurrence.start() - WINDOW_CHARS) : occurrence.start()])
-        ) is not None:
-            if not name:
-                continue
-            mention = Mention(None, name, start, occurrence.start())
+        subjects = subject_names(text[max(start, occurrence.start() - WINDOW_CHARS) : occurrence.start()])
+        if subjects is not None and len(subjects) != 1:
+            for name in subjects:  # "A and B are both 'good'"; none when people were rated
+                add_grade(found.grades, make_grade(doc, Mention(None, name, start, end), word, start, end))
+            continue
+        if before:
+            mention = before[-1]
+        elif subjects:  # the subject of "X was evaluated as" before a name printed after the grade
+            mention = Mention(None, subjects[0], start, occurrence.start())
+        elif after:
+            mention = after[0]
         elif len(set(carry)) == 1:
             mention = carry[0]
             ev_start = min(start, mention.start)
         elif heading is not None and THIS_INDICATOR.search(sentence):
             mention = heading
-        else:
+        elif EVALUATION_CUE.search(sentence):  # "rated the partnership as 'very good'": the whole service
             mention = Mention(None, None, start, start)
+        else:
+            continue  # "services are 'good'" names nothing and grades nothing by itself
         used.append(mention)
         add_grade(found.grades, make_grade(doc, mention, word, ev_start, end))
     return used
+
+
+def stated_names(
+    text: str, start: int, end: int, occurrence: re.Match[str], evaluation: bool, counted: bool
+) -> list[str]:
+    """Names a grade is stated for around it: after it ("'good' ratings were for A and B", "'excellent'
+    rating for X") or as a bracketed list item ("A (very good); B (good)")."""
+    in_brackets = text[occurrence.start() - 1 : occurrence.start()] == "("
+    bracketed = in_brackets and EVALUATION_CUE.search(text, start, end) is not None
+    if evaluation or counted or bracketed or is_named_for(text, occurrence.end(), end):
+        names = names_after(text, occurrence.end(), end, plural=counted)
+        if names:
+            return names
+    if bracketed:
+        name = bracketed_name(text, start, occurrence.start())
+        return [name] if name else []
+    return []
 
 
 def make_grade(doc: Document, mention: Mention, word: str, start: int, end: int) -> Grade:
@@ -157,7 +231,22 @@ def add_grade(grades: list[Grade], grade: Grade) -> None:
             return
         if not grade.indicator and grade.indicator_name and other.indicator_name == grade.indicator_name:
             return
+        if same_name_reworded(grade, other):
+            # A headline and the body name one indicator in two wordings: keep the fuller one.
+            if len(grade.indicator_name or "") > len(other.indicator_name or ""):
+                other.indicator_name, other.evidence = grade.indicator_name, grade.evidence
+            return
         unnamed = not (grade.indicator or grade.indicator_name or other.indicator or other.indicator_name)
         if unnamed and other.grade == grade.grade:
             return
     grades.append(grade)
+
+
+def same_name_reworded(grade: Grade, other: Grade) -> bool:
+    """Whether two grades give the same grade to names sharing most of their words (neither numbered)."""
+    if grade.indicator or other.indicator or grade.grade != other.grade:
+        return False
+    words = [set(re.findall(r"[a-z]{4,}", g.indicator_name or "")) for g in (grade, other)]
+    shared = words[0] & words[1]
+    shorter = min(words, key=len)
+    return bool(shared - COMMON_NAME_WORDS) and len(shared) >= REWORDED_SHARE * len(shorter)

@@ -9,20 +9,28 @@ from dataclasses import dataclass
 from inspextract.document import Document
 from inspextract.evidence import evidence
 from inspextract.extract.area_lists import find_listed_areas
-from inspextract.extract.progress import progress_of
+from inspextract.extract.progress import progress_of, states_progress
 from inspextract.extract.sentences import split_sentences
 from inspextract.records import Area, Progress
 from inspextract.segment import Block
 
-# "Area for improvement 3: ...", "Key area for improvement 2 – ...", "Priority area 1.".
-# The bare labels "Priority"/"Area" count only with a separator and in a series of at least two numbers.
+# "Area for improvement 3: ...", "Key area for improvement 2 – ...", "Priority area 1.",
+# "Main point for action 2: ...".
+# The bare labels "Priority"/"Area" count only with a separator and in a series of at least two numbers;
+# "Recommendation 2 – ..." only in a document reporting progress on its recommendations (a monitoring visit).
 AREA_HEADING = re.compile(
     r"^[\s*#>]*(?P<label>(?:key\s+|main\s+)?areas?\s+(?:for|of)\s+improvement|improvement\s+(?:area|priority)|"
-    r"priority\s+area(?:\s+for\s+improvement)?|priority\s+for\s+improvement|priority|area)"
+    r"priority\s+area(?:\s+for\s+improvement)?|priority\s+for\s+improvement|(?:main\s+)?points?\s+for\s+action|"
+    r"recommendation|priority|area)"
     r"(?:\s+(?P<num>\d{1,2}))?(?![\d.]\d)\**\s*(?P<sep>[:.–—)-])?\**\s*(?P<title>.*?)\s*$",
     re.IGNORECASE,
 )
 GENERIC_LABELS = ("priority", "area")
+PROGRESS_ON_RECOMMENDATIONS = re.compile(
+    r"\bprogress\b[^.]{0,40}\b(?:against|on|in\s+addressing|towards|in\s+meeting)\s+(?:the\s+|this\s+|these\s+)?"
+    r"recommendations?\b",
+    re.IGNORECASE,
+)
 IMPROVEMENT_AREAS_TALK = re.compile(
     r"\b(?:areas?|priorities|priority\s+areas?)\s+(?:for|of)\s+(?:further\s+)?improvement\b", re.IGNORECASE
 )
@@ -34,10 +42,12 @@ PROGRESS_LABEL = re.compile(
 )
 # A body sentence about the area as a whole: "Partners had made good progress in this area".
 WHOLE_AREA = re.compile(
-    r"\b(?:progress|improvement)\b[^.]{0,40}\b(?:in|on|against|towards|for|in\s+relation\s+to)\s+this\s+"
-    r"(?:area|priority)\b",
+    r"\b(?:progress|improvement)\b[^.]{0,40}\b(?:in|on|with|against|towards|for|in\s+relation\s+to|addressing|meeting)"
+    r"\s+this\s+(?:area|priority|recommendation)\b",
     re.IGNORECASE,
 )
+# Progress "across all the main areas" is not this area's own.
+ALL_AREAS = re.compile(r"\b(?:all|each|every)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?areas\b", re.IGNORECASE)
 # Press-release bullets: "Has made significant progress in ensuring that ..." -> degree + title.
 PROGRESS_BULLET = re.compile(
     r"^(?:(?:the\s+partnership|partners|it|they)\s+)?"
@@ -66,6 +76,7 @@ class Candidate:
     end: int
     is_contents: bool
     generic: bool
+    recommendation: bool = False
 
 
 def find_improvement_areas(doc: Document, blocks: list[Block]) -> list[Area]:
@@ -86,6 +97,8 @@ def area_headings(doc: Document, blocks: list[Block]) -> list[Area]:
     generic_numbers = {c.number for c in candidates if c.generic and not c.is_contents}
     speaks_of_areas = IMPROVEMENT_AREAS_TALK.search(doc.text) is not None
     candidates = [c for c in candidates if not c.generic or (len(generic_numbers) >= 2 and speaks_of_areas)]
+    if not PROGRESS_ON_RECOMMENDATIONS.search(doc.text):
+        candidates = [c for c in candidates if not c.recommendation]
     starts = {c.index for c in candidates}
     repeated = running_lines(doc, blocks)
     chosen: dict[int | str | None, tuple[Candidate, int]] = {}
@@ -128,7 +141,8 @@ def heading_candidate(doc: Document, blocks: list[Block], index: int) -> Candida
         return None
     label = " ".join(match["label"].lower().split())
     generic = label in GENERIC_LABELS
-    if (generic or not match["num"]) and not match["sep"]:
+    recommendation = label == "recommendation"
+    if (generic or recommendation or not match["num"]) and not match["sep"]:
         return None
     if match["title"][:1].islower() or (not match["num"] and "improvement" not in label):
         return None  # "area for improvement in ..." in running text, not a heading
@@ -143,7 +157,7 @@ def heading_candidate(doc: Document, blocks: list[Block], index: int) -> Candida
         return None
     is_contents = block.kind == "contents" or bool(PAGE_NUMBER_END.search(title))
     number = int(match["num"]) if match["num"] else None
-    return Candidate(index, number, title, block.start, end, is_contents, generic)
+    return Candidate(index, number, title, block.start, end, is_contents, generic, recommendation)
 
 
 def continue_title(doc: Document, title: str, end: int) -> tuple[str, int]:
@@ -196,9 +210,17 @@ def label_progress(line: str) -> Progress | None:
 
 def body_progress(text: str) -> Progress | None:
     """The degree of progress the body states for the area as a whole ("good progress in this area")."""
-    for start, end in split_sentences(text):
-        sentence = text[start:end]
+    sentences = [text[start:end] for start, end in split_sentences(text)] or [text]
+    for sentence in sentences:
         if WHOLE_AREA.search(sentence) and (progress := progress_of(sentence)):
+            return progress
+    # The section's opening or closing verdict: "Some progress had been made."
+    for sentence in (sentences[0], sentences[-1]):
+        if (
+            states_progress(sentence)
+            and not ALL_AREAS.search(sentence)
+            and (progress := progress_of(sentence))
+        ):
             return progress
     return None
 

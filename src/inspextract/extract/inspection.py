@@ -1,4 +1,5 @@
-"""What inspection the document is about: its kind, the inspectorates taking part and the lead."""
+"""What inspection the document is about: its kind (`inspection_kind`), whether it is a progress review, the
+inspectorates taking part and the lead."""
 
 from __future__ import annotations
 
@@ -9,20 +10,22 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from inspextract.extract.inspection_kind import find_kind
 from inspextract.extract.sentence_spans import block_sentences
 from inspextract.lexicon import Mention, inspectorates
-from inspextract.records import InspectionKind
+
+__all__ = ["find_bodies", "find_kind", "find_lead", "is_progress_review", "sentences"]
 
 # The title page and opening paragraphs (characters): where a document names the inspection it is about.
 HEAD_CHARS = 1500
 # How far before/after an inspectorate's name lead wording may sit ("was led by the Care Inspectorate").
 LEAD_WINDOW_CHARS = 60
 CARE_INSPECTORATE = "Care Inspectorate"
-SPECIFIC_GAP_CHARS = 40  # "services for children and young people (up to the age of 18) at risk of harm"
+CITATION_YEAR = re.compile(r",?\s*\(?(?:19|20)\d\d\b")  # right after a body's name: a work cited
 FUTURE_WINDOW_CHARS = 40  # how far before "progress review" future wording ("will conduct a") may sit
 
 PROGRESS_REVIEW = re.compile(
-    r"\bprogress review\b|\breview of progress\b|\bfollow[- ]up (?:inspection|review)\b", re.I
+    r"\bprogress review\b|\bfollow[- ](?:up|through) (?:inspection|review|visit)\b", re.I
 )
 
 
@@ -41,10 +44,6 @@ def load_cues() -> dict[str, Any]:
     data = json.loads(path.read_text(encoding="utf-8"))
     flags = re.IGNORECASE | re.MULTILINE
     return {
-        "kinds": {
-            InspectionKind(kind): [re.compile(p, flags) for p in patterns]
-            for kind, patterns in data["kinds"].items()
-        },
         "sentence_cues": [
             (re.compile(c["pattern"], flags), float(c["weight"]))
             for c in data["participation"] + data["background"]
@@ -54,6 +53,9 @@ def load_cues() -> dict[str, Any]:
         "fieldwork": re.compile(data["fieldwork"], flags),
         "publication": re.compile(data["publication"], flags),
         "future": re.compile(data["future"], flags),
+        "denied": re.compile(data["denied"], flags),
+        "future_after": re.compile(data["future_after"], flags),
+        "review_cues": [re.compile(p, flags) for p in data["review_cues"]],
         "superseded": re.compile(data["superseded"], flags),
         "inspection_context": re.compile(data["inspection_context"], flags),
     }
@@ -77,48 +79,22 @@ def inspectorate_sentences(text: str) -> tuple[tuple[Span, tuple[Mention, ...]],
     return tuple(found)
 
 
-def find_kind(text: str, title_span: tuple[int, int] | None) -> tuple[InspectionKind | None, Span | None]:
-    """The kind of inspection, read from the title first, then the opening, then the whole text."""
-    kinds = load_cues()["kinds"]
-    regions = [(text[:HEAD_CHARS], 0), (text, 0)]
-    if title_span:
-        regions.insert(0, (text[title_span[0] : title_span[1]], title_span[0]))
-    for region, offset in regions:
-        hits: dict[InspectionKind, list[re.Match[str]]] = {}
-        for kind, patterns in kinds.items():
-            for pattern in patterns:
-                hits.setdefault(kind, []).extend(pattern.finditer(region))
-        general = InspectionKind.children_and_young_people
-        specific_starts = [m.start() for kind, found in hits.items() if kind != general for m in found]
-        # The general phrase that opens a specific one ("services for children and young people at risk of
-        # harm") names the specific kind, so it does not count for the general one.
-        hits[general] = [
-            m
-            for m in hits.get(general, [])
-            if not any(m.start() <= start <= m.end() + SPECIFIC_GAP_CHARS for start in specific_starts)
-        ]
-        hits = {kind: found for kind, found in hits.items() if found}
-        if not hits:
-            continue
-        # The most often named kind; on a tie the more specific one, then the one named first.
-        kind = max(hits, key=lambda k: (len(hits[k]), k != general, -hits[k][0].start()))
-        first = hits[kind][0]
-        return kind, Span(first.start() + offset, first.end() + offset)
-    if re.search(r"\binspection\b|\binspectors?\b", text, re.IGNORECASE):
-        return InspectionKind.other, None
-    return None, None
-
-
 def is_progress_review(text: str, title: str | None) -> Span | None:
     """Where the title or opening says the document is about a progress review, or None."""
     if title and PROGRESS_REVIEW.search(title):
         match = PROGRESS_REVIEW.search(text)
         return Span(match.start(), match.end()) if match else Span(0, 0)
-    future = load_cues()["future"]
-    for match in PROGRESS_REVIEW.finditer(text[:HEAD_CHARS]):
-        # "A progress review will follow" announces another document; it does not make this one a review.
-        if not future.search(text[max(0, match.start() - FUTURE_WINDOW_CHARS) : match.start()]):
-            return Span(match.start(), match.end())
+    cues = load_cues()
+    head = text[:HEAD_CHARS]
+    for pattern in (PROGRESS_REVIEW, *cues["review_cues"]):
+        for match in pattern.finditer(head):
+            before = head[max(0, match.start() - FUTURE_WINDOW_CHARS) : match.start()]
+            after = head[match.end() : match.end() + FUTURE_WINDOW_CHARS]
+            # "A progress review will follow" announces another document, and "requires no follow-up
+            # inspection" denies one: neither makes this document a review.
+            announced = cues["future"].search(before) or cues["future_after"].match(after)
+            if not announced and not cues["denied"].search(before):
+                return Span(match.start(), match.end())
     return None
 
 
@@ -145,7 +121,10 @@ def find_bodies(text: str) -> tuple[list[str], Span | None]:
             if best is None or score > best[0]:
                 best = (score, span)
         elif score >= 0:
-            mentioned.extend(n for n in names if n not in mentioned)
+            # "Self-evaluation using quality indicators, HM Inspectorate of Education 2005": a work cited
+            # with its publisher and year does not speak for this inspection.
+            cited = {m.canonical for m in mentions if CITATION_YEAR.match(sentence, m.end)}
+            mentioned.extend(n for n in names if n not in mentioned and n not in cited)
     if taking_part:
         return taking_part, best[1] if best else None
     # No sentence says who carried it out (a short press release): the inspectorates it names, outside

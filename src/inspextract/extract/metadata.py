@@ -66,13 +66,17 @@ def find_metadata(doc: Document, blocks: list[Block], report: Report) -> None:
     if lead_span:
         note("inspection.lead_body", lead_span.start, lead_span.end)
 
-    fieldwork = find_fieldwork(text)
+    fieldwork = find_fieldwork(text, is_review=inspection.is_progress_review)
     if fieldwork is not None:
         inspection.fieldwork_start, inspection.fieldwork_end = fieldwork.first, fieldwork.last
         note("inspection.fieldwork_start", fieldwork.start, fieldwork.end)
         note("inspection.fieldwork_end", fieldwork.start, fieldwork.end)
     published = find_published(
-        text, report.document_type, inspection.fieldwork_end, inspection.fieldwork_start
+        text,
+        report.document_type,
+        inspection.fieldwork_end,
+        inspection.fieldwork_start,
+        is_review=inspection.is_progress_review,
     )
     if published is not None:
         inspection.published = published.value

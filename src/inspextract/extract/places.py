@@ -36,8 +36,13 @@ PARTNERSHIP_SUFFIX = re.compile(
     r"^\s+(?P<suffix>(?:Community|community)\s+(?:Planning|planning)\s+(?:Partnership|partnership)"
     r"|(?:Health|health)\s+(?:and|&)\s+(?:Social|social)\s+(?:Care|care)\s+(?:Partnership|partnership)"
     r"|(?:Integrated\s+)?(?:Children|children)['’]s\s+(?:Services|services)\s+(?:Partnership|partnership)"
-    r"|Partnership|partnership|CPP)\b(?!\s+(?:Board|board|Group|group|working|Working))"
+    r"|(?:Planning|planning)\s+(?:Partnership|partnership)"
+    r"|Adult\s+Support\s+(?:and|&)\s+Protection\s+Partnership"
+    r"|Partnership|partnership|CPP|Alliance)\b(?!\s+(?:Board|board|Group|group|working|Working))"
 )
+# "Community Planning Aberdeen": the partnership's name put before the area.
+NAME_BEFORE_AREA = re.compile(r"\bCommunity\s+Planning\s+$")
+BARE_SUFFIXES = ("partnership", "cpp")
 
 
 @dataclass(frozen=True)
@@ -92,25 +97,35 @@ class PartnershipVerdict:
 def find_partnership(text: str, areas: list[str]) -> PartnershipVerdict | None:
     """The partnership named for the inspected area, in its most frequent well-formed printing."""
     found: dict[str, list[tuple[int, int]]] = {}
+    named: dict[str, bool] = {}
     for mention in councils().find(text):
         if areas and mention.canonical not in areas:
             continue
         if m := PARTNERSHIP_SUFFIX.match(text[mention.end :]):
             start, end = mention.start, mention.end + m.end()
-            found.setdefault(" ".join(text[start:end].split()), []).append((start, end))
+            bare = m["suffix"].lower() in BARE_SUFFIXES
+        elif m := NAME_BEFORE_AREA.search(text, max(0, mention.start - 40), mention.start):
+            start, end, bare = m.start(), mention.end, False
+        else:
+            continue
+        name = " ".join(text[start:end].split())
+        found.setdefault(name, []).append((start, end))
+        named[name] = not bare
     if not found:
         return None
 
     def rank(name: str) -> tuple[bool, bool, int, bool, int]:
         lowered = name.lower()
-        # The health and social care partnership is a different body: named only when no other is.
-        is_community = "health" not in lowered
+        # A name that says it is the community planning partnership ("X Planning Partnership",
+        # "Community Planning X", "X Alliance") beats "the X partnership" in passing and the health and
+        # social care partnership, a different body; between those two, the more printed, then the first.
+        is_community_name = named[name] and "health" not in lowered
         same_name = sum(len(spans) for other, spans in found.items() if other.lower() == lowered)
         # Printed in title case ("Scottish Borders Partnership") over a passing lower-case form.
         capitalised = name.split()[-1][0].isupper()
         # The name written out beats its abbreviation ("Fife CPP").
         is_full = not name.endswith("CPP")
-        return (is_community, is_full, same_name, capitalised, -found[name][0][0])
+        return (is_community_name, is_full, same_name, capitalised, -found[name][0][0])
 
     name = max(found, key=rank)
     start, end = found[name][0]

@@ -33,16 +33,26 @@ def grade_values() -> dict[str, int]:
 
 
 @cache
+def grade_aliases() -> dict[str, str]:
+    """Older words for a point of the scale -> its grade word ("satisfactory" -> "adequate")."""
+    return dict(vocabulary()["grade_aliases"])
+
+
+@cache
 def grade_regex() -> re.Pattern[str]:
-    """A grade word in running text; "very good" before "good", any white space inside."""
-    words = sorted(grade_values(), key=len, reverse=True)
+    """A grade word in running text; "very good" before "good", any white space inside.
+
+    A plural ("six very goods") is matched with group `plural` set: it can only be counted.
+    """
+    words = sorted([*grade_values(), *grade_aliases()], key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, word.split())) for word in words)
-    return re.compile(rf"(?<![\w-])(?P<grade>{alternatives})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?P<grade>{alternatives})(?P<plural>s)?(?![\w-])", re.IGNORECASE)
 
 
 def grade_word(text: str) -> str:
-    """Canonical grade word for a matched spelling ("Very  Good" -> "very good")."""
-    return " ".join(text.lower().split())
+    """Canonical grade word of a spelling ("Very  Good" -> "very good", "satisfactory" -> "adequate")."""
+    word = " ".join(text.lower().split())
+    return grade_aliases().get(word, word)
 
 
 @cache
@@ -50,7 +60,7 @@ def number_regex() -> re.Pattern[str]:
     """A count written in words or digits ("a single", "nine", "twenty-one", "12")."""
     words = sorted(vocabulary()["number_words"], key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, word.split())) for word in words)
-    return re.compile(rf"(?<![\w.-])(?P<number>{alternatives}|\d{{1,2}})(?![\w.-]|\.\d)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.-])(?P<number>{alternatives}|\d{{1,2}})(?![\w-]|\.\d)", re.IGNORECASE)
 
 
 def number_value(text: str) -> int:

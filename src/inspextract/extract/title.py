@@ -8,6 +8,19 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from inspextract.extract.dates import DATE
+from inspextract.extract.runon import recover_lines
+from inspextract.extract.title_page import (
+    LABEL,
+    after_salutation,
+    is_author_line,
+    is_date_line,
+    is_label,
+    is_page_chrome,
+    is_snippet,
+    item_prefix_end,
+    names_inspection,
+    title_end,
+)
 from inspextract.lexicon import councils, inspectorates
 from inspextract.normalise.furniture import is_page_number
 
@@ -15,55 +28,15 @@ from inspextract.normalise.furniture import is_page_number
 HEAD_LINES = 25
 # A headline longer than this (words) is a sentence, not a title; generous for long committee-note titles.
 TITLE_MAX_WORDS = 30
+# Most words of a cover's organisation line above the title ("London Borough of X", "Local area partnership
+# report"); a headline is longer.
+NAME_LINE_MAX_WORDS = 6
+# How far past a cover title cut short its fuller printing may be (characters): the next page's header.
+HEAD_CHARS_FOR_COPIES = 1500
 # Two printings of the same title (cover and inside page) differ by at most a typo or two.
 SAME_TITLE_RATIO = 0.9
 
-# "Subject:", "Report by:", "TN Number:" ... a short label ending in a colon, value on the line or the next.
-LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z.'’/&() -]{0,38}?)\s*:\s*(?P<value>.*)$")
-REPORT_BY = re.compile(r"^(?:report|paper|note) (?:by|from)\b", re.IGNORECASE)
 TITLE_LABELS = {"subject", "title", "report title", "title of report", "subject of report"}
-# Last words of the labels committee papers print; a headline such as "Fife: inspectors praise …" is no label.
-LABEL_WORDS = {
-    "by",
-    "subject",
-    "title",
-    "date",
-    "meeting",
-    "committee",
-    "number",
-    "no",
-    "no.",
-    "officer",
-    "officers",
-    "author",
-    "contact",
-    "purpose",
-    "item",
-    "ward",
-    "wards",
-    "publication",
-    "details",
-    "group",
-    "board",
-    "classification",
-    "status",
-    "version",
-    "from",
-    "to",
-    "ref",
-    "reference",
-    "council",
-    "cabinet",
-    "forum",
-    "panel",
-    "partnership",
-    "report",
-    "summary",
-    "department",
-    "service",
-    "directorate",
-    "appendices",
-}
 # Lines of a title page that are not its title: protective markings, "Contents", news labels.
 FURNITURE = re.compile(
     r"^(?:official(?:[ -]sensitive)?|not protectively marked|contents|"
@@ -75,7 +48,8 @@ FURNITURE = re.compile(
 # a meeting line with its date ("CHILDREN AND LEARNING COMMITTEE – 5 SEPTEMBER 2023").
 BANNER = re.compile(
     r"^(?:(?:agenda\s+)?item|report|paper|appendix)(?:\s+(?:no\.?|number))?\s*[\w/.-]*\d[\w/.-]*$"
-    r"|^(?:\S+\s+){0,5}(?:council|committee|sub-committee|board|group|partnership|meeting)"
+    r"|^agenda\s+item(?:\s+(?:no\.?|number))?\.?$|^issue - meetings$"
+    r"|^(?:\S+\s+){0,5}(?:council|committee|sub-committee|board|group|partnership|meeting|motion|minutes)"
     r"(?:\s*[-–—,:]?\s*(?:\w+day\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+(?:19|20)\d\d)?$",
     re.IGNORECASE,
 )
@@ -139,21 +113,14 @@ def is_banner(line: str) -> bool:
     return BANNER.match(line) is not None
 
 
-def is_label(line: str) -> bool:
-    """A committee paper's label line ("Report by …", "Meeting: 28 September 2022", "Subject:")."""
-    if REPORT_BY.match(line):
-        return True
-    m = LABEL.match(line)
-    return m is not None and (not m["value"].strip() or m["label"].split()[-1].lower() in LABEL_WORDS)
-
-
-def is_headline(line: str) -> bool:
-    """A line that reads as a title: short, and not a sentence ending in a full stop."""
+def is_headline(line: str, *, continued: bool = False) -> bool:
+    """A line that reads as a title: short, not a sentence ending in a full stop, and (unless it continues
+    the line above) opening with a capital. Headlines may exclaim ("… Inspection Report!")."""
     words = line.split()
     return (
         0 < len(words) <= TITLE_MAX_WORDS
-        and not line.rstrip().endswith((".", "?", "!"))
-        and line[0].isupper()
+        and not line.rstrip().endswith((".", "?"))
+        and (continued or line[0].isupper())
     )
 
 
@@ -193,20 +160,29 @@ def is_cut_copy(line: str, later: list[str]) -> bool:
 
 def find_title(text: str) -> Title | None:
     """The document's title; None when it opens with a sentence (a press release with no headline)."""
-    lines = list(iter_head_lines(text))
+    # Lines read from the text with run-on lines broken back (same offsets), so a report copied as one
+    # paragraph shows its title line.
+    lines = list(iter_head_lines(recover_lines(text)))
+    texts = [text[start:end] for start, end in lines]
     subject = labelled_title(text, lines)
     first: tuple[int, int, int] | None = None  # (line index, start, end) of the first headline-like line
-    for i, (start, end) in enumerate(lines):
-        line = text[start:end]
-        if is_furniture(line) or is_banner(line):
+    first_banner: int | None = None
+    labels_follow = False  # the opening runs into a committee paper's label block
+    for i in range(after_salutation(texts), len(lines)):
+        line = texts[i]
+        if is_banner(line) and first_banner is None:
+            first_banner = i
+        if is_furniture(line) or is_banner(line) or is_page_chrome(line) or is_date_line(line):
             continue
-        # Running headers and title-page copies cut short ("… has identified areas of good…") are skipped.
-        if is_cut_copy(line, [text[s:e] for s, e in lines[i + 1 :]]):
+        # Running headers, title-page copies cut short ("… has identified areas of good…") and a committee
+        # paper's author line ("Report of the Director of …") are skipped.
+        if is_cut_copy(line, texts[i + 1 :]) or is_snippet(line, texts[i + 1 :]) or is_author_line(line):
             continue
         if is_label(line):
+            labels_follow = True
             break
         if is_headline(line):
-            first = (i, start, end)
+            first = (i, lines[i][0] + item_prefix_end(line), lines[i][1])
         break
     if subject is not None:
         # A committee paper's labelled subject is its title, unless the paper opens with a fuller headline
@@ -215,19 +191,57 @@ def find_title(text: str) -> Title | None:
             return best_printing(text, Title(" ".join(text[first[1] : first[2]].split()), first[1], first[2]))
         return subject
     if first is None:
+        # A page headed only by the council's name and labels ("Highland Council" / "Date: …").
+        if labels_follow and first_banner is not None and is_place_line(texts[first_banner]):
+            start, end = lines[first_banner]
+            return Title(" ".join(texts[first_banner].split()), start, end)
         return None
     i, start, end = first
+    # A cover's organisation line above the line naming the inspection ("London Borough of X" /
+    # "Inspection of children's services"): the inspection's name is the title.
+    if is_name_line(texts[i]) and i + 1 < len(lines) and is_inspection_title(texts[i + 1]):
+        i, (start, end) = i + 1, lines[i + 1]
+    end = start + title_end(text[start:end])
     # A title broken over lines: continue while the line ends open, the next begins in lower case, or the
     # next is only the place the title is about (a cover's "Joint inspection of …" / "Dumfries and Galloway").
-    while i + 1 < len(lines):
-        nxt_start, nxt_end = lines[i + 1]
-        nxt = text[nxt_start:nxt_end]
+    while i + 1 < len(lines) and end == lines[i][1]:
+        nxt_start, nxt = lines[i + 1][0], texts[i + 1]
         open_end = OPEN_ENDING.search(text[start:end]) is not None
         joins = open_end or nxt[:1].islower() or is_place_line(nxt)
-        if not joins or not is_headline(nxt) or is_furniture(nxt) or is_label(nxt):
+        ends = (
+            not is_headline(nxt, continued=True) or is_furniture(nxt) or is_label(nxt) or is_page_chrome(nxt)
+        )
+        if not joins or ends:
             break
-        end, i = nxt_end, i + 1
-    return best_printing(text, Title(" ".join(text[start:end].split()), start, end))
+        end, i = nxt_start + title_end(nxt), i + 1
+    title = Title(" ".join(text[start:end].split()), start, end)
+    return best_printing(text, completed(text, title))
+
+
+def is_name_line(line: str) -> bool:
+    """A short cover line that names no inspection: an organisation or a report series above the title."""
+    return len(line.split()) <= NAME_LINE_MAX_WORDS and not names_inspection(line)
+
+
+def is_inspection_title(line: str) -> bool:
+    """A headline naming an inspection ("Inspection of Westshire children's services")."""
+    return names_inspection(line) and is_headline(line)
+
+
+def completed(text: str, title: Title) -> Title:
+    """A title left open on the cover ("Services for older people in") from its fuller printing nearby."""
+    if not OPEN_ENDING.search(title.text):
+        return title
+    pattern = r"\s+".join(re.escape(word) for word in title.text.split()) + r"\s+(?=\S)"
+    for m in re.finditer(pattern, text[: title.end + HEAD_CHARS_FOR_COPIES]):
+        if m.start() == title.start:
+            continue
+        line_end = text.find("\n", m.end())
+        rest = text[m.start() : line_end if line_end >= 0 else len(text)]
+        end = m.start() + title_end(rest)
+        if end > m.end() and is_headline(text[m.start() : end]):
+            return Title(" ".join(text[m.start() : end].split()), m.start(), end)
+    return title
 
 
 def is_place_line(line: str) -> bool:
