@@ -266,6 +266,12 @@ def wait_for_records(outdir: Path, count: int, run: subprocess.Popen) -> None:
         time.sleep(0.05)
 
 
+def take_ctrl_c() -> None:
+    """In a child about to start: Ctrl-C as a terminal gives it, even when the tests run in the background
+    of a shell, which ignores SIGINT in background jobs (and that disposition is inherited)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def copies_of_dev_texts(folder: Path, copies: int) -> None:
     folder.mkdir()
     for copy in range(copies):
@@ -301,7 +307,14 @@ def test_an_interrupted_batch_exits_130_keeping_its_records(tmp_path: Path, sign
     folder, outdir, log = tmp_path / "in", tmp_path / "out", tmp_path / "parsed.log"
     copies_of_dev_texts(folder, 2)
     argv, env = killable_batch(folder, outdir, log, delay_s=0.4)
-    run = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    run = subprocess.Popen(
+        argv,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=take_ctrl_c,
+    )
     wait_for_records(outdir, 1, run)
     run.send_signal(signum)
     _, stderr = run.communicate(timeout=CHILD_TIMEOUT_S)
