@@ -203,7 +203,7 @@ FINDINGS_SECTION = [
     ("Quality assurance arrangements were underdeveloped.", "improvement"),
     ("Partners were not making effective use of the data available to them.", "improvement"),
     ("Health visitors knew families well and identified concerns early.", "strength"),
-    ("The partnership now needs to show that these changes are improving outcomes.", "improvement"),
+    ("The partnership now needs to show that these changes are improving outcomes.", "recommendation"),
     ("Partners would benefit from a more joined-up approach to self-evaluation.", "recommendation"),
     ("Partners must ensure that all children at risk have a protection plan.", "recommendation"),
 ]
@@ -220,7 +220,6 @@ NOT_FINDINGS = [
     ("This improvement team was responsible for staff training and quality assurance.", "findings"),
     ("This included electronic recording for health visitors and mobile working.", "findings"),
     ("This would also provide the basis for joint commissioning to secure better outcomes.", "findings"),
-    ("It was too early to assess the impact of these on the quality of the work.", "findings"),
     ("This work is being overseen by the Chief Officers Group.", "findings"),
     ("The Child Protection Committee meets every two months.", "findings"),
     ("Partners are now developing a new strategy, which will be launched in 2024.", None),
@@ -512,3 +511,160 @@ def test_he_said_after_a_partners_reported_speech_is_the_partner() -> None:
         '"We are committed to making the improvements quickly," he said.\n'
     )
     assert kinds_of(text) == [("strength", "Staff work very well together.")]
+
+
+# Wordings checked against documents not used to write the rules (round 2): invented sentences.
+GENERALISED = [
+    ("However, the team found that care plans were too often vague about who would act.", "improvement"),
+    ("Reviews were held on time, but targets were not precise enough to measure change.", "improvement"),
+    ("Managers had not yet set out the firm direction needed to speed up change.", "improvement"),
+    (
+        "Support for carers has improved since the previous visit, when it was judged to require work.",
+        "strength",
+    ),
+    ("A new family hub opened in the spring, but it is too early to judge its effect.", "improvement"),
+    ("It was too early to measure what difference the new panel had made.", "improvement"),
+    ("Home visits were made quickly, although a social worker was not always present.", "improvement"),
+    ("Areas for development included the timeliness of reviews for children in kinship care.", "improvement"),
+    ("Partners now need to decide how they will record the views of young carers.", "recommendation"),
+    (
+        "We are confident the partners will act, but they will need to share records more quickly.",
+        "recommendation",
+    ),
+    ("Managers had a clear grasp of the strengths and weaknesses of each team.", "strength"),
+    ("The partnership had yet to develop an effective way of measuring outcomes.", "improvement"),
+    ("Care for young carers has improved since the last visit, when it was found to be weak.", "strength"),
+    ("Respite care has been extended, but it is too soon to judge its impact.", "improvement"),
+    ("Staff in the family centre were highly motivated and enthusiastic.", "strength"),
+    ("Although a few reviews were late, most carers had a plan that met their needs.", "strength"),
+    ("However, the quality of care plans was variable, with good examples in some teams.", "improvement"),
+    ("However, partners had worked hard to build good relationships with carers.", "strength"),
+    ("The team asked partners to check how carers' assessments are shared.", "recommendation"),
+    ("The review calls on the council to shorten waits for respite care.", "recommendation"),
+    ("The partnership was advised to widen its carers' forum.", "recommendation"),
+    ("Managers in the carers' centre were visible and accessible.", "strength"),
+    ("There were no undue delays in arranging respite for carers.", "strength"),
+    ("Some carers were unsure who to contact out of hours.", "improvement"),
+    (
+        "Carers in Glenmore are among the best supported in the country, says a report published today.",
+        "strength",
+    ),
+    ("Leaders had set a clear tone, and carers at every level said they felt respected.", "strength"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), GENERALISED, ids=[t[:40] for t, _ in GENERALISED])
+def test_generalised_wording_is_judged(text: str, kind: str) -> None:
+    assert judge(text, None, CUES) == kind
+
+
+NOT_FINDINGS_ROUND_2 = [
+    "In May and June 2019 the Care Inspectorate led a joint inspection of services in Glenmore.",
+    "Officers from two other scrutiny bodies were part of the inspection team.",
+    "The inspection team included a young inspector and a health visitor.",
+    "(ii) notes that an update on the action plan will come to the next meeting.",
+    "To remit the Head of Service to report back on the action plan in six months.",
+    "The adequate evaluation was given for planning for individual children.",
+    "Families are supported to stay together – very good",
+    "The report identified strengths and areas for improvement in the service.",
+    "A report published today highlights positive work in several key areas.",
+    "The report on carers' services in Glenmore was published today.",
+    "The main messages of the visit are set out in section 3.",
+    "The review also considered the views of 40 carers.",
+    "A review of respite services for carers in Glenmore was carried out in the spring.",
+    "The Mental Welfare Commission took part in the review.",
+    "The visit was one of a national programme of joint reviews.",
+    "This report contains six evaluations and three areas for improvement.",
+    "Contents 1 Purpose 2 2 Summary 3 3 Next steps 7",
+    "The partners have been asked to send their improvement plan by the end of May.",
+    "An improvement plan has been drawn up to address the points raised by the review.",
+    "More than 300 carers took part in the online survey.",
+    "These conclusions are based on evidence from records, surveys and meetings.",
+    "The overall evaluation for the service was very good.",
+    "Service managers stressed that they have already begun work on a new improvement plan.",
+    "A Joint Action Plan (JAP) had been drawn up to address the points for action.",
+    "The review has recommended several areas for improvement to ensure that carers are safe.",
+    "This visit focuses on the progress made since the review of May 2017.",
+    "At the time of the last review there were 12 recommendations, of which 5 had been met.",
+    "The Mental Welfare Commission is the lead body for these visits.",
+    "When we say carers in this report we mean unpaid adult carers.",
+    "Glenmore has a population of about 45,000 people.",
+    "Glenmore is a mostly rural area with two market towns.",
+    "About a quarter of families in the town live in poverty.",
+    "This visit followed our first joint inspection of carers' services.",
+    "We returned to Glenmore in the autumn to look at progress.",
+    "The findings were considered by the carers' strategy group in August.",
+    "This is the second review of carers' services in Glenmore since 2015.",
+    "The visit was one of the first to use the revised framework.",
+    "Reviews like this one look at how well carers are supported.",
+    "The full review can be downloaded from the commission's pages.",
+    "Glenmore Council said it welcomed the review and its findings.",
+    "The partners have already started work to address the recommendations.",
+    "The review team also surveyed more than 200 carers.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FINDINGS_ROUND_2, ids=[t[:40] for t in NOT_FINDINGS_ROUND_2])
+def test_background_and_committee_business_are_no_findings(text: str) -> None:
+    assert judge(text, "findings", CUES) is None
+
+
+def test_a_committees_recommendations_listed_after_it_is_recommended_are_no_findings() -> None:
+    text = (
+        "2. Recommendations\n\nIt is recommended that the Children's Services Board:\n\n"
+        "(i) notes the strengths found by the inspection team; and\n"
+        "(ii) agrees that the improvement plan is reported to it in June.\n"
+    )
+    assert findings_of(text) == []
+
+
+def test_what_inspectors_found_is_listed_in_a_committee_papers_background() -> None:
+    text = (
+        "3 Background\n\n3.1 The review was carried out over six weeks.\n\n3.2 Inspectors found that:\n\n"
+        "- carers were well supported by link workers;\n"
+        "- reviews were held on time; however, plans did not always name who would act.\n"
+    )
+    assert kinds_of(text) == [
+        ("strength", "carers were well supported by link workers"),
+        ("strength", "reviews were held on time"),
+        ("improvement", "however, plans did not always name who would act."),
+    ]
+
+
+def test_a_long_run_on_paragraph_lends_no_strength_to_its_plain_sentences() -> None:
+    plain = " ".join(f"Section {n} covers topic number {n} of the report." for n in range(1, 9))
+    text = plain + " Staff worked very effectively together.\n"
+    assert kinds_of(text) == [("strength", "Staff worked very effectively together.")]
+
+
+def test_director_of_inspection_speaks_for_the_inspectorate() -> None:
+    text = (
+        'Jo Bell, Director of Inspection at the Care Inspectorate, said: "Carers in Glenmore can be sure '
+        'that staff will respond quickly. Partners now need to agree one shared plan."\n'
+    )
+    assert [f.kind for f in findings_of(text)] == ["strength", "recommendation"]
+
+
+def test_a_partners_chief_executive_is_not_an_inspector() -> None:
+    text = (
+        'The council\'s chief executive, Ann Bell, said: "Our carers are doing a very good job."\n\n'
+        'Jo Reid, chief executive of the Care Inspectorate, said: "Carers are very well supported."\n'
+    )
+    assert kinds_of(text) == [("strength", "Carers are very well supported.")]
+
+
+def test_a_strengths_bullet_of_two_sentences_ending_on_a_weakness_is_split() -> None:
+    text = (
+        "The team noted these key strengths:\n\n"
+        "• Carers were very well supported. Reviews were quick, although a nurse was not always there.\n"
+    )
+    assert kinds_of(text) == [
+        ("strength", "Carers were very well supported."),
+        ("improvement", "Reviews were quick, although a nurse was not always there."),
+    ]
+
+
+def test_page_numbers_of_a_contents_list_in_run_on_text_are_no_finding() -> None:
+    assert (
+        judge("9 Appendix 1 Examples of good practice 12 Appendix 2 Glossary 14 1.", "findings", CUES) is None
+    )

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from inspextract.document import Document
-from inspextract.extract.area_lists import item_kind
 from inspextract.extract.findings import find_findings
 from inspextract.extract.improvement_areas import find_improvement_areas
+from inspextract.extract.item_wording import item_kind
 from inspextract.records import Area
 from inspextract.segment import segment
 
@@ -224,6 +224,8 @@ def test_colon_lead_in_takes_short_paragraphs_and_lettered_items() -> None:
         (None, "The timeliness of health assessments for children in care."),
         (None, "Stability of placements for older children."),
     ]
+    roman = lettered.replace("a. ", "i. ").replace("b. ", "ii. ")
+    assert len(areas_of(roman)) == 2
 
 
 def test_lists_of_strengths_and_announcements_are_not_area_lists() -> None:
@@ -315,12 +317,19 @@ def test_statement_wrapped_onto_the_next_line() -> None:
         ("Bringing about faster decisions for children who cannot return home.", "recommendation"),
         ("The partnership should publish updated procedures.", "recommendation"),
         ("Partners needed to agree a shared approach to risk.", "recommendation"),
+        ("Expand the range of short breaks for disabled children.", "recommendation"),
+        ("Recruit and retain enough foster carers for teenagers.", "recommendation"),
+        ("Speed up decisions about permanence for younger children.", "recommendation"),
+        ("Protection of children missing from education.", "improvement"),
         ("The availability of respite care for families.", "improvement"),
         ("Support for young carers was patchy across the area.", "improvement"),
         ("Safeguarding arrangements in residential units were inconsistent.", "improvement"),
         ("Ongoing support for care leavers after the age of 21.", "improvement"),
         ("Housing options for young people leaving care.", "improvement"),
         ("Recording of chronologies required improvement.", "improvement"),
+        ("Planning – managers had not set out the resources needed to open the new hub.", "improvement"),
+        ("Transport – the council had not shown the leadership needed to secure a contract.", "improvement"),
+        ("Partners had agreed that they needed to publish a shared plan.", "recommendation"),
     ],
 )
 def test_item_kind_by_wording(statement: str, kind: str) -> None:
@@ -415,6 +424,57 @@ def test_area_dash_finding_items_give_the_label_as_title_and_the_stated_progress
         ("progress", "some"),
         ("recommendation", None),
     ]
+
+
+def test_area_dash_finding_items_without_progress_are_whole_statements() -> None:
+    text = (
+        "The inspectors named three areas for improvement:\n"
+        "- Transitions – young people moving to adult services were often given little notice.\n"
+        "- Respite – families of disabled children waited months for short breaks.\n"
+        "- Governance – the board had not yet provided the scrutiny needed to hold services to account.\n"
+    )
+    assert [(a.title, a.text) for a in areas_of(text)] == [
+        ("Transitions – young people moving to adult services were often given little notice.", ""),
+        ("Respite – families of disabled children waited months for short breaks.", ""),
+        ("Governance – the board had not yet provided the scrutiny needed to hold services to account.", ""),
+    ]
+    doc = Document(text=text, format="text")
+    assert {f.kind for f in find_findings(doc, segment(doc), [])} == {"improvement"}
+
+
+def test_what_needs_to_improve_heading_lists_noun_phrase_areas() -> None:
+    text = (
+        "What needs to improve\n\n"
+        "- The speed with which foster carers are approved.\n"
+        "- Supervision of staff working with disabled children.\n\n"
+        "Help and protection: good\n\n"
+        "Most families are seen quickly after a referral.\n"
+    )
+    assert [a.title for a in areas_of(text)] == [
+        "The speed with which foster carers are approved.",
+        "Supervision of staff working with disabled children.",
+    ]
+    glyphs = text.replace("What needs to improve", "What needs to improve?").replace("- ", "◼ ")
+    assert len(areas_of(glyphs)) == 2
+    doc = Document(text=text, format="text")
+    kinds = {f.text: f.kind for f in find_findings(doc, segment(doc), [])}
+    assert kinds["Supervision of staff working with disabled children."] == "improvement"
+    assert kinds["The speed with which foster carers are approved."] == "improvement"
+
+
+def test_who_should_act_after_a_sentence_naming_the_areas() -> None:
+    text = (
+        "The inspection found several areas for improvement. The council and its partners should:\n\n"
+        "- Review how quickly child protection plans are put in place.\n"
+        "- Make sure every care leaver has a named worker.\n"
+    )
+    assert [a.title for a in areas_of(text)] == [
+        "Review how quickly child protection plans are put in place.",
+        "Make sure every care leaver has a named worker.",
+    ]
+    doc = Document(text=text, format="text")
+    findings = find_findings(doc, segment(doc), [])
+    assert [f.kind for f in findings] == ["recommendation", "recommendation"]
 
 
 def test_a_dash_inside_an_action_is_not_a_label() -> None:
@@ -525,3 +585,122 @@ def test_a_heading_and_a_lead_in_over_one_list_give_each_item_once() -> None:
         "Strengthen the oversight of chronologies.",
     ]
     assert len(areas_of(text)) == 2
+
+
+def test_numbered_recommendations_after_who_should_act_are_findings_not_areas() -> None:
+    text = (
+        "The inspectorate made two recommendations. The council should:\n\n"
+        "R1 Raise standards of reading in primary schools\n"
+        "R2 Improve the quality of support for pupils learning English\n\n"
+        "The council will publish a plan in the spring.\n"
+    )
+    assert areas_of(text) == []
+    doc = Document(text=text, format="text")
+    findings = find_findings(doc, segment(doc), [])
+    assert [(f.kind, f.text) for f in findings] == [
+        ("recommendation", "Raise standards of reading in primary schools"),
+        ("recommendation", "Improve the quality of support for pupils learning English"),
+    ]
+    for f in findings:
+        assert text[f.evidence.start : f.evidence.end] == f.evidence.quote
+
+
+def test_numbered_recommendations_under_their_heading_are_findings_not_areas() -> None:
+    text = (
+        "Recommendations\n\n"
+        "R1 Reduce the time pupils wait for a specialist assessment\n"
+        "R2 Share information about vulnerable pupils with health visitors\n\n"
+        "What happens next\n\nThe council will publish a plan.\n"
+    )
+    assert areas_of(text) == []
+    doc = Document(text=text, format="text")
+    assert [f.kind for f in find_findings(doc, segment(doc), [])] == ["recommendation", "recommendation"]
+
+
+def test_listed_items_end_before_the_word_joining_them() -> None:
+    text = (
+        "Areas for development\n\n"
+        "- improving the use of chronologies in social work records;\n"
+        "- the timeliness of health assessments for looked after children; and\n"
+        "- the range of short breaks for families of disabled children.\n"
+    )
+    assert [a.title for a in areas_of(text)] == [
+        "improving the use of chronologies in social work records",
+        "the timeliness of health assessments for looked after children",
+        "the range of short breaks for families of disabled children.",
+    ]
+    doc = Document(text=text, format="text")
+    assert [f.kind for f in find_findings(doc, segment(doc), [])] == [
+        "recommendation",
+        "improvement",
+        "improvement",
+    ]
+
+
+def test_who_should_act_in_the_paragraph_after_the_one_naming_the_areas() -> None:
+    text = (
+        "The visit confirmed two areas for improvement.\n\n"
+        "The partnership should:\n\n"
+        "- Agree a single approach to assessing neglect.\n"
+        "- Give young carers a say in planning their support.\n"
+    )
+    assert len(areas_of(text)) == 2
+    assert len(areas_of(text.replace("The partnership should:", "Inspectors asked the partnership to:"))) == 2
+    assert areas_of(text.replace("two areas for improvement", "a strong team")) == []
+
+
+def test_an_item_with_lower_case_sub_items_is_one_area() -> None:
+    text = (
+        "Areas for improvement\n\n"
+        "- Review the support offered to kinship carers, in particular:\n"
+        "- the advice they receive about allowances;\n"
+        "- access to training.\n"
+        "- Make sure every child in care has an up-to-date health plan.\n"
+    )
+    assert [a.title for a in areas_of(text)] == [
+        "Review the support offered to kinship carers, in particular: - the advice they receive about "
+        "allowances; - access to training.",
+        "Make sure every child in care has an up-to-date health plan.",
+    ]
+
+
+def test_labels_with_a_bare_degree_of_progress() -> None:
+    text = (
+        "Inspectors evaluated progress in each of the areas for improvement:\n\n"
+        "- Supporting families before problems escalate – good progress\n"
+        "- Listening to children in care – limited progress\n\n"
+        "The next review is due in two years.\n"
+    )
+    assert [(a.title, a.progress) for a in areas_of(text)] == [
+        ("Supporting families before problems escalate", "good"),
+        ("Listening to children in care", "limited"),
+    ]
+
+
+def test_progress_stated_for_all_listed_areas_by_the_lead_in() -> None:
+    text = (
+        "Partners had made considerable progress in both areas for improvement from the inspection:\n\n"
+        "1. Improve the timeliness of reviews for looked after children.\n"
+        "2. Ensure that care leavers have a pathway plan.\n"
+    )
+    assert [(a.number, a.progress) for a in areas_of(text)] == [(1, "considerable"), (2, "considerable")]
+    doc = Document(text=text, format="text")
+    findings = find_findings(doc, segment(doc), [])
+    lead = "Partners had made considerable progress in both areas for improvement from the inspection"
+    assert [(f.progress, f.text) for f in findings if f.kind == "progress"] == [("considerable", lead)]
+
+
+def test_bullets_run_into_a_sentence_are_areas_and_findings_of_their_own() -> None:
+    text = (
+        "Summary. The team found two areas for improvement: ◼ Review the use of chronologies "
+        "◼ Agree a shared approach to neglect. Context. The area is rural.\n"
+    )
+    assert [a.title for a in areas_of(text)] == [
+        "Review the use of chronologies",
+        "Agree a shared approach to neglect",
+    ]
+    doc = Document(text=text, format="text")
+    kinds = {f.text: f.kind for f in find_findings(doc, segment(doc), [])}
+    assert kinds["Review the use of chronologies"] == "recommendation"
+    assert kinds["Agree a shared approach to neglect"] == "recommendation"
+    assert not any("◼" in statement for statement in kinds)  # the lead-in sentence is no finding

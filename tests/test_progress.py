@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from inspextract.document import Document
+from inspextract.extract.findings import find_findings
+from inspextract.extract.improvement_areas import find_improvement_areas
 from inspextract.extract.progress import first_stated_progress, progress_kind, progress_of, states_progress
+from inspextract.segment import segment
 
 
 @pytest.mark.parametrize(
@@ -88,6 +92,8 @@ def test_counted_progress_is_a_strength_not_progress() -> None:
         "There has been good progress in the way partners share information.",
         "The partnership continues to make steady progress with its work on early help.",
         "Inspectors found considerable progress in how risks are assessed.",
+        "limited progress in reviewing the plans of children placed at home;",
+        "Some progress towards a shared approach to neglect.",
     ],
 )
 def test_more_ways_of_stating_progress_made(statement: str) -> None:
@@ -98,3 +104,25 @@ def test_first_stated_progress() -> None:
     sentences = ["The review took place in May.", "Considerable progress had been made.", "No progress made."]
     assert first_stated_progress(sentences) == "considerable"
     assert first_stated_progress(sentences[:1]) is None
+
+
+def test_progress_items_of_a_list_led_in_by_made() -> None:
+    text = (
+        "The review found that partners had made:\n\n"
+        "- good progress in reducing waiting times for speech therapy;\n"
+        "- limited progress in recording the views of children; and\n"
+        "- some progress with the transition of young people to adult services.\n"
+    )
+    doc = Document(text=text, format="text")
+    areas = find_improvement_areas(doc, segment(doc))
+    assert [(a.title, a.progress) for a in areas] == [
+        ("reducing waiting times for speech therapy", "good"),
+        ("recording the views of children", "limited"),
+        ("the transition of young people to adult services", "some"),
+    ]
+    findings = find_findings(doc, segment(doc), areas)
+    assert [(f.kind, f.progress) for f in findings] == [
+        ("progress", "good"),
+        ("progress", "limited"),
+        ("progress", "some"),
+    ]

@@ -15,15 +15,24 @@ from dataclasses import dataclass, field, replace
 
 from inspextract.document import Document
 from inspextract.evidence import evidence
-from inspextract.extract.inline_lists import inline_item_spans
-from inspextract.extract.progress import first_stated_progress, progress_of
+from inspextract.extract.inline_lists import INLINE_BULLET, inline_item_spans
+from inspextract.extract.item_wording import (
+    item_findings,
+    label_split,
+    lead_findings,
+    reports_on_labelled_areas,
+    strip_quotes,
+)
+from inspextract.extract.progress import first_stated_progress, progress_of, states_progress
 from inspextract.extract.sentences import split_sentences
-from inspextract.records import Area, Finding, FindingKind
+from inspextract.records import Area, Finding, Progress
 from inspextract.segment import Block
 
 LIST_HEADING = re.compile(
-    r"^[\s*#]*(?:(?:key|main|priority|the)\s+)?(?:areas?\s+for\s+(?:further\s+)?improvement|priorities\s+for\s+improvement|"
-    r"improvement\s+priorities|points\s+for\s+(?:action|improvement))\s*:?[\s*]*$",
+    r"^[\s*#]*(?:(?:key|main|priority|the)\s+)?(?:areas?\s+for\s+(?:further\s+)?(?:improvement|development)|priorities\s+for\s+improvement|"
+    r"improvement\s+priorities|points\s+for\s+(?:action|improvement)|"
+    # Ofsted's list of what the authority must improve: noun phrases, one area each.
+    r"what\s+needs\s+to\s+(?:improve|be\s+improved|get\s+better))\s*\??\s*:?[\s*]*$",
     re.IGNORECASE,
 )
 # A line speaking of the areas: "key areas for improvement", "points for action", "areas which needed to
@@ -36,38 +45,27 @@ AREA_TALK = re.compile(
 )
 # A line that opens a list ends with a colon, or announces "the following ..." (with a full stop or none).
 OPENS_LIST = re.compile(r":\s*$|\bfollowing\b[^.:;]*\.?\s*$", re.IGNORECASE)
-# A short sentence that hands the previous one's subject to the list.
-CONNECTOR = re.compile(r"^(?:these|they|those)\s+(?:were|are|included?|includes|being)\b", re.IGNORECASE)
+# A short sentence handing the previous one's subject to the list: "These included:", "Partners should:".
+CONNECTOR = re.compile(
+    r"^(?:these|they|those)\s+(?:were|are|included?|includes|being)\b"
+    r"|^(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}\s+(?:should|must|(?:will\s+)?need\s+to|"
+    r"(?:asked|called\s+on|urged)(?:\s+[\w’'-]+){1,4}\s+to)\s*:\s*$",
+    re.IGNORECASE,
+)
 STRENGTHS = re.compile(r"\bstrength", re.IGNORECASE)
-# Lettered items the segmenter leaves as paragraphs: "a. Sufficiency of ...", "b) ...".
-LETTER_MARKER = re.compile(r"^[a-z][.)]\s+")
-# An item worded as an action: an imperative or gerund opening it, or advice within it (SCHEMA.md).
-ACTION_VERB = re.compile(
-    r"^(?:ensure|improve|develop|strengthen|increase|reduce|continue|further|embed|review|build|provide|make|"
-    r"establish|implement|promote|support|deliver|address|extend|raise|secure|take|work|agree|consider|"
-    r"identify|put|set|involve|enable|help|introduce|clarify|complete|monitor|evaluate|undertake|use|"
-    r"prioritise|prioritize|focus|engage|share|record|plan|progress|maximise|maintain|revise|update|"
-    r"streamline|align|tackle|create|publish|train|bring|give)\b",
-    re.IGNORECASE,
-)
-# A gerund opening an item ("Strengthening …"); -ing adjectives and prepositions open noun phrases.
-GERUND = re.compile(
-    r"^(?!(?:ongoing|existing|emerging|increasing|continuing|remaining|following|including|during|"
-    r"outstanding|underlying|growing|wellbeing|funding|housing)\b)"
-    r"[A-Za-z]+ing\b",
-    re.IGNORECASE,
-)
-# An opening verb-like word used as a noun: "Support for carers ...", "Planning was ...", "Safeguarding
-# arrangements were ..." (a finite verb in the first clause, before any "that"/"which" clause).
-FINITE = "is|are|was|were|has|have|had|remains?|remained"
-NOUN_OPENING = re.compile(rf"^\w+\s+(?:for|of|in|across|{FINITE})\b", re.IGNORECASE)
-SUBORDINATOR = r"\b(?:that|which|who|where|when|if|so)\b"
-FIRST_CLAUSE_FINITE = re.compile(rf"^(?:(?!{SUBORDINATOR})[^,;])*?\b(?:{FINITE})\b", re.IGNORECASE)
-ADVICE = re.compile(r"\b(?:should|must|needs?\s+to|needed\s+to)\b", re.IGNORECASE)
+# Marked items the segmenter leaves as paragraphs or headings: lettered ("a. …", "b) …", "ii. …"), numbered
+# recommendations ("R1 Improve …", as Estyn numbers them), unknown bullet glyphs ("◼ …" in Ofsted's PDFs).
+ITEM_MARKER = re.compile(r"^(?:[a-z][.)]|[ivx]{1,4}[.)]|R\d{1,2}[.:)]?|[◼■▪◾●◆►➢])\s+")
+# A lead-in naming who is to act, without speaking of areas ("The council should:"): its marked items are
+# recommendations, not areas (SCHEMA.md: areas only where the document presents them as such).
+ACTION_LEAD = re.compile(r"\b(?:should|must|(?:will\s+)?need\s+to|recommends?\s+that)\s*:\s*$", re.IGNORECASE)
+# A "Recommendations" heading opens such a list only over items numbered as recommendations ("R1"): a
+# committee paper's own lettered recommendations ("a) notes the report") are no findings (SCHEMA.md).
+RECOMMENDATIONS_HEADING = re.compile(r"^\W*recommendations\W*$", re.IGNORECASE)
+RECOMMENDATION_MARKER = re.compile(r"^R\d{1,2}[.:)]?\s+")
+# The joining word a list item ends on before the next ("… chronologies; and").
+ITEM_JOINER = re.compile(r"[;,]\s*(?:and|or)?\s*$")
 TERMINAL = ".!?;:”’\"')"
-# "Area – finding" items: a short label naming the area, a dash or colon, then what was found about it.
-LABELLED = re.compile(r"^(?P<label>[^–—:;.!?]+?)(?:\s+[–—-]|:)\s+(?P<rest>\S.*)$", re.DOTALL)
-MAX_LABEL_WORDS = 8
 # Shorter items are labels or fragments (words); longer runs of paragraphs are prose, not a list (items).
 MIN_ITEM_WORDS = 3
 MAX_PARAGRAPH_ITEMS = 8
@@ -92,6 +90,7 @@ class ListedItem:
     number: int | None
     inline: bool = False  # a part of one sentence ("… five areas for improvement: A, B, …"), no finding
     labelled: bool = False  # "Area – finding": a short label naming the area, then what was found
+    lead_progress: Progress | None = None  # stated for every item by the lead-in ("good progress in all …")
 
 
 @dataclass
@@ -101,6 +100,8 @@ class AreaList:
 
     items: list[ListedItem] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
+    areas: bool = True  # False for a list of recommendations: its items are findings only
+    progress_lead: tuple[int, int] | None = None  # a lead-in sentence stating progress on all the items
 
 
 def area_lists(doc: Document, blocks: list[Block]) -> list[AreaList]:
@@ -108,25 +109,36 @@ def area_lists(doc: Document, blocks: list[Block]) -> list[AreaList]:
     lists = []
     for i, block in enumerate(blocks):
         first = first_item_index(doc, blocks, i)
+        actions = first is None and (first := action_list_start(doc, blocks, i)) is not None
         if first is not None:
-            found = AreaList(spans=lead_in_spans(doc, block))
+            found = AreaList(spans=lead_in_spans(doc, block, actions), areas=not actions)
             items_from(doc, blocks, first, found, paragraphs=block.text.rstrip().endswith(":"))
-            if len(found.items) > 1 and all(label_split(doc.text[i.start : i.end]) for i in found.items):
+            if reports_on_labelled_areas([doc.text[i.start : i.end] for i in found.items]):
                 found.items = [replace(item, labelled=True) for item in found.items]
+            if (progress := lead_progress(doc, block)) is not None:
+                found.items = [replace(item, lead_progress=progress) for item in found.items]
+                found.progress_lead = split_sentences(block.text, block.start)[-1]
             lists.append(found)
         elif block.kind in ("paragraph", "bullet", "numbered"):
             lists.extend(inline_lists(doc, block))
     return lists
 
 
-def lead_in_spans(doc: Document, block: Block) -> list[tuple[int, int]]:
+def lead_in_spans(doc: Document, block: Block, actions: bool = False) -> list[tuple[int, int]]:
     """The sentences of a lead-in block from the one speaking of the areas on ("… key areas for improvement.
-    These included:"); a heading is no statement."""
+    These included:"), or an action list's last ("The council should:"); a heading is no statement."""
     if block.kind == "heading" or LIST_HEADING.match(doc.text[block.start : block.end]):
         return []
     sentences = split_sentences(doc.text[block.start : block.end], block.start)
-    talking = [s for s, e in sentences if AREA_TALK.search(doc.text[s:e])]
+    talking = [s for s, e in sentences if AREA_TALK.search(doc.text[s:e])] or [sentences[-1][0]] * actions
     return [(talking[0], block.end)] if talking else []
+
+
+def lead_progress(doc: Document, block: Block) -> Progress | None:
+    """The degree of progress a lead-in's last sentence states for all its items, or None."""
+    sentences = split_sentences(doc.text[block.start : block.end], block.start)
+    last = doc.text[sentences[-1][0] : sentences[-1][1]] if sentences else ""
+    return progress_of(last) if states_progress(last) else None
 
 
 def first_item_index(doc: Document, blocks: list[Block], index: int) -> int | None:
@@ -146,32 +158,46 @@ def first_item_index(doc: Document, blocks: list[Block], index: int) -> int | No
     lead = text[sentences[-1][0] :]
     if len(sentences) > 1 and CONNECTOR.match(lead):  # "… key areas for improvement. These included:"
         lead = text[sentences[-2][0] :]
+    elif CONNECTOR.match(lead) and index > 0 and blocks[index - 1].kind in ("paragraph", "numbered"):
+        before = blocks[index - 1].text  # the sentence naming the areas ends the paragraph before
+        lead = before[split_sentences(before)[-1][0] :] + " " + lead
     if not OPENS_LIST.search(text) or not AREA_TALK.search(lead) or STRENGTHS.search(lead):
         return None
     paragraphs = text.rstrip().endswith(":")
     return index + 1 if index + 1 < len(blocks) and is_item(doc, blocks[index + 1], paragraphs) else None
 
 
+def action_list_start(doc: Document, blocks: list[Block], index: int) -> int | None:
+    """Index of the first marked item ("R1 …") of a list introduced by who is to act, or None."""
+    block = blocks[index]
+    heading = RECOMMENDATIONS_HEADING.match(block.text)
+    if not heading and (block.kind not in ("paragraph", "numbered") or not ACTION_LEAD.search(block.text)):
+        return None
+    nxt = index + 1
+    marker = RECOMMENDATION_MARKER if heading else ITEM_MARKER
+    marked = nxt < len(blocks) and marker.match(doc.text[blocks[nxt].start : blocks[nxt].end].strip())
+    return nxt if marked else None
+
+
 def inline_lists(doc: Document, block: Block) -> list[AreaList]:
-    """Lists inside the sentences of one block; the sentence stays a finding of findings.py."""
+    """Lists in one block's sentences; the sentence stays a finding unless its items are run-in bullets."""
     lists = []
     for start, end in split_sentences(doc.text[block.start : block.end], block.start):
         spans = inline_item_spans(doc.text[start:end], AREA_TALK, STRENGTHS)
-        if spans:
-            lists.append(AreaList([ListedItem(start + s, start + e, None, inline=True) for s, e in spans]))
+        bullets = INLINE_BULLET.search(doc.text[start:end]) is not None  # each item then a finding of its own
+        if items := [ListedItem(start + s, start + e, None, inline=not bullets) for s, e in spans]:
+            lists.append(AreaList(items, spans=[(start, end)] if bullets else []))
     return lists
 
 
 def is_item(doc: Document, block: Block, paragraphs: bool) -> bool:
     """Whether a block can be a list item: a bullet, a numbered or lettered line, or (after a colon) a
     short paragraph that is one complete statement."""
-    if block.kind in ("bullet", "numbered"):
+    text = doc.text[block.start : block.end].strip()
+    if block.kind in ("bullet", "numbered") or (block.kind != "contents" and ITEM_MARKER.match(text)):
         return True
     if block.kind != "paragraph":
         return False
-    text = doc.text[block.start : block.end].strip()
-    if LETTER_MARKER.match(text):
-        return True
     return (
         paragraphs
         and not text.endswith(":")
@@ -183,63 +209,67 @@ def is_item(doc: Document, block: Block, paragraphs: bool) -> bool:
 
 def items_from(doc: Document, blocks: list[Block], first: int, found: AreaList, *, paragraphs: bool) -> None:
     """The run of items starting at block `first`, all of the first item's kind, added to `found`."""
-    kind = blocks[first].kind
-    for block in blocks[first:]:
-        if block.kind != kind or not is_item(doc, block, paragraphs):
+    kind = item_class(doc, blocks[first])
+    index = first
+    while index < len(blocks):
+        block = blocks[index]
+        index += 1
+        if item_class(doc, block) != kind or not is_item(doc, block, paragraphs):
             break
         if kind == "paragraph" and len(found.items) >= MAX_PARAGRAPH_ITEMS:
             break
         start, end = block.start, block.end
-        marker = LETTER_MARKER.match(doc.text[start:end])
+        marker = ITEM_MARKER.match(doc.text[start:end])
         if marker:
             start += marker.end()
         text = doc.text[start:end].strip()
         if text.endswith(":"):
-            break  # a new lead-in, not an item
-        found.spans.append((block.start, block.end))
+            subs = sub_items(doc, blocks, index, kind)
+            if not subs or not text[:1].isupper():
+                break  # a new lead-in, not an item
+            index += subs  # "Improve X, including:" with its lower-case sub-items is one item
+            end = blocks[index - 1].end
+        found.spans.append((block.start, end))
         if text[-1:] not in TERMINAL and not doc.text[end:].strip():
             break  # cut off by the end of the text: not a statement
         if len(text.split()) < MIN_ITEM_WORDS:
             continue
         digits = block.number if block.kind == "numbered" and (block.number or "").isdigit() else None
+        if joiner := ITEM_JOINER.search(doc.text[start:end]):
+            end = start + joiner.start()
         found.items.append(ListedItem(start, end, int(digits) if digits else None))
+
+
+def sub_items(doc: Document, blocks: list[Block], index: int, kind: str) -> int:
+    """How many items from `index` on are sub-items of the one before (same kind, lower-case start)."""
+    count = 0
+    while index + count < len(blocks) and item_class(doc, blocks[index + count]) == kind:
+        if not blocks[index + count].text.lstrip()[:1].islower():
+            break
+        count += 1
+    return count
+
+
+def item_class(doc: Document, block: Block) -> str:
+    """What makes a block an item: its marker ("a.", "R2"; paragraphs and headings alike) or its kind."""
+    return "marked" if ITEM_MARKER.match(doc.text[block.start : block.end].strip()) else block.kind
 
 
 def find_listed_areas(doc: Document, blocks: list[Block]) -> list[Area]:
     """One area per listed item; its title is the item as printed."""
-    items = sorted({i for found in area_lists(doc, blocks) for i in found.items}, key=lambda i: i.start)
+    found_lists = [found for found in area_lists(doc, blocks) if found.areas]
+    items = sorted({i for found in found_lists for i in found.items}, key=lambda i: i.start)
     areas = []
     for item in items:
         ev = evidence(doc, item.start, item.end)
-        title, text = strip_quotes(ev.quote), ""
+        title, text = " ".join(strip_quotes(ev.quote).split()), ""  # one line, as wrapped items read
         if item.labelled and (split := label_split(title)):
             title, text = split
-        progress = progress_of(text)
+        progress = progress_of(text) or item.lead_progress
         if len(items) == 1 and item.inline:  # "one key area …, specifically X": the review's progress
             progress = first_stated_progress([doc.text[s:e] for s, e in split_sentences(doc.text)])
         areas.append(Area(number=item.number, title=title, progress=progress, text=text, evidence=ev))
     return areas
-
-
-def label_split(item: str) -> tuple[str, str] | None:
-    """(label, finding) of an "Area – finding" item ("Early help – good progress had been made …")."""
-    m = LABELLED.match(item)
-    if not m or len(m["label"].split()) > MAX_LABEL_WORDS or len(m["rest"].split()) < MIN_ITEM_WORDS:
-        return None
-    if progress_of(m["rest"]) is None and item_kind(m["label"]) == FindingKind.recommendation:
-        return None  # "Improve X – including Y" is one statement
-    return m["label"].strip(), m["rest"].strip()
-
-
-def item_kind(statement: str) -> FindingKind:
-    """`recommendation` for a statement worded as an action ("Improve …", "Strengthening …", "… should …"),
-    else `improvement` (SCHEMA.md)."""
-    statement = statement.strip(" “‘\"'")
-    imperative = ACTION_VERB.match(statement) and not NOUN_OPENING.match(statement)
-    gerund = GERUND.match(statement) and not NOUN_OPENING.match(statement)
-    if imperative or (gerund and not FIRST_CLAUSE_FINITE.match(statement)) or ADVICE.search(statement):
-        return FindingKind.recommendation
-    return FindingKind.improvement
 
 
 def area_list_findings(doc: Document, blocks: list[Block]) -> tuple[list[Finding], list[tuple[int, int]]]:
@@ -253,31 +283,7 @@ def area_list_findings(doc: Document, blocks: list[Block]) -> tuple[list[Finding
             # both introduce the same items.
             if not item.inline and item.start not in done:
                 done.add(item.start)
-                findings.extend(item_findings(doc, item))
+                findings.extend(item_findings(doc, item.start, item.end, labelled=item.labelled))
+        if found.progress_lead is not None:  # "… made good progress in all three areas …:" states progress
+            findings.extend(lead_findings(doc, *found.progress_lead))
     return findings, owned
-
-
-def item_findings(doc: Document, item: ListedItem) -> list[Finding]:
-    """The finding(s) one item gives: progress for "Area – <degree> progress …", else by wording."""
-    split = label_split(doc.text[item.start : item.end]) if item.labelled else None
-    if split and (degree := progress_of(split[1])) is not None:
-        ev = evidence(doc, item.start, item.end)  # "Early help – good progress …" states progress
-        return [
-            Finding(kind=FindingKind.progress, text=" ".join(ev.quote.split()), progress=degree, evidence=ev)
-        ]
-    sentences = split_sentences(doc.text[item.start : item.end], item.start)
-    kinds = [item_kind(doc.text[s:e]) for s, e in sentences]
-    parts = list(zip(sentences, kinds, strict=True))
-    if len(set(kinds)) == 1:
-        parts = [((item.start, item.end), kinds[0])]
-    findings = []
-    for (start, end), kind in parts:
-        ev = evidence(doc, start, end)
-        findings.append(Finding(kind=kind, text=" ".join(strip_quotes(ev.quote).split()), evidence=ev))
-    return findings
-
-
-def strip_quotes(text: str) -> str:
-    """An item without a quotation mark left unmatched at its end ("… young people.”")."""
-    unmatched = (text.endswith("”") and "“" not in text) or (text.endswith('"') and text.count('"') % 2)
-    return text[:-1].rstrip() if unmatched else text

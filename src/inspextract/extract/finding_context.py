@@ -17,6 +17,7 @@ LIST_INTRO = re.compile(r"(?::|\binclud(?:e|es|ed|ing)|\bfollowing)\s*$|\bthe fo
 # they stay short and hold no quotation (a press release's quotes follow its lists; sentences).
 MAX_ITEM_SENTENCES = 3
 _LISTED_KINDS = ("strength", "improvement", "recommendation")
+_FOUND_LEADS = ("findings", "strength", "improvement")  # hook (areas): lead-ins reporting what was found
 
 
 def list_introducers(judged: list[tuple[Block, str | None, bool]]) -> set[int]:
@@ -63,7 +64,10 @@ def blocks_with_defaults(blocks: list[Block], cues: Cues) -> Iterator[tuple[Bloc
             intro = block  # "• Inspectors also found areas to improve:" heads the bullets after it
             continue
         default, listed = zone, False
-        if intro is not None and zone != "exclude" and LIST_INTRO.search(intro.text):
+        # Hook (areas): a list the inspectors are said to have found ("Inspectors found that:") holds
+        # findings even in a section that holds none of its own (a committee paper's background).
+        found = intro is not None and zone == "exclude" and _lead_of(intro, None, cues) in _FOUND_LEADS
+        if intro is not None and (zone != "exclude" or found) and LIST_INTRO.search(intro.text):
             lead = _lead_of(intro, zone, cues)
             if lead is not None or zone not in ("strength", "improvement", "recommendation"):
                 default, listed = lead, lead in _LISTED_KINDS

@@ -11,8 +11,11 @@ from importlib import resources
 KINDS = ("strength", "improvement", "recommendation", "progress")
 # Statement cue tables that rule a statement out whatever else it says.
 EXCLUSIONS = ("exclude_hard", "grade_statement", "method", "announcement")
-# "X, but Y" / "X; however, Y" / "X, though Y": the judgement the sentence ends on decides (SCHEMA.md).
-_TURN = re.compile(r"(?:,|;)?\s+but\s+|[;,]\s*however,?\s+|\.\s+however,?\s+|,\s+though\s+", re.IGNORECASE)
+# "X, but Y" / "X; however, Y" / "X, though Y" / "X, although Y": the judgement the sentence ends on
+# decides (SCHEMA.md).
+_TURN = re.compile(
+    r"(?:,|;)?\s+but\s+|[;,]\s*however,?\s+|\.\s+however,?\s+|,\s+(?:al)?though\s+", re.IGNORECASE
+)
 # "Although X, Y": Y decides. A concession may run on past commas ("While X, particularly in Y, we
 # are aware …"): it ends at the comma a main clause's subject follows, else at the first comma.
 _CONCESSION_TO_SUBJECT = re.compile(
@@ -29,6 +32,13 @@ _EMBEDDED_MODAL = re.compile(
     r"\b(?:how|that|which|who)\b(?:\s+[\w’'-]+){0,6}?\s+(?:would|could|might|should)\b",
     re.I,
 )
+# ", when they were judged to be weak": an earlier inspection's verdict, the history a change is measured
+# against, not a grade or a need of today.
+_EARLIER_VERDICT = re.compile(
+    r",\s+when\s+(?:\w+\s+){1,3}?(?:was|were|had been)\s+"
+    r"(?:judged|found|graded|rated|evaluated|assessed)\b.*$",
+    re.IGNORECASE,
+)
 # How far before a strength word a negation may stand ("not making effective"; characters).
 NEGATION_WINDOW_CHARS = 24
 # A strength word right after these is negated: "less effective", "not always well supported",
@@ -43,6 +53,7 @@ _REPORTED_SPEECH = re.compile(
 _SUBJECT_VERB = re.compile(r"\b(?:is|are|was|were|has|had|have been|remains?|remained)\b")
 # A finite verb after these belongs to a clause inside the action: "Ensure that staff are trained".
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|where|when|how|if|so|to|and)\b")
+_CONTRAST_OPENING = re.compile(r"^\W*however\b")
 _GERUND_SUBJECT = re.compile(r"^\W*(?:\w+ly\s+)?[A-Z]?\w+ing\b")
 
 
@@ -121,11 +132,15 @@ def list_item_kind(text: str, lead: str, cues: Cues) -> str | None:
     """The kind of an item in a list whose introducing line names its kind ("key strengths:").
 
     The list decides, except that an item worded as an action in a list of areas for improvement
-    ("Improve …", "Ensuring …", "… should …") is a recommendation (SCHEMA.md).
+    ("Improve …", "Ensuring …", "… should …") is a recommendation, and an item of a list of strengths
+    that ends on a weakness ("X, but Y") is an improvement (SCHEMA.md).
     """
     lowered = text.lower()
     if is_excluded(lowered, cues) or is_reported_speech_of_others(lowered, cues):
         return None
+    clause = decisive_clause(lowered)
+    if lead == "strength" and clause != lowered and _cue_kind(clause, cues) == "improvement":
+        return "improvement"  # "Visits were prompt, although X was not always there": Y decides
     if lead == "improvement" and (
         cues.statement["action"].search(lowered) or _is_action_clause(lowered, cues)
     ):
@@ -152,8 +167,9 @@ def is_reported_speech_of_others(text: str, cues: Cues) -> bool:
     m = _REPORTED_SPEECH.match(text)
     if not m:
         return False
-    # Who is named first is the speaker: "the council leader welcomed the report and said …".
-    speaker = m["speaker"]
+    # Who is named first is the speaker: "the council leader welcomed the report and said …". A clause
+    # before ", and" is not: "leaders had set the tone, and staff said they felt trusted".
+    speaker = re.split(r",\s+and\s+", m["speaker"])[-1]
     other, inspectorate = cues.speech_other.search(speaker), cues.speech_inspectorate.search(speaker)
     return other is not None and (inspectorate is None or other.start() < inspectorate.start())
 
@@ -189,7 +205,7 @@ def _is_negated(text: str, start: int) -> bool:
 def judge(text: str, default: str | None, cues: Cues) -> str | None:
     """The kind of finding a statement is, or None; `default` is what its section or list implies."""
     s = cues.statement
-    text = text.lower()
+    text = _EARLIER_VERDICT.sub(".", text.lower())
     if default == "exclude" or is_excluded(text, cues) or is_reported_speech_of_others(text, cues):
         return None
     clause = decisive_clause(text)
@@ -227,7 +243,9 @@ def _cue_kind(text: str, cues: Cues) -> str | None:
     improvements = [m.start() for m in s["improvement"].finditer(text)] + [p for p, neg in strengths if neg]
     improvement = max(improvements, default=None)
     strength = max((p for p, neg in strengths if not neg), default=None)
-    if improvement is not None and (strength is None or improvement > strength):
+    # "However, X": a contrast with what came before; with a weakness word in it, it states a weakness.
+    contrast = _CONTRAST_OPENING.match(text) is not None and len(improvements) > 1
+    if improvement is not None and (strength is None or improvement > strength or contrast):
         return "improvement"
     if strength is not None:
         return "strength"

@@ -19,6 +19,8 @@ from inspextract.segment import Block
 
 # Shorter statements are labels or fragments ("Not required."), not findings (words).
 MIN_STATEMENT_WORDS = 4
+# Sentences a paragraph may hold for its plain sentences to take their neighbours' kind.
+MAX_NEIGHBOURS = 8
 # How far before a progress cue its degree word may stand ("good progress across all …"; characters).
 PROGRESS_DEGREE_WINDOW_CHARS = 30
 # A sentence that ends like this was completed; anything else was cut off (end of text) or is a label.
@@ -129,9 +131,10 @@ def _candidates(
 def _with_neighbours_kind(candidates: list[_Candidate]) -> list[_Candidate]:
     """A plain sentence among strengths is one too ("Partners responded to concerns.").
 
-    Only strengths: a plain sentence beside a weakness or advice is as often its background.
+    Only strengths: a plain sentence beside a weakness or advice is as often its background. Not in a
+    long paragraph (run-on text whose lines were lost): there a plain sentence is as often a heading.
     """
-    if {c.kind for c in candidates} - {None} != {"strength"}:
+    if len(candidates) > MAX_NEIGHBOURS or {c.kind for c in candidates} - {None} != {"strength"}:
         return candidates
     return [c._replace(kind="strength") if c.plain else c for c in candidates]
 

@@ -54,7 +54,7 @@ PROGRESS_BULLET = re.compile(
     r"(?P<made>(?:(?:has|have|had)\s+)?(?:made|shown|demonstrated|achieved)\s+)?"
     r"(?P<degree>(?:[a-z]+\s+){0,3}?)(?:progress|improvements?)\s+"
     r"(?:(?:has|had|have)\s+been\s+(?:made|achieved)\s+)?"  # "Significant progress had been made in ..."
-    r"(?:in\s+relation\s+to|in|on|with|towards|against|to)\s+(?P<title>\S.*?)\s*[:.;]?\s*$",
+    r"(?:in\s+relation\s+to|in|on|with|towards|against|to)\s+(?P<title>\S.*?)\s*(?:[:.;]|[;,]\s*(?:and|or))?\s*$",
     re.IGNORECASE,
 )
 # Fewest progress bullets that make a press release "organised around" its areas.

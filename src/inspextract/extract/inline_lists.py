@@ -14,7 +14,7 @@ STATED_COUNT = re.compile(
 OPENER = re.compile(r":|,?\s+(?:specifically|namely)\b,?")
 # A single named area is a statement, not a word or two (words).
 MIN_SINGLE_WORDS = 3
-INLINE_BULLET = re.compile(r"\s+[•▪●]\s+|^\s*[•▪●]\s+")
+INLINE_BULLET = re.compile(r"\s+[•▪●◼■]\s+|^\s*[•▪●◼■]\s+")
 SEMICOLON = re.compile(r";\s*(?:and\s+)?")
 COMMA = re.compile(r",\s*(?:and\s+)?")
 COMMA_OR_LAST_AND = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?!.*\s+and\s)(?!.*,)")

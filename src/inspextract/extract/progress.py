@@ -54,7 +54,9 @@ _PROGRESS_MADE = re.compile(
     rf"\b(?:make|makes|made|making|achieved|shown|showing|demonstrated|been|found|seen|saw|reported|"
     rf"evidence\s+of|led\s+to|resulted\s+in|note\s+the)\s+"
     rf"(?:(?:\w+\s+){{0,2}}?){_ANY_DEGREE}\s+(?:\w+\s+)?progress\b(?!\s+review)"
-    rf"|\b{_ANY_DEGREE}\s+(?:\w+\s+)?progress\s+(?:(?:has|had|have)\s+(?:also\s+)?been\s+|was\s+|were\s+)?made\b",
+    rf"|\b{_ANY_DEGREE}\s+(?:\w+\s+)?progress\s+(?:(?:has|had|have)\s+(?:also\s+)?been\s+|was\s+|were\s+)?made\b"
+    # An item of a list led in by "… had made:": "- good progress in improving assessments;".
+    rf"|^\W*{_ANY_DEGREE}\s+(?:\w+\s+)?progress\s+(?:in|on|with|towards|against)\b",
     re.IGNORECASE,
 )
 # Improvement stated for the whole ("evidence of significant improvement following the inspection",
