@@ -5,11 +5,9 @@
 The folder holds `--docs` documents: the dev PDFs (fixtures/dev-pdf/docs) repeated if they exist, else
 the dev text documents. Each run is a fresh process doing what `inspextract batch DIR -o OUT --force
 --jobs N` does, timed from outside (interpreter start and model load included, as in benchmarks/run.py);
-beside it are the batch's own seconds and its steady rate (first to last finished document; with
---jobs 2 the documents prepared while the model loaded finish fast, so this overstates the pool's
-scaling). Medians of --repeat runs; target ratio >= 1.6 end to end (benchmarks/run.py asks >= 1.7).
---start-methods also compares fork, forkserver and spawn at --jobs 2. Figures depend on the machine and
-on what else runs on it.
+beside it are the batch's own seconds and its steady rate (first to last finished document). Medians
+of --repeat runs; target ratio >= 1.6 end to end. --start-methods also compares fork, forkserver and
+spawn at --jobs 2. Figures depend on the machine and on what else runs on it.
 """
 
 from __future__ import annotations
@@ -24,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from inspextract.batch import DEFAULT_START_METHOD
+from inspextract.batch.pool import DEFAULT_START_METHOD
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -36,7 +34,6 @@ RUNNER = """
 import sys, time
 from pathlib import Path
 
-from inspextract.batch import DEFAULT_START_METHOD
 from inspextract.batch import BatchOptions, run_batch
 
 class Clock:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,25 +27,20 @@ def fixtures_dir() -> Path:
     return FIXTURES
 
 
+def shared_tool(name: str) -> Path | None:
+    """A tool of the shared folder beside the repository (../shared/tools/NAME), if there is one."""
+    for base in (ROOT.parent, ROOT.parent.parent):  # a checkout, or a worktree one level further down
+        if (base / "shared" / "tools" / name).is_file():
+            return base / "shared" / "tools" / name
+    return None
+
+
 @pytest.fixture(scope="session")
 def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The hostile-input corpus of shared/tools/make_bad.py, built once per session (skipped if absent)."""
-    import subprocess
-    import sys
-
-    candidates = [base / "shared" / "tools" / "make_bad.py" for base in (ROOT.parent, ROOT.parent.parent)]
-    tool = next((c for c in candidates if c.exists()), None)
+    """The hostile-input corpus of ../shared/tools/make_bad.py, built once per session (skipped if absent)."""
+    tool = shared_tool("make_bad.py")
     if tool is None:
-        pytest.skip("shared/tools/make_bad.py not found beside the repository")
+        pytest.skip("../shared/tools/make_bad.py not found beside the repository")
     out = tmp_path_factory.mktemp("bad")
-    subprocess.run([sys.executable, str(tool), str(out)], check=True, capture_output=True, timeout=120)
+    subprocess.run([sys.executable, str(tool), str(out)], check=True, capture_output=True, timeout=300)
     return out
-
-
-@pytest.fixture(scope="session", autouse=True)
-def private_cache_folder(tmp_path_factory: pytest.TempPathFactory):
-    """Commands the tests run keep their cache (regex_cache.py) in the session's own folder, not ~/.cache."""
-    patch = pytest.MonkeyPatch()
-    patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
-    yield
-    patch.undo()

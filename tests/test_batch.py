@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import faulthandler
-import hashlib
 import json
 import os
 import shutil
@@ -16,17 +14,20 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from inspextract import batch_workers
+import inspextract.batch.pool as batch_pool
+import inspextract.batch.run as batch_run
 from inspextract.batch import ERRORS_FILE, BatchOptions, find_documents, run_batch
 from inspextract.cli import app
-from inspextract.errors import ExitCode
+from inspextract.errors import ExitCode, WorkersFailed
 from inspextract.limits import Limits
 
-from .conftest import corpus_documents
+from .batch_faults import FaultyConverter, FreezeProbe, die_on_start
+from .conftest import ROOT, corpus_documents, shared_tool
 
 runner = CliRunner()
-TOOLS = Path("/work/shared/tools")
 DEV_TEXTS = corpus_documents("dev")
+# Longest any test here waits for a child process: far beyond what each needs, short of hanging CI.
+CHILD_TIMEOUT_S = 180
 
 
 def written_files(outdir: Path) -> list[str]:
@@ -42,33 +43,21 @@ def error_lines(outdir: Path) -> list[dict]:
 def dev_pdf(tmp_path_factory) -> Path:
     """A dev document rendered as a report PDF (text layer, running headers)."""
     pytest.importorskip("reportlab")
-    if not (TOOLS / "render_pdf.py").exists():
-        pytest.skip("shared render_pdf.py tool not available")
+    tool = shared_tool("render_pdf.py")
+    if tool is None:
+        pytest.skip("../shared/tools/render_pdf.py not found beside the repository")
     out = tmp_path_factory.mktemp("pdf") / f"{DEV_TEXTS[0].stem}.pdf"
-    subprocess.run([sys.executable, str(TOOLS / "render_pdf.py"), str(DEV_TEXTS[0]), str(out)], check=True)
+    subprocess.run(
+        [sys.executable, str(tool), str(DEV_TEXTS[0]), str(out)], check=True, timeout=CHILD_TIMEOUT_S
+    )
     return out
 
 
 @pytest.fixture(scope="session")
-def bad_files(request) -> Path:
-    """The 27 files of make_bad.py, kept in pytest's cache (they are byte-identical on every run and
-    slow to build: two of them inflate to 512 MiB)."""
-    tool = TOOLS / "make_bad.py"
-    if not tool.exists():
-        pytest.skip("shared make_bad.py tool not available")
-    version = hashlib.sha256(tool.read_bytes()).hexdigest()[:16]
-    folder = request.config.cache.mkdir(f"make-bad-{version}")
-    if not (folder / "complete").exists():
-        subprocess.run([sys.executable, str(tool), str(folder / "bad")], check=True, capture_output=True)
-        (folder / "complete").touch()
-    return folder / "bad"
-
-
-@pytest.fixture(scope="session")
-def hostile_folder(tmp_path_factory, dev_pdf: Path, bad_files: Path) -> Path:
+def hostile_folder(tmp_path_factory, dev_pdf: Path, bad_inputs: Path) -> Path:
     """Dev texts, a dev PDF and the hostile files, in one folder tree."""
     root = tmp_path_factory.mktemp("hostile")
-    shutil.copytree(bad_files, root / "bad")
+    shutil.copytree(bad_inputs, root / "bad")
     for doc in DEV_TEXTS:
         shutil.copy(doc, root / doc.name)
     (root / "pdf").mkdir()
@@ -129,6 +118,7 @@ JSONL_READER = (
 )
 
 
+@pytest.mark.slow
 def test_hostile_folder_gives_one_record_or_error_per_input(hostile_folder: Path, tmp_path: Path) -> None:
     outdir = tmp_path / "out"
     started = time.monotonic()
@@ -137,9 +127,14 @@ def test_hostile_folder_gives_one_record_or_error_per_input(hostile_folder: Path
         [*argv, "--jsonl", "-", "--timeout", "4"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     ) as batch:
         reader = subprocess.run(
-            [sys.executable, "-c", JSONL_READER], stdin=batch.stdout, capture_output=True, text=True
+            [sys.executable, "-c", JSONL_READER],
+            stdin=batch.stdout,
+            capture_output=True,
+            text=True,
+            timeout=CHILD_TIMEOUT_S,
         )
         stderr = batch.stderr.read()
+        batch.wait(timeout=CHILD_TIMEOUT_S)
     elapsed = time.monotonic() - started
     assert batch.returncode == ExitCode.PARTIAL_FAILURE, stderr
     assert "Traceback" not in stderr
@@ -162,31 +157,11 @@ def test_hostile_folder_gives_one_record_or_error_per_input(hostile_folder: Path
     assert elapsed < 120
 
 
-def fake_prepare(real_prepare):
-    """A reader that hangs (signals blocked, like C code), crashes or dawdles on request of the name: in the
-    workers and in the preparer alike (both read through pipeline.prepare)."""
-
-    def prepare(source, **kwargs):
-        name = Path(str(source)).name
-        if name.startswith("hang"):
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
-            time.sleep(60)
-        if name.startswith("crash"):
-            faulthandler.disable()  # pytest's crash dump would only be noise here
-            os.kill(os.getpid(), signal.SIGSEGV)
-        if name.startswith("slow"):
-            time.sleep(60)  # interrupted by the worker's own SIGALRM
-        return real_prepare(source, **kwargs)
-
-    return prepare
-
-
 @pytest.fixture
 def tricky_folder(tmp_path: Path, monkeypatch) -> Path:
-    import inspextract.pipeline
-
-    monkeypatch.setattr(inspextract.pipeline, "prepare", fake_prepare(inspextract.pipeline.prepare))
-    monkeypatch.setattr(batch_workers, "KILL_GRACE_S", 0.3)
+    """Five copies of a dev text, named so that FaultyConverter hangs, crashes or dawdles on three."""
+    monkeypatch.setattr(batch_run, "Converter", FaultyConverter)
+    monkeypatch.setattr(batch_pool, "KILL_GRACE_S", 0.3)
     folder = tmp_path / "in"
     folder.mkdir()
     text = DEV_TEXTS[0].read_bytes()
@@ -195,9 +170,11 @@ def tricky_folder(tmp_path: Path, monkeypatch) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_hung_and_crashed_workers_become_error_records(tricky_folder: Path, tmp_path: Path) -> None:
     outdir = tmp_path / "out"
-    options = BatchOptions(outdir=outdir, jobs=2, limits=Limits(timeout_s=1.0), start_method="fork")
+    # The pool's default start method on this Python (forkserver from 3.12), as users get it.
+    options = BatchOptions(outdir=outdir, jobs=2, limits=Limits(timeout_s=1.0))
     summary = run_batch([tricky_folder], options)
     assert (summary.succeeded, summary.failed, summary.exit_code) == (2, 3, ExitCode.PARTIAL_FAILURE)
     kinds = {Path(e["path"]).name: e["kind"] for e in error_lines(outdir)}
@@ -213,7 +190,7 @@ def test_forkserver_start_method_works(tmp_path: Path) -> None:
 
 
 def test_fail_fast_stops_at_first_failure(tricky_folder: Path, tmp_path: Path) -> None:
-    options = BatchOptions(outdir=tmp_path / "out", jobs=1, fail_fast=True, start_method="fork")
+    options = BatchOptions(outdir=tmp_path / "out", jobs=1, fail_fast=True)
     summary = run_batch([tricky_folder], options)
     assert (summary.succeeded, summary.failed, summary.not_run) == (1, 1, 3)  # a.txt, then crash.txt
 
@@ -261,47 +238,93 @@ def test_records_are_byte_identical_across_runs_with_relative_paths(tmp_path: Pa
         assert json.loads((Path("one") / name).read_text())["source"]["path"] == f"in/{Path(name).stem}.txt"
 
 
+# The command, with every read slowed down and logged (FaultyConverter): PARSE_DELAY_S, PARSE_LOG.
 KILLABLE_BATCH = """
-import sys, time, os
-import inspextract.pipeline as pipeline
-real = pipeline.prepare
-def slow_prepare(source, **kw):  # every read goes through here: the workers' and the preparer's
-    with open(os.environ["PARSE_LOG"], "a") as log:
-        log.write(str(source) + "\\n")
-    time.sleep(float(os.environ["PARSE_DELAY_S"]))
-    return real(source, **kw)
-pipeline.prepare = slow_prepare
+import functools, os, sys
+import inspextract.batch.run as run
+from tests.batch_faults import FaultyConverter
+delay, log = float(os.environ["PARSE_DELAY_S"]), os.environ["PARSE_LOG"]
+run.Converter = functools.partial(FaultyConverter, delay_s=delay, log=log)
 from inspextract.cli import main
 sys.argv = ["inspextract", *sys.argv[1:]]
 main()
 """
 
 
-def test_sigkill_mid_run_then_rerun_finishes_without_redoing(tmp_path: Path) -> None:
-    folder, outdir, log = tmp_path / "in", tmp_path / "out", tmp_path / "parsed.log"
+def killable_batch(folder: Path, outdir: Path, log: Path, delay_s: float) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment of a KILLABLE_BATCH run over `folder`, two workers."""
+    argv = [sys.executable, "-c", KILLABLE_BATCH, "batch", str(folder), "-o", str(outdir), "-j", "2"]
+    pythonpath = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "PARSE_LOG": str(log), "PARSE_DELAY_S": str(delay_s), "PYTHONPATH": pythonpath}
+    return argv, env
+
+
+def wait_for_records(outdir: Path, count: int, run: subprocess.Popen) -> None:
+    """Until OUTDIR holds `count` records, the run has ended, or CHILD_TIMEOUT_S has passed."""
+    deadline = time.monotonic() + CHILD_TIMEOUT_S
+    while len(list(outdir.glob("*.json"))) < count and time.monotonic() < deadline and run.poll() is None:
+        time.sleep(0.05)
+
+
+def take_ctrl_c() -> None:
+    """In a child about to start: Ctrl-C as a terminal gives it, even when the tests run in the background
+    of a shell, which ignores SIGINT in background jobs (and that disposition is inherited)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def copies_of_dev_texts(folder: Path, copies: int) -> None:
     folder.mkdir()
-    for copy in range(4):
+    for copy in range(copies):
         for doc in DEV_TEXTS:
             shutil.copy(doc, folder / f"{copy}_{doc.name}")
-    argv = [sys.executable, "-c", KILLABLE_BATCH, "batch", str(folder), "-o", str(outdir), "-j", "2"]
-    env = {**os.environ, "PARSE_LOG": str(log), "PARSE_DELAY_S": "0.4"}
+
+
+@pytest.mark.slow
+def test_sigkill_mid_run_then_rerun_finishes_without_redoing(tmp_path: Path) -> None:
+    folder, outdir, log = tmp_path / "in", tmp_path / "out", tmp_path / "parsed.log"
+    copies_of_dev_texts(folder, 4)
+    argv, env = killable_batch(folder, outdir, log, delay_s=0.4)
     run = subprocess.Popen(argv, env=env, start_new_session=True, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while len(list(outdir.glob("*.json"))) < 3 and time.monotonic() < deadline and run.poll() is None:
-        time.sleep(0.05)
+    wait_for_records(outdir, 3, run)
     os.killpg(run.pid, signal.SIGKILL)
-    run.wait()
+    run.wait(timeout=CHILD_TIMEOUT_S)
     done = {p.name for p in outdir.glob("*.json")}
     assert 3 <= len(done) < 20
     for record in outdir.glob("*.json"):
         json.loads(record.read_text())  # every record there is whole
     log.unlink()
-    env["PARSE_DELAY_S"] = "0"
-    rerun = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120)
+    argv, env = killable_batch(folder, outdir, log, delay_s=0)
+    rerun = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S)
     assert rerun.returncode == 0, rerun.stderr
     redone = {Path(line).stem + ".json" for line in log.read_text().splitlines()}
     assert not redone & done
     assert written_files(outdir) == sorted(f"{c}_{d.stem}.json" for c in range(4) for d in DEV_TEXTS)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_batch_exits_130_keeping_its_records(tmp_path: Path, signum: int) -> None:
+    folder, outdir, log = tmp_path / "in", tmp_path / "out", tmp_path / "parsed.log"
+    copies_of_dev_texts(folder, 2)
+    argv, env = killable_batch(folder, outdir, log, delay_s=0.4)
+    run = subprocess.Popen(
+        argv,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=take_ctrl_c,
+    )
+    wait_for_records(outdir, 1, run)
+    run.send_signal(signum)
+    _, stderr = run.communicate(timeout=CHILD_TIMEOUT_S)
+    assert run.returncode == ExitCode.INTERRUPTED, stderr
+    assert stderr.splitlines()[-1] == "inspextract: error: interrupted"
+    records = list(outdir.glob("*.json"))
+    assert 1 <= len(records) < 2 * len(DEV_TEXTS)
+    for record in records:
+        json.loads(record.read_text())
+    assert not list(outdir.glob(".*.tmp"))
 
 
 def test_stale_temp_files_are_removed(tmp_path: Path) -> None:
@@ -327,6 +350,7 @@ def test_usage_errors_and_documented_exit_codes(tmp_path: Path) -> None:
     assert "| 1 | batch: some documents failed" in readme and "| 2 | usage error |" in readme
 
 
+@pytest.mark.slow
 def test_jsonl_reader_closing_early_stops_quietly(tmp_path: Path) -> None:
     # `inspextract batch ... --jsonl - | head -1`: the batch stops as shell tools do, with no error line.
     folder = tmp_path / "in"
@@ -339,22 +363,44 @@ def test_jsonl_reader_closing_early_stops_quietly(tmp_path: Path) -> None:
     assert run.stdout is not None and run.stderr is not None
     assert json.loads(run.stdout.readline())["source"]
     run.stdout.close()
-    stderr = run.stderr.read().decode()
-    run.stderr.close()
-    assert run.wait(timeout=120) == ExitCode.BROKEN_PIPE
-    assert "error" not in stderr and "Traceback" not in stderr
+    _, stderr = run.communicate(timeout=CHILD_TIMEOUT_S)
+    assert run.returncode == ExitCode.BROKEN_PIPE
+    assert b"error" not in stderr and b"Traceback" not in stderr
 
 
-def test_forked_workers_start_with_the_shared_objects_frozen(tmp_path: Path, monkeypatch) -> None:
-    """Their collections leave the parent's objects (the model's) alone; the parent's own stay unfrozen."""
+def test_workers_start_with_the_models_objects_frozen(tmp_path: Path, monkeypatch) -> None:
+    """Their collections leave the objects they share with their parent (the model's) alone; the batch's
+    caller keeps its own collector unfrozen."""
     import gc
 
-    def probe(task, *args, **kwargs):
-        return batch_workers.Outcome(task[0], kind="probe", message=str(gc.get_freeze_count()))
-
-    monkeypatch.setattr(batch_workers, "convert", probe)
+    monkeypatch.setattr(batch_run, "Converter", FreezeProbe)
     before = gc.get_freeze_count()
-    run_batch(DEV_TEXTS[:1], BatchOptions(outdir=tmp_path, jobs=1, start_method="fork"))
+    run_batch(DEV_TEXTS[:1], BatchOptions(outdir=tmp_path, jobs=1))
     assert gc.get_freeze_count() == before
     frozen_in_worker = int(error_lines(tmp_path)[0]["message"])
     assert frozen_in_worker > before + 10_000
+
+
+def test_workers_dying_on_start_stop_the_batch_with_their_own_exit_code(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(batch_pool, "worker_main", die_on_start)
+    with pytest.raises(WorkersFailed, match="exit code 3"):
+        run_batch(DEV_TEXTS[:2], BatchOptions(outdir=tmp_path / "lib", jobs=2))
+    result = runner.invoke(app, ["batch", str(DEV_TEXTS[0]), "-o", str(tmp_path / "cli")])
+    assert result.exit_code == ExitCode.WORKERS_FAILED == WorkersFailed.exit_code
+    assert "inspextract: error: batch workers keep dying on start (exit code 3)" in result.output
+
+
+def test_records_and_errors_get_the_mode_the_umask_gives(tmp_path: Path) -> None:
+    folder, outdir = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    shutil.copy(DEV_TEXTS[0], folder / "a.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    previous = os.umask(0o027)
+    try:
+        run_batch([folder], BatchOptions(outdir=outdir, jobs=1))
+    finally:
+        os.umask(previous)
+    assert {p.name: p.stat().st_mode & 0o777 for p in outdir.iterdir()} == {
+        "a.json": 0o640,
+        ERRORS_FILE: 0o640,
+    }

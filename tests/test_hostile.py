@@ -17,9 +17,9 @@ import pytest
 
 from inspextract.errors import ExitCode
 
-from .conftest import ROOT
+# Each case is a child process loading the model: seconds apiece.
+pytestmark = pytest.mark.slow
 
-MAKE_BAD = ROOT.parent / "shared" / "tools" / "make_bad.py"
 # Address-space cap for each child: spaCy, numpy and the PDF libraries map about 1 GiB of virtual memory
 # at rest; 3 GiB is the cap make_bad.md's measurements used.
 MEMORY_CAP_BYTES = 3 * 1024**3
@@ -72,15 +72,6 @@ MUST_WARN = {
 }
 
 
-@pytest.fixture(scope="session")
-def bad_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not MAKE_BAD.is_file():
-        pytest.skip("../shared/tools/make_bad.py not beside the repo")
-    out = tmp_path_factory.mktemp("bad")
-    subprocess.run([sys.executable, str(MAKE_BAD), str(out)], check=True, capture_output=True)
-    return out
-
-
 def cap_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP_BYTES, MEMORY_CAP_BYTES))
 
@@ -102,9 +93,9 @@ CASES = [(name, None) for name in sorted(EXPECTED)] + [
 
 
 @pytest.mark.parametrize(("name", "pdf_engine"), CASES, ids=[f"{n}-{e or 'default'}" for n, e in CASES])
-def test_bad_file(name: str, pdf_engine: str | None, bad_dir: Path, tmp_path: Path) -> None:
+def test_bad_file(name: str, pdf_engine: str | None, bad_inputs: Path, tmp_path: Path) -> None:
     out = tmp_path / "record.json"
-    result = run_parse(bad_dir / name, out, pdf_engine)
+    result = run_parse(bad_inputs / name, out, pdf_engine)
     assert "Traceback" not in result.stderr
     assert result.returncode in EXPECTED[name], result.stderr
     if result.returncode == ExitCode.OK:
@@ -129,20 +120,20 @@ def normalised_text(path: Path) -> str:
     return result.stdout
 
 
-def test_legacy_encodings_survive_intact(bad_dir: Path) -> None:
-    latin1 = normalised_text(bad_dir / "latin1.txt")
+def test_legacy_encodings_survive_intact(bad_inputs: Path) -> None:
+    latin1 = normalised_text(bad_inputs / "latin1.txt")
     assert "£250,000" in latin1 and "Renée Müller-Østergaard" in latin1
-    cp1252 = normalised_text(bad_dir / "cp1252.txt")
+    cp1252 = normalised_text(bad_inputs / "cp1252.txt")
     assert "€" in cp1252 and "\u0080" not in cp1252 and "\u0093" not in cp1252
 
 
-def test_bom_and_nul_bytes_do_not_shift_offsets(bad_dir: Path) -> None:
-    assert not normalised_text(bad_dir / "utf8-bom-crlf.txt").startswith("\ufeff")
-    assert "\r" not in normalised_text(bad_dir / "utf8-bom-crlf.txt")
-    assert "\x00" not in normalised_text(bad_dir / "nul-bytes.txt")
+def test_bom_and_nul_bytes_do_not_shift_offsets(bad_inputs: Path) -> None:
+    assert not normalised_text(bad_inputs / "utf8-bom-crlf.txt").startswith("\ufeff")
+    assert "\r" not in normalised_text(bad_inputs / "utf8-bom-crlf.txt")
+    assert "\x00" not in normalised_text(bad_inputs / "nul-bytes.txt")
 
 
-def test_malformed_html_keeps_only_visible_text(bad_dir: Path) -> None:
-    text = normalised_text(bad_dir / "malformed.html")
+def test_malformed_html_keeps_only_visible_text(bad_inputs: Path) -> None:
+    text = normalised_text(bad_inputs / "malformed.html")
     assert "MUST NOT APPEAR" not in text
     assert "£" in text

@@ -8,15 +8,6 @@ from pathlib import Path
 import inspextract
 
 PACKAGE_DIR = Path(inspextract.__file__).parent
-# Cycles in modules that the batch rework (issue 18) deletes or rewrites: the preparer and the workers
-# import each other, and pipeline/cli/batch import `__version__` from the package whose `parse` imports
-# pipeline. Empty this set when that work lands; nothing may be added to it.
-CYCLES_BEING_REMOVED = frozenset(
-    {
-        frozenset({"inspextract.batch_prepare", "inspextract.batch_workers"}),
-        frozenset({"inspextract", "inspextract.pipeline"}),
-    }
-)
 
 
 def module_name(path: Path) -> str:
@@ -119,6 +110,4 @@ def test_reads_imports_inside_functions_and_relative_ones(tmp_path: Path) -> Non
 def test_the_package_has_no_import_cycle() -> None:
     graph = import_graph()
     assert len(graph) > 40  # the walk found the package's modules
-    cycles = {frozenset(cycle) for cycle in find_cycles(graph)}
-    assert cycles - CYCLES_BEING_REMOVED == set()
-    assert CYCLES_BEING_REMOVED - cycles == set(), "a tolerated cycle is gone: remove it from the set"
+    assert list(find_cycles(graph)) == []

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import difflib
-import importlib.util
 import io
-import random
 import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pypdfium2
 import pytest
@@ -32,7 +29,7 @@ from inspextract.readers.pdf_pdfium import (
 from inspextract.readers.pdf_rebuild import CUT_SHORT, rebuild_cut_pdf
 from inspextract.readers.pdf_xref import XREF_DAMAGED, xref_warning
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES
 
 PDFS = sorted(FIXTURES.glob("dev-pdf*/docs/*.pdf"))
 # Measured word-level similarity to the text version is 0.986-1.000 (`pytest -k similar -rA` prints it);
@@ -150,39 +147,13 @@ BAD_PDFS: dict[str, type[InspextractError] | None] = {
 PDFIUM_DIFFERS = {"deep-nesting.pdf": None}  # PDFium reads both pages; pdfminer's recursion gives up
 
 
-def load_make_bad() -> ModuleType | None:
-    if importlib.util.find_spec("pypdf") is None or importlib.util.find_spec("PIL") is None:
-        return None
-    for base in (ROOT.parent, ROOT.parent.parent):
-        path = base / "shared" / "tools" / "make_bad.py"
-        if path.is_file():
-            spec = importlib.util.spec_from_file_location("make_bad", path)
-            assert spec and spec.loader
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
-            return module
-    return None
-
-
-@pytest.fixture(scope="session")
-def bad_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    make_bad = load_make_bad()
-    if make_bad is None:
-        pytest.skip("make_bad.py, pypdf or Pillow not available")
-    folder = tmp_path_factory.mktemp("bad")
-    for name, make in make_bad.FILES:
-        if name in BAD_PDFS:
-            (folder / name).write_bytes(make(random.Random(f"{make_bad.SEED}:{name}")))
-    return folder
-
-
 @pytest.mark.parametrize("engine", ENGINE_NAMES)
 @pytest.mark.parametrize("name", BAD_PDFS)
-def test_bad_pdf_gives_a_clear_outcome(name: str, engine: str, bad_pdfs: Path) -> None:
+def test_bad_pdf_gives_a_clear_outcome(name: str, engine: str, bad_inputs: Path) -> None:
     expected = PDFIUM_DIFFERS.get(name, BAD_PDFS[name]) if engine == "pdfium" else BAD_PDFS[name]
     limits = Limits(timeout_s=30)
     if expected is None:
-        doc = read_document(bad_pdfs / name, limits=limits, pdf_engine=engine)[0]
+        doc = read_document(bad_inputs / name, limits=limits, pdf_engine=engine)[0]
         assert doc.text.strip()
         if name == "bad-xref.pdf":
             assert doc.pages == 3  # every page recovered, not a silent empty success
@@ -190,7 +161,7 @@ def test_bad_pdf_gives_a_clear_outcome(name: str, engine: str, bad_pdfs: Path) -
             assert CUT_SHORT in doc.warnings and "Page 4 of 8" in doc.text and "Page 5 of 8" not in doc.text
     else:
         with pytest.raises(expected) as caught:
-            read_document(bad_pdfs / name, limits=limits, pdf_engine=engine)
+            read_document(bad_inputs / name, limits=limits, pdf_engine=engine)
         assert "\n" not in str(caught.value) and str(caught.value)
 
 
@@ -289,8 +260,8 @@ def test_xref_check_finds_offsets_that_point_elsewhere() -> None:
     assert xref_warning(re.sub(rb"startxref\s+\d+", b"startxref\n7", data)) == XREF_DAMAGED
 
 
-def test_pdfium_warns_about_the_table_it_rebuilt(bad_pdfs: Path) -> None:
-    doc = read_document(bad_pdfs / "bad-xref.pdf", pdf_engine="pdfium")[0]
+def test_pdfium_warns_about_the_table_it_rebuilt(bad_inputs: Path) -> None:
+    doc = read_document(bad_inputs / "bad-xref.pdf", pdf_engine="pdfium")[0]
     assert doc.pages == 3 and XREF_DAMAGED in doc.warnings
 
 

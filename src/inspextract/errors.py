@@ -19,7 +19,9 @@ class ExitCode(IntEnum):
     TOO_LARGE = 8  # over a size, page or decompressed-size limit
     TIMEOUT = 9  # over the time limit
     MODEL_MISSING = 10  # the spaCy English model is not installed
+    WORKERS_FAILED = 11  # batch: worker processes kept dying before they could read a document
     INTERNAL = 70  # a bug in inspextract: please report it
+    INTERRUPTED = 130  # Ctrl-C or SIGTERM (128 + SIGINT, as shells report it)
     BROKEN_PIPE = 141  # whoever read the output closed it first ("| head"); as a shell tool ends on SIGPIPE
 
 
@@ -75,3 +77,11 @@ class WorkerCrashed(InspextractError):
 
     exit_code = ExitCode.INTERNAL
     kind = "crashed"
+
+
+class WorkersFailed(InspextractError):
+    """Batch workers kept dying before they were ready (a broken installation, no memory left): the batch
+    cannot convert anything, so it stops."""
+
+    exit_code = ExitCode.WORKERS_FAILED
+    kind = "workers_failed"

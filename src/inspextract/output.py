@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from pydantic import BaseModel
+
+# Random names tried for a temporary file (32 bits each): a clash even once is already unlikely.
+TMP_NAME_ATTEMPTS = 100
 
 
 def to_json(record: BaseModel, *, pretty: bool = False) -> str:
@@ -19,9 +22,12 @@ def to_json(record: BaseModel, *, pretty: bool = False) -> str:
 
 
 def write_atomic(path: Path, content: str) -> None:
-    """Write `content` to `path` through a temporary file beside it, flushed, then renamed over it."""
+    """Write `content` to `path` through a temporary file beside it, flushed, then renamed over it.
+
+    The file gets the mode any new file of the user's gets (0666 less the umask), as `open` would give it.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = create_beside(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(content)
@@ -29,5 +35,16 @@ def write_atomic(path: Path, content: str) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+
+
+def create_beside(path: Path) -> tuple[int, Path]:
+    """A new, empty temporary file next to `path`, named .NAME.RANDOM.tmp, open for writing."""
+    for _ in range(TMP_NAME_ATTEMPTS):  # a name taken is another writer's temporary file: draw again
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {path}")

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from inspextract import __version__
 from inspextract.document import Document
 from inspextract.errors import InputNotFound, NoText
 from inspextract.limits import DEFAULT_LIMITS, Limits
 from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
 from inspextract.readers import read
-from inspextract.records import Report, Source
-from inspextract.segment import Block, segment
+from inspextract.records import GradeWord, Report, Source
+from inspextract.segment import segment
 from inspextract.timeout import time_limit
+from inspextract.version import __version__
 
 Input = str | os.PathLike[str] | bytes | IO[bytes]
 
@@ -76,33 +75,13 @@ def parse(
     The statistical NER reads only the sentences that may name a person unless `all_entities` is set;
     then `entities` holds every organisation, place and date too, at several times the cost.
     """
-    with time_limit(limits.timeout_s):
-        prepared = prepare(source, limits=limits, pdf_engine=pdf_engine, name=name)
-        return finish(prepared, all_entities=all_entities)
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A document read and run through every extractor that needs no language model; `finish` adds the
-    model's part. Picklable: a batch prepares documents in one process and finishes them in another."""
-
-    doc: Document
-    blocks: list[Block]
-    report: Report  # assembled, not yet validated
-
-
-def prepare(
-    source: Input,
-    *,
-    limits: Limits = DEFAULT_LIMITS,
-    pdf_engine: str = DEFAULT_PDF_ENGINE,
-    name: str | None = None,
-) -> Prepared:
-    """Read the input and run the extractors that need no language model: parse's first half."""
+    # Imported here, not at the top: `inspextract text` needs only the readers.
+    from inspextract.extract.entities import find_entities
     from inspextract.extract.findings import find_findings
     from inspextract.extract.grades import find_grades
     from inspextract.extract.improvement_areas import find_improvement_areas
     from inspextract.extract.metadata import find_metadata
+    from inspextract.extract.people import find_people
 
     with time_limit(limits.timeout_s):
         doc, data, path = read_document(source, limits=limits, pdf_engine=pdf_engine, name=name)
@@ -119,18 +98,9 @@ def prepare(
         find_metadata(doc, blocks, report)
         report.areas_for_improvement = find_improvement_areas(doc, blocks)
         report.grades, counts, report.indicators_total = find_grades(doc, blocks, report)
-        report.grade_counts = counts  # type: ignore[assignment]  # validated in finish
+        report.grade_counts = {GradeWord(word): count for word, count in counts.items()}
         report.findings = find_findings(doc, blocks, report.areas_for_improvement)
-    return Prepared(doc, blocks, report)
-
-
-def finish(prepared: Prepared, *, all_entities: bool = False) -> Report:
-    """Add what the language model finds (entities, people) and validate: parse's second half."""
-    from inspextract.extract.entities import find_entities
-    from inspextract.extract.people import find_people
-
-    doc, report = prepared.doc, prepared.report.model_copy()
-    report.entities = find_entities(doc, all_entities=all_entities)
-    report.people = find_people(doc, prepared.blocks, report.entities)
-    # Validate the assembled record once, so nothing invalid ever reaches the output.
-    return Report.model_validate(report.model_dump())
+        report.entities = find_entities(doc, all_entities=all_entities)
+        report.people = find_people(doc, blocks, report.entities)
+        # Validate the assembled record once, so nothing invalid ever reaches the output.
+        return Report.model_validate(report.model_dump())

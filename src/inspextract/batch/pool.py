@@ -1,15 +1,18 @@
-"""Batch worker processes: each loads the NLP pipeline once and converts one document at a time.
+"""The local executor: a fixed number of worker processes, each converting one document at a time.
 
-The parent keeps each worker two tasks deep (the one it runs and the next, waiting in its pipe, so it never
-waits while the parent writes records) and watches every worker's pipe and process sentinel, so
-it can kill and replace a worker that overruns its time limit (even one stuck in C code, where the
-worker's own SIGALRM never fires) or that dies (segfault, out-of-memory kill) — and the batch goes on.
+The model is loaded once before the workers fork (by the batch's own process, or on Python >= 3.12 by the
+forkserver they fork from), so a worker, or a replacement for a killed one, starts in milliseconds.
+The parent keeps each worker two tasks deep (the one it runs and the next, waiting in its pipe, so it
+never waits while the parent writes records) and watches every worker's pipe and process sentinel, so it
+can kill and replace a worker that overruns its time limit (even one stuck in C code, where the worker's
+own SIGALRM never fires) or that dies (segfault, out-of-memory kill), and the batch goes on.
 `concurrent.futures` cannot do this: one dead worker breaks the whole `ProcessPoolExecutor`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import signal
@@ -20,16 +23,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from pathlib import Path
 from types import TracebackType
 
-from inspextract.batch_prepare import Preparer, Task, start_frozen, take_prepared
-from inspextract.errors import InspextractError, TimedOut, WorkerCrashed
-from inspextract.limits import Limits
-from inspextract.timeout import time_limit
+from inspextract.batch.worker import READY, Converter, Outcome, Task, load_shared, worker_main
+from inspextract.errors import TimedOut, WorkerCrashed, WorkersFailed
 
+# "fork" after the parent has loaded the NLP pipeline. The parent stays single-threaded while it forks (the
+# progress display refreshes from the main loop, not a thread). From Python 3.12 forking a process that
+# has threads (numpy's BLAS pool counts) is deprecated, so there "forkserver" is used: its server loads
+# the model once (batch/preload.py) and workers fork from it just as ready.
+DEFAULT_START_METHOD = "fork" if sys.version_info < (3, 12) and hasattr(os, "fork") else "forkserver"
 # Seconds the parent waits beyond the per-document --timeout before it kills the worker: the worker's
-# own SIGALRM (pipeline.time_limit) gets the first chance to turn the overrun into a clean error record;
+# own SIGALRM (pipeline's time_limit) gets the first chance to turn the overrun into a clean error record;
 # 2 s covers a loaded 2-core machine without letting a stuck worker linger.
 KILL_GRACE_S = 2.0
 # Longest the parent sleeps between checks, so that the progress display and deadlines stay current.
@@ -37,85 +42,16 @@ TICK_S = 0.2
 # Workers that die before they are ready (bad install, broken model) stop the batch after this many:
 # replacing them for ever would spin without converting anything.
 MAX_START_FAILURES = 3
-# Seconds a new worker may take to import and load the model before it is given up as hung (the model
-# loads in 1-5 s on a busy 2-core machine; a deadlocked start must not stall the batch for ever).
+# Seconds a new worker may take to start before it is given up as hung (forked, it is ready in
+# milliseconds; 120 s covers a forkserver loading the model on a busy machine, once).
 START_TIMEOUT_S = 120.0
 # Seconds to let idle workers exit by themselves at the end before they are killed.
 EXIT_WAIT_S = 1.0
-READY = "ready"
+# Seconds to wait for a killed worker to be gone: SIGKILL ends it at once unless it is stuck in the kernel
+# (a hung disk), and then the batch goes on without waiting (multiprocessing reaps it later).
+REAP_WAIT_S = 5.0
 # Tasks handed to a worker at once: the running one and the next.
 TASKS_PER_WORKER = 2
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """One document's result: its record as compact JSON, or an error kind and message."""
-
-    index: int
-    record_json: str | None = None
-    pages: int | None = None
-    kind: str | None = None
-    message: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.record_json is not None
-
-
-def convert(
-    task: Task, limits: Limits, pdf_engine: str, all_entities: bool = False, prepared: Path | None = None
-) -> Outcome:
-    """Parse one document into an `Outcome`, finishing its prepared copy (or reporting the error preparing
-    it met) if the folder `prepared` holds one (batch_prepare.py): never raises for a bad document."""
-    from inspextract.output import to_json
-    from inspextract.pipeline import finish, parse
-
-    index, path = task
-    try:
-        ready = take_prepared(prepared, index)
-        if isinstance(ready, InspextractError):
-            raise ready  # what preparing it met: reported as a parse would report it
-        if ready is None:
-            report = parse(path, limits=limits, pdf_engine=pdf_engine, all_entities=all_entities)
-        else:
-            with time_limit(limits.timeout_s):
-                report = finish(ready, all_entities=all_entities)
-        return Outcome(index, to_json(report), report.source.pages)
-    except InspextractError as err:
-        return Outcome(index, kind=err.kind, message=str(err) or err.kind)
-    except Exception as err:  # a bug or a library failure on hostile input: still only this document
-        return Outcome(index, kind="internal", message=f"internal error ({type(err).__name__}: {err})")
-
-
-def become_batch_child() -> None:
-    """Set up a process the batch started (a worker or the preparer): the parent alone decides what Ctrl-C
-    and SIGTERM do, and Linux kills the child when the parent dies, so a SIGKILLed batch leaves no orphans."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited through fork
-    if not sys.platform.startswith("linux"):
-        return
-    with contextlib.suppress(Exception):
-        import ctypes
-
-        pr_set_pdeathsig = 1
-        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
-
-
-def worker_main(
-    conn: Connection, limits: Limits, pdf_engine: str, all_entities: bool, prepared: Path | None
-) -> None:
-    """A worker's life: say ready, then convert tasks until told to stop or orphaned. It starts warm: forked
-    from a process that has run warm.warm_up (the batch's parent, or the forkserver)."""
-    become_batch_child()
-    conn.send(READY)
-    while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            return
-        if task is None:
-            return
-        conn.send(convert(task, limits, pdf_engine, all_entities, prepared))
 
 
 @dataclass
@@ -133,32 +69,36 @@ class Worker:
         return self.tasks[0] if self.tasks else None
 
 
-class WorkerPool:
-    """A fixed number of worker processes; overrunning or dead ones are killed and replaced."""
+def start_frozen(process: BaseProcess) -> None:
+    """Start `process` with the caller's objects frozen (`gc.freeze`, undone in the caller at once): a forked
+    child's collections then never walk, and so never copy-on-write, the objects it inherits (the model's
+    ~80,000 in a worker: 0.05 s a full collection). A program calling the batch keeps its own collector."""
+    gc.freeze()
+    try:
+        process.start()
+    finally:
+        gc.unfreeze()
 
-    def __init__(
-        self,
-        size: int,
-        limits: Limits,
-        pdf_engine: str,
-        start_method: str,
-        all_entities: bool = False,
-        preparer: Preparer | None = None,
-    ) -> None:
+
+class WorkerPool:
+    """Worker processes running `convert`; overrunning or dead ones are killed and replaced."""
+
+    def __init__(self, size: int, convert: Converter, start_method: str = DEFAULT_START_METHOD) -> None:
         self.size = max(1, size)
-        self.preparer = preparer  # asked to stop once a worker is ready; what it prepared stays for them
-        self.limits = limits
-        self.pdf_engine = pdf_engine
-        self.all_entities = all_entities
+        self.convert = convert
+        self.start_method = start_method
         self.context = multiprocessing.get_context(start_method)
-        if start_method == "forkserver":  # the server loads the model once; workers fork from it warm
-            self.context.set_forkserver_preload(["inspextract.batch_warm"])
+        if start_method == "forkserver":
+            self.context.set_forkserver_preload(["inspextract.batch.preload"])
         self.workers: list[Worker] = []
         self.queue: deque[Task] = deque()
         self.start_failures = 0
-        self.kill_after_s = limits.timeout_s + KILL_GRACE_S if limits.timeout_s else None
+        timeout_s = convert.limits.timeout_s
+        self.kill_after_s = timeout_s + KILL_GRACE_S if timeout_s else None
 
     def __enter__(self) -> WorkerPool:
+        if self.start_method == "fork":
+            load_shared()  # here once, inherited by every worker (and every replacement) through fork
         return self
 
     def __exit__(
@@ -169,15 +109,7 @@ class WorkerPool:
     def start_worker(self) -> None:
         parent_end, child_end = self.context.Pipe()
         process = self.context.Process(  # type: ignore[attr-defined]
-            target=worker_main,
-            args=(
-                child_end,
-                self.limits,
-                self.pdf_engine,
-                self.all_entities,
-                self.preparer.folder if self.preparer else None,
-            ),
-            daemon=True,
+            target=worker_main, args=(child_end, self.convert), daemon=True
         )
         start_frozen(process)
         child_end.close()
@@ -185,25 +117,21 @@ class WorkerPool:
 
     def retire(self, worker: Worker) -> None:
         """Kill a worker (if still alive) and forget it."""
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.process.join()
+        kill(worker.process)
         worker.conn.close()
         self.workers.remove(worker)
         if not worker.ready:
             self.start_failures += 1
             if self.start_failures >= MAX_START_FAILURES:
-                raise InspextractError(
-                    f"batch workers keep dying on start (exit code {worker.process.exitcode})"
-                )
+                code = worker.process.exitcode
+                raise WorkersFailed(f"batch workers keep dying on start ({exit_status(code)})")
 
     def imap_unordered(self, tasks: list[Task], tick: Callable[[], None] | None = None) -> Iterator[Outcome]:
         """Yield one `Outcome` per task, in completion order; `tick` is called about every TICK_S."""
         self.queue = deque(tasks)
-        while self.queue or any(w.task for w in self.workers) or self.waiting_on_preparer():
+        while self.queue or any(w.task for w in self.workers):
             if tick:
                 tick()
-            self.release_held()
             busy = sum(1 for w in self.workers if w.task)
             while len(self.workers) < min(self.size, len(self.queue) + busy):
                 self.start_worker()
@@ -215,16 +143,13 @@ class WorkerPool:
 
     def dispatch(self) -> None:
         """Top every ready worker up to TASKS_PER_WORKER from the queue."""
-        queue = self.queue
         for worker in list(self.workers):
-            while worker.ready and len(worker.tasks) < TASKS_PER_WORKER and queue:
-                task = queue.popleft()
-                if self.preparer and not self.preparer.claim(task):
-                    continue  # the preparer has it: held until it ends
+            while worker.ready and len(worker.tasks) < TASKS_PER_WORKER and self.queue:
+                task = self.queue.popleft()
                 try:
                     worker.conn.send(task)
                 except OSError:  # it died: the task never reached it (collect reports a running one)
-                    queue.appendleft(task)
+                    self.queue.appendleft(task)
                     if not worker.tasks:
                         self.retire(worker)
                     break
@@ -235,8 +160,6 @@ class WorkerPool:
     def collect(self) -> list[Outcome]:
         """Wait for results, ready signals or deaths (up to one tick) and handle them."""
         handles: list[object] = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
-        if self.preparer:
-            handles += self.preparer.waits_on
         wait(handles, timeout=TICK_S)  # type: ignore[arg-type]
         outcomes: list[Outcome] = []
         for worker in list(self.workers):
@@ -246,8 +169,6 @@ class WorkerPool:
                 message = None
             if message == READY:
                 worker.ready = True
-                if self.preparer:
-                    self.preparer.stop()
             elif isinstance(message, Outcome):
                 if worker.tasks:
                     worker.tasks.popleft()
@@ -256,15 +177,6 @@ class WorkerPool:
             elif not worker.process.is_alive():
                 outcomes += self.crashed(worker)
         return outcomes
-
-    def waiting_on_preparer(self) -> bool:
-        """Whether tasks wait for the preparer to end (batch_prepare.py)."""
-        return bool(self.preparer and self.preparer.held)
-
-    def release_held(self) -> None:
-        """Queue first the tasks the preparer had when they were wanted, once it has ended."""
-        if self.preparer:
-            self.queue.extendleft(reversed(self.preparer.release(self.kill_after_s)))
 
     def requeue_waiting(self, worker: Worker) -> None:
         """Put the tasks a dead or killed worker had not begun back at the front of the queue."""
@@ -276,9 +188,7 @@ class WorkerPool:
         self.retire(worker)
         if task is None:
             return []
-        code = worker.process.exitcode or 0
-        how = f"signal {signal.Signals(-code).name}" if code < 0 else f"exit code {code}"
-        message = f"worker process died ({how}) while reading this document"
+        message = f"worker process died ({exit_status(worker.process.exitcode)}) while reading this document"
         return [Outcome(task[0], kind=WorkerCrashed.kind, message=message)]
 
     def stop_overruns(self) -> list[Outcome]:
@@ -291,7 +201,8 @@ class WorkerPool:
                 index = worker.task[0]
                 self.requeue_waiting(worker)
                 self.retire(worker)
-                message = f"took longer than the time limit of {self.limits.timeout_s:g} s (see --timeout)"
+                limit = self.convert.limits.timeout_s
+                message = f"took longer than the time limit of {limit:g} s (see --timeout)"
                 outcomes.append(Outcome(index, kind=TimedOut.kind, message=message))
         return outcomes
 
@@ -305,11 +216,23 @@ class WorkerPool:
             for worker in self.workers:
                 worker.process.join(max(0.0, deadline - time.monotonic()))
         for worker in self.workers:
-            if worker.process.is_alive():
-                worker.process.kill()
-            worker.process.join()
+            kill(worker.process)
             worker.conn.close()
         self.workers.clear()
+
+
+def kill(process: BaseProcess) -> None:
+    """SIGKILL `process` if it is alive, and wait for it to be gone (at most REAP_WAIT_S)."""
+    if process.is_alive():
+        process.kill()
+    process.join(REAP_WAIT_S)
+
+
+def exit_status(code: int | None) -> str:
+    """How a process ended, in words: "signal SIGSEGV" or "exit code 1"."""
+    if code is not None and code < 0:
+        return f"signal {signal.Signals(-code).name}"
+    return f"exit code {code or 0}"
 
 
 def default_jobs() -> int:

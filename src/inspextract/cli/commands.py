@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Annotated, NoReturn, TypeVar
+from typing import IO, Annotated, NoReturn
 
 import typer
 
-from inspextract import __version__, regex_cache
-from inspextract.errors import ExitCode, InspextractError
-from inspextract.pdf_engines import DEFAULT_PDF_ENGINE, PDF_ENGINES
-
-EXIT_CODES_HELP = (
-    "Exit codes: 0 success; 1 batch: some documents failed; 2 usage error; 3 file not found or unreadable; "
-    "4 unsupported format; 5 damaged file; 6 password-protected PDF; 7 no extractable text; "
-    "8 over a size or page limit; 9 over the time limit; 10 spaCy model missing; 70 internal error; "
-    "141 output closed early by its reader."
+from inspextract import __version__
+from inspextract.cli.boundary import EXIT_CODES_HELP, exit_flushed, guarded, state
+from inspextract.cli.options import (
+    DEFAULT_TIMEOUT_S,
+    AllEntities,
+    InputArg,
+    MaxBytes,
+    MaxPages,
+    PdfEngine,
+    Timeout,
+    check_engine,
+    make_limits,
+    open_input,
 )
+from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
 
 app = typer.Typer(
     name="inspextract",
@@ -32,41 +34,6 @@ app = typer.Typer(
     # Plain click help: rich's help renderer costs ~0.2 s of start-up on every --help.
     rich_markup_mode=None,
 )
-
-T = TypeVar("T")
-state = {"debug": False}
-
-
-def fail(message: str, code: int) -> NoReturn:
-    """Print a one-line error on stderr and exit with `code`."""
-    sys.stderr.write(f"inspextract: error: {message}\n")
-    raise typer.Exit(code)
-
-
-def guarded(action: Callable[[], T]) -> T:
-    """The one error boundary: known errors become one line and their exit code; bugs become code 70."""
-    try:
-        return action()
-    except InspextractError as err:
-        if state["debug"]:
-            raise
-        fail(str(err) or err.kind, err.exit_code)
-    except KeyboardInterrupt:
-        fail("interrupted", 130)
-    except BrokenPipeError:
-        # The reader of stdout has gone (head, a closed jq): stop quietly, as shell tools do on SIGPIPE;
-        # stdout goes to /dev/null so the interpreter's final flush cannot fail again.
-        with contextlib.suppress(OSError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(ExitCode.BROKEN_PIPE) from None
-    except (typer.Exit, typer.Abort):
-        raise
-    except Exception as err:  # a bug: still one line unless --debug
-        if state["debug"]:
-            raise
-        fail(
-            f"internal error ({type(err).__name__}: {err}); rerun with --debug for details", ExitCode.INTERNAL
-        )
 
 
 def show_version(value: bool) -> None:
@@ -86,53 +53,6 @@ def main_options(
     state["debug"] = debug
 
 
-InputArg = Annotated[
-    str, typer.Argument(help="Document to read: PDF, text, Markdown, HTML or DOCX; - for stdin.")
-]
-PdfEngine = Annotated[
-    str,
-    typer.Option(
-        "--pdf-engine",
-        help="PDF text engine: pdfium (fast) or pdfplumber (reads right-to-left scripts in order).",
-        show_default=True,
-    ),
-]
-Timeout = Annotated[float, typer.Option("--timeout", help="Seconds allowed for the document (0 = no limit).")]
-MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest input file accepted, in bytes.")]
-MaxPages = Annotated[int, typer.Option("--max-pages", help="Most PDF pages accepted.")]
-AllEntities = Annotated[
-    bool,
-    typer.Option(
-        "--all-entities",
-        help="Run the statistical NER over all the text, so `entities` lists every organisation, place "
-        "and date as well (several times slower on long reports); by default it reads only the "
-        "sentences that may name a person.",
-    ),
-]
-
-DEFAULT_TIMEOUT_S = 120.0
-
-
-def make_limits(timeout: float, max_bytes: int | None, max_pages: int | None):  # type: ignore[no-untyped-def]
-    from inspextract.limits import DEFAULT_LIMITS, Limits
-
-    return Limits(
-        max_bytes=max_bytes or DEFAULT_LIMITS.max_bytes,
-        max_pages=max_pages or DEFAULT_LIMITS.max_pages,
-        timeout_s=timeout or None,
-    )
-
-
-def open_input(path: str) -> str | bytes:
-    """A path as given, or stdin's bytes for "-"."""
-    return sys.stdin.buffer.read() if path == "-" else path
-
-
-def check_engine(engine: str) -> None:
-    if engine not in PDF_ENGINES:
-        raise typer.BadParameter(f"choose {' or '.join(PDF_ENGINES)}", param_hint="--pdf-engine")
-
-
 @app.command()
 def parse(
     path: InputArg,
@@ -149,7 +69,7 @@ def parse(
     """Extract one document's record and print it as JSON.
 
     Exit codes: 0 success; 3 not found; 4 unsupported; 5 damaged; 6 encrypted; 7 no text; 8 too large;
-    9 timeout; 10 model missing; 70 internal error; 141 output closed early by its reader.
+    9 timeout; 10 model missing; 70 internal error; 130 interrupted; 141 output closed early by its reader.
     """
     check_engine(pdf_engine)
 
@@ -230,6 +150,7 @@ def batch(
     extractor version, and retry failed ones; --force redoes all.
 
     Exit codes: 0 all documents succeeded; 1 some documents failed (see errors.jsonl); 2 usage error;
+    11 the worker processes could not start; 130 interrupted (the records written so far are kept);
     141 the reader of --jsonl - closed it early.
     """
     check_engine(pdf_engine)
@@ -240,8 +161,8 @@ def batch(
         import signal
 
         from inspextract.batch import BatchOptions, run_batch
-        from inspextract.batch_progress import make_progress
-        from inspextract.batch_workers import default_jobs
+        from inspextract.batch.pool import default_jobs
+        from inspextract.batch.progress import make_progress
 
         def on_sigterm(signum: int, frame: object) -> None:
             raise KeyboardInterrupt  # stop like Ctrl-C: workers killed, finished records kept
@@ -275,11 +196,15 @@ def batch(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the records `parse` emits."""
-    import json
 
-    from inspextract.records import Report
+    def run() -> None:
+        import json
 
-    typer.echo(json.dumps(Report.model_json_schema(), indent=2))
+        from inspextract.records import Report
+
+        sys.stdout.write(json.dumps(Report.model_json_schema(), indent=2) + "\n")
+
+    guarded(run)
 
 
 def main() -> None:
@@ -288,39 +213,9 @@ def main() -> None:
 
 
 def console_main() -> NoReturn:
-    """The `inspextract` command: `main`, then the process ends as soon as its output is flushed.
-
-    Skipping the interpreter's teardown, which frees every module and the loaded spaCy model object by
-    object, saves 20-50 ms at the end of every command (a serial tail in batch runs too). Nothing a command
-    leaves needs it: records are written and closed, workers have exited, temporary folders are removed.
-    The compiled regular expressions are kept for the next run (regex_cache.py).
-    """
-    regex_cache.install()  # before any extractor module compiles its patterns
-    code = 0
+    """The `inspextract` command: `main`, then its output flushed before the exit."""
     try:
         main()
     except SystemExit as done:
-        code = exit_status(done.code)
-    regex_cache.save()
-    os._exit(flushed(code))
-
-
-def exit_status(code: object) -> int:
-    """The status Python gives a SystemExit carrying `code` (a message is printed, and is status 1)."""
-    if code is None:
-        return 0
-    if isinstance(code, int):
-        return code
-    sys.stderr.write(f"{code}\n")
-    return 1
-
-
-def flushed(code: int) -> int:
-    """Flush stdout and stderr; a reader of stdout gone before the end turns success into 141."""
-    try:
-        sys.stdout.flush()
-    except OSError:  # BrokenPipeError: the record never fully reached its reader
-        code = code or ExitCode.BROKEN_PIPE
-    with contextlib.suppress(OSError):
-        sys.stderr.flush()
-    return int(code)
+        exit_flushed(done.code)
+    exit_flushed(0)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from inspextract.batch_workers import Outcome
+from inspextract.batch.worker import Outcome
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-    from inspextract.batch import BatchSummary
+    from inspextract.batch.run import BatchSummary
 
 
 def summary_rows(summary: BatchSummary) -> list[tuple[str, str]]:

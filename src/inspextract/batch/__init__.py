@@ -1,0 +1,12 @@
+"""Batch conversion: folders and files in, one record (or error record) per document out.
+
+`listing` finds the documents and the records an earlier run left, `run` drives a batch, `executor` is
+where the workers are chosen (`pool`: local processes running `worker`), `output` writes the outcomes
+and `progress` shows them.
+"""
+
+from inspextract.batch.listing import Found, find_documents
+from inspextract.batch.output import ERRORS_FILE
+from inspextract.batch.run import BatchOptions, BatchSummary, run_batch
+
+__all__ = ["ERRORS_FILE", "BatchOptions", "BatchSummary", "Found", "find_documents", "run_batch"]

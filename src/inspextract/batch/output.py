@@ -1,0 +1,91 @@
+"""Where a batch's outcomes go: records to OUTDIR as they finish; the JSONL stream and errors.jsonl in
+input order, one whole line per write."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import IO
+
+from inspextract.batch.listing import Found, sha256_of
+from inspextract.batch.worker import Outcome
+from inspextract.output import write_atomic
+
+ERRORS_FILE = "errors.jsonl"
+
+
+def write_line(stream: IO[bytes], line: str) -> None:
+    """One whole line per write, flushed at once (an unbuffered file gets it in one system call)."""
+    stream.write((line + "\n").encode("utf-8"))
+    stream.flush()
+
+
+class Emitter:
+    """Writes outcomes: records to OUTDIR as they finish; JSONL and errors.jsonl in input order."""
+
+    def __init__(self, docs: list[Found], outdir: Path | None, jsonl: IO[bytes] | None) -> None:
+        self.docs, self.outdir, self.jsonl = docs, outdir, jsonl
+        self.pending: dict[int, tuple[str | None, dict[str, object] | None]] = {}
+        self.next_index = 0
+        self.errors_path = self.outdir / ERRORS_FILE if self.outdir else None
+        if self.errors_path:  # this run's failures only: earlier ones are retried now
+            self.errors_path.unlink(missing_ok=True)
+
+    def finished(self, outcome: Outcome) -> None:
+        doc = self.docs[outcome.index]
+        error: dict[str, object] | None = None
+        if outcome.record_json is not None:
+            if self.outdir:
+                write_atomic(self.outdir / doc.output, outcome.record_json + "\n")
+        else:
+            error = {
+                "path": str(doc.path),
+                "sha256": sha256_of(doc.path),
+                "kind": outcome.kind,
+                "message": outcome.message,
+            }
+            if self.outdir:  # a stale record of an earlier version of this input must not survive
+                (self.outdir / doc.output).unlink(missing_ok=True)
+        self.queue(outcome.index, outcome.record_json, error)
+
+    def queue(self, index: int, record_json: str | None, error: dict[str, object] | None) -> None:
+        self.pending[index] = (record_json, error)
+        while self.next_index in self.pending:
+            self.emit(*self.pending.pop(self.next_index))
+            self.next_index += 1
+
+    def emit(self, record_json: str | None, error: dict[str, object] | None) -> None:
+        if error is not None:
+            line = json.dumps(error, ensure_ascii=False, separators=(",", ":"))
+            if self.errors_path:
+                append_line(self.errors_path, line)
+            if self.jsonl:
+                write_line(
+                    self.jsonl, json.dumps({"error": error}, ensure_ascii=False, separators=(",", ":"))
+                )
+        elif self.jsonl and record_json is not None:
+            write_line(self.jsonl, record_json)
+
+    def drain(self) -> None:
+        """Emit what finished after a gap (documents left unrun by --fail-fast), still in input order."""
+        for index in sorted(self.pending):
+            self.emit(*self.pending.pop(index))
+
+
+def append_line(path: Path, line: str) -> None:
+    """Append one whole line with a single O_APPEND write: a kill never leaves half a line."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)  # the umask decides, as for records
+    try:
+        os.write(fd, (line + "\n").encode("utf-8"))
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temps(outdir: Path) -> None:
+    """Delete temporary files a killed run left behind (output.write_atomic names them .NAME.*.tmp)."""
+    for folder, _, files in os.walk(outdir):
+        for name in files:
+            if name.startswith(".") and name.endswith(".tmp") and ".json" in name:
+                Path(folder, name).unlink(missing_ok=True)
