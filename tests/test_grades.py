@@ -804,3 +804,112 @@ def test_inline_list_of_names_and_grades_after_dashes(
     text: str, expected: list[tuple[str | None, str | None, str, int]]
 ) -> None:
     assert grades_of(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Support for carers was graded 'good', as was the impact of staff on young adults.",
+            [(None, "support for carers", "good", 4), (None, "impact of staff on young adults", "good", 4)],
+        ),
+        (
+            "Leadership of people was evaluated as 'weak', as were impact on staff and impact on families.",
+            [
+                (None, "leadership of people", "weak", 2),
+                (None, "impact on staff", "weak", 2),
+                (None, "impact on families", "weak", 2),
+            ],
+        ),
+        ("The weather was good, as was the food.", []),  # no evaluation: an adjective shares nothing
+    ],
+)
+def test_a_second_subject_shares_the_grade(
+    text: str, expected: list[tuple[str | None, str | None, str, int]]
+) -> None:
+    assert sorted(grades_of(text)[0], key=str) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The board rated early help for babies, and joint planning of transitions, as 'weak'.",
+            [(None, "early help for babies", "weak", 2), (None, "joint planning of transitions", "weak", 2)],
+        ),
+        (
+            "Inspectors judged the way staff record, share and act on concerns as 'good'.",
+            [(None, "way staff record, share and act on concerns", "good", 4)],
+        ),
+        (
+            "Inspectors rated impact on staff as 'good', and impact on families as 'adequate'.",
+            [(None, "impact on staff", "good", 4), (None, "impact on families", "adequate", 3)],
+        ),
+    ],
+)
+def test_an_active_evaluation_of_a_listed_object(
+    text: str, expected: list[tuple[str | None, str | None, str, int]]
+) -> None:
+    assert sorted(grades_of(text)[0], key=str) == sorted(expected, key=str)
+
+
+def test_indicators_a_grade_describes_are_listed_after_were() -> None:
+    text = (
+        "Eight quality indicators were evaluated. Five were rated as 'good' and three as 'weak'. "
+        "The three indicators graded as weak were early help for babies, care planning for teenagers, "
+        "and leadership of people."
+    )
+    grades, counts, total = grades_of(text)
+    assert [g[1] for g in grades] == [
+        "early help for babies",
+        "care planning for teenagers",
+        "leadership of people",
+    ]
+    assert {g[2] for g in grades} == {"weak"}
+    assert (counts, total) == ({"good": 5, "weak": 3}, 8)
+
+
+def test_counts_listed_without_repeating_the_verb() -> None:
+    text = (
+        "The council's services were measured against twelve quality indicators. Three were judged "
+        "'very good', five 'good', three 'satisfactory' and one 'weak'."
+    )
+    grades, counts, total = grades_of(text)
+    assert grades == []
+    assert counts == {"very good": 3, "good": 5, "adequate": 3, "weak": 1}
+    assert total == 12
+
+
+def test_an_adverb_between_copula_and_grade() -> None:
+    text = "Joint planning was 'good', but the support given to kinship carers was only 'satisfactory'."
+    assert grades_of(text)[0] == [
+        (None, "joint planning", "good", 4),
+        (None, "support given to kinship carers", "adequate", 3),
+    ]
+
+
+def test_a_number_before_an_unquoted_adjective_counts_nothing() -> None:
+    text = "Contents 4 Appendix 2 Good practice from the partnership 9 Appendix 3 Evaluated indicators 11"
+    assert grades_of(text)[1] == {}
+
+
+def test_bulleted_indicators_each_with_a_grade_after_a_dash() -> None:
+    text = (
+        "The report gave these evaluations:\n\n"
+        "- Young people are kept informed – very good\n"
+        "- Early help for families – good\n"
+        "- Leadership of people – adequate\n\n"
+        "Staff were proud of the findings.\n"
+    )
+    grades, _, _ = grades_of(text)
+    assert [(g[1], g[2]) for g in grades] == [
+        ("young people are kept informed", "very good"),
+        ("early help for families", "good"),
+        ("leadership of people", "adequate"),
+    ]
+
+
+def test_a_single_bullet_or_past_tense_bullets_are_not_a_table() -> None:
+    text = "Notes:\n\n- Staff had lunch – good\n- The weather was – good\n\n- Early help for babies – good\n"
+    grades, _, _ = grades_of(text)
+    assert grades == []

@@ -28,7 +28,10 @@ ARTICLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A sentence that states counts of evaluations: "inspectors found ...", "were graded", "indicators".
-COUNT_CONTEXT = re.compile(rf"{EVALUATION_CUE.pattern}|\bfound\b|\bindicators?\b|\bQIs?\b", re.IGNORECASE)
+COUNT_CONTEXT = re.compile(
+    rf"{EVALUATION_CUE.pattern}|\b(?:found|judged|assessed|considered|deemed)\b|\bindicators?\b|\bQIs?\b",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -69,8 +72,9 @@ def read_counts(
             continue
         # "one 'adequate'" after "inspectors found two to be 'good' and": a quoted or linked grade in a
         # sentence about findings or grading is counted; a bare adjective ("two good examples") is not.
-        quoted = between.rstrip()[-1:] in qi.OPEN_QUOTES
-        in_context = COUNT_CONTEXT.search(text, start, end) and (quoted or words)
+        quoted = between.rstrip()[-1:] in tuple(qi.OPEN_QUOTES)  # not "" (no quote at all)
+        # A plural grade word ("five very goods") is only ever counted.
+        in_context = COUNT_CONTEXT.search(text, start, end) and (quoted or words or occurrence["plural"])
         if not (in_context or is_evaluation(text, start, end, occurrence)):
             continue
         word = qi.grade_word(occurrence["grade"])
@@ -140,7 +144,7 @@ TOTAL = re.compile(
 # A sentence that may state how many indicators the inspection evaluates: it speaks of evaluating or
 # inspecting ("the inspection team will use two quality indicators", "inspectors examined nine").
 TOTAL_CONTEXT = re.compile(
-    rf"{EVALUATION_CUE.pattern}|\b(?:inspect\w*|scrutin\w*|examin\w*|assess\w*)",
+    rf"{EVALUATION_CUE.pattern}|\b(?:inspect\w*|scrutin\w*|examin\w*|assess\w*|measur\w*|against)\b",
     re.IGNORECASE,
 )
 

@@ -36,7 +36,9 @@ NOT_THIS_INSPECTION = re.compile(
 )
 # "X is 'good'": a quoted grade after a copula states an evaluation unless someone's view is reported;
 # an unquoted one does when the scale's meaning follows ("is good, which means important strengths").
-COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:both\s+|all\s+)?$", re.IGNORECASE)
+# An adverb may stand between ("was only 'adequate'", "are both 'good'").
+COPULA_ADVERB = r"(?:(?:both|all|also|only|still|now|again|just)\s+)?"
+COPULA_BEFORE = re.compile(rf"\b(?:is|are|was|were)\s+{COPULA_ADVERB}$", re.IGNORECASE)
 DEFINED_AFTER = re.compile(
     r"^[’'\"”]?\s*,?\s*(?:which\s+(?:means|highlights|indicates|reflects)|meaning)\b", re.IGNORECASE
 )

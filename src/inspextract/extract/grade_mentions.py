@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from inspextract.extract import quality_indicators as qi
+from inspextract.extract.grade_cues import COPULA_ADVERB
 from inspextract.extract.grade_names import NOUN_PREFIX, clean_name, is_plural, split_names, strip_quotes
 
 # How far a quoted name may follow its QI number ("2.1, from the inspection framework, 'impact on ...'").
@@ -15,10 +16,10 @@ BARE_NUMBER = re.compile(r"(?<![\w.])(?P<num>\d{1,2}\.\d{1,2})(?![\d.]\d)\s*[:,�
 EVALUATED_RIGHT_BEFORE = re.compile(r"\b(?:evaluated|graded|rated|evaluation\s+of|grade\s+for)\s+$", re.I)
 # "X was evaluated as", "X was found to be", "X was deemed", "X, which was graded as".
 _PASSIVE = (
-    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+|both\s+)?(?:evaluated|graded|rated|assessed|"
+    rf"(?:was|were|is|are|has\s+been|have\s+been)\s+{COPULA_ADVERB}(?:evaluated|graded|rated|assessed|"
     r"judged|found|deemed|considered|classified)\s+(?:as\s+|to\s+be\s+)?(?:being\s+)?[‘'\"“]?\s*$"
 )
-_COPULA = r"(?:is|are|was|were)\s+(?:both\s+|all\s+)?[‘'\"“]?\s*$"
+_COPULA = rf"(?:is|are|was|were)\s+{COPULA_ADVERB}[‘'\"“]?\s*$"
 SUBJECT = re.compile(rf"(?P<subject>[A-Za-z‘'\"“][^,;:.]{{2,120}}?)\s+(?:{_PASSIVE}|{_COPULA})", re.I)
 PASSIVE_END = re.compile(rf"\b{_PASSIVE}", re.IGNORECASE)
 # "A, B and C is good": a list of subjects with its commas, after the clause that introduces it.
@@ -34,6 +35,12 @@ COPULA_END = re.compile(rf"\b{_COPULA}", re.IGNORECASE)
 ACTIVE_END = re.compile(r"\b(?:as|to\s+be)\s+(?:being\s+)?[‘'\"“]?\s*$", re.IGNORECASE)
 ACTIVE_OBJECT = re.compile(
     r"\b(?:evaluated|graded|rated|assessed|judged)\s+(?P<subject>[^,;:.]{3,120}?)\s+(?:as|to\s+be)\s+"
+    r"(?:being\s+)?[‘'\"“]?\s*$",
+    re.IGNORECASE,
+)
+# "rated A, and B, as 'adequate'": an active verb's object that is a list, commas and all.
+ACTIVE_LIST = re.compile(
+    r"^.*\b(?:evaluated|graded|rated|assessed|judged)\s+(?P<subject>[^;:.]{3,240}?,[^;:.]*?)\s*,?\s+(?:as|to\s+be)\s+"
     r"(?:being\s+)?[‘'\"“]?\s*$",
     re.IGNORECASE,
 )
@@ -134,6 +141,8 @@ def subject_names(before: str) -> list[str] | None:
                 return names
     match = SUBJECT.search(before) if passive or COPULA_END.search(before) else None
     if not match and ACTIVE_END.search(before):
+        if (object_names := active_list(before)) is not None:
+            return object_names
         match = ACTIVE_OBJECT.search(before)
     if not match:
         return None
@@ -164,3 +173,19 @@ def single_name(subject: str) -> str | None:
     ):
         return None
     return name
+
+
+def active_list(before: str) -> list[str] | None:
+    """The names an active evaluation states as an object with commas ("rated A, and B, as"; "judged the
+    way staff record, share and act on concerns as"); None when there is none, as subject_names."""
+    listed = ACTIVE_LIST.search(before)
+    if not listed or qi.grade_regex().search(listed["subject"]):
+        return None  # "rated A as 'good', and B as": each has its own grade
+    subject = listed["subject"].strip(" ,")
+    names = split_names(NOUN_PREFIX.sub("", LEADING_WORDS.sub("", subject)))
+    if len(names) == 1:
+        single = single_name(subject)
+        return None if single is None else [single] if single else []
+    if any(WHOLE_SERVICE.match(name) or len(name.split()) > NAME_MAX_WORDS for name in names):
+        return None
+    return names

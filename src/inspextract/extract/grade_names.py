@@ -57,6 +57,18 @@ DASHED_ITEM = re.compile(
     rf"{qi.grade_regex().pattern}[’'\"”]?(?=\s*(?:[;.]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
+# "A was evaluated as 'good', as was B": a second subject shares the grade.
+SHARED_AFTER = re.compile(
+    r"[’'\"”]?\s*,\s*as\s+(?P<verb>was|were|is|are)\s+(?P<names>[^;:.]{3,200}?)\s*(?=[.;:]|,\s*(?:and|but|while|"
+    r"whilst|which|with)\b|$)",
+    re.IGNORECASE,
+)
+# A grade that describes the indicators before it: "the indicators evaluated as 'weak' (were A and B)".
+DESCRIBED_BEFORE = re.compile(
+    r"\b(?:indicators?|QIs?|areas?)\s+(?:(?:that|which)\s+(?:was|were)\s+)?(?:evaluated|graded|rated|judged|"
+    r"assessed|found\s+to\s+be)\s+(?:as\s+)?[‘'\"“]?\s*$",
+    re.IGNORECASE,
+)
 BRACKET_REACH_CHARS = 150  # how far before a bracketed grade its list item may start
 # A list of names, longest name (words) and most items kept.
 NAME_MAX_WORDS = 20
@@ -134,9 +146,12 @@ def is_fixed_pair(left: str, right: str) -> bool:
     return False
 
 
-def names_after(text: str, grade_end: int, end: int, *, plural: bool = False) -> list[str]:
+def names_after(
+    text: str, grade_end: int, end: int, *, plural: bool = False, described: bool = False
+) -> list[str]:
     """Names a grade is stated for after it ("'excellent' rating for the way it involved families");
-    `plural` when the grade was counted ("four as 'weak', including A and B")."""
+    `plural` when the grade was counted ("four as 'weak', including A and B"); `described` when the grade
+    describes indicators before it ("the indicators rated 'weak' were A and B")."""
     match = FOR_AFTER.match(text, grade_end, end)
     if not match:
         return []
@@ -148,7 +163,7 @@ def names_after(text: str, grade_end: int, end: int, *, plural: bool = False) ->
         rest = re.sub(
             r"\s+(?:and|but|while|whilst)\s+(?:an?\s+|\d+\s*)?[‘'\"“(]?\s*$", "", rest[: next_grade.start()]
         )
-    if match["bare"] is not None and not match["noun"]:
+    if match["bare"] is not None and not (match["noun"] or described):
         return []  # "were" alone after a grade starts a clause, not a list: "'good' indicators were A and B"
     if match["bare"] is not None and re.match(r"\s*\w+(?:ed|en)\b", rest):
         return []  # "the good ratings were welcomed ...": a passive clause
@@ -206,3 +221,18 @@ def dashed_items(text: str, start: int, end: int) -> dict[int, tuple[str, str]]:
         if not CLAUSE_VERB.search(match["name"]) and not match["plural"]
     }
     return items if len(items) >= 2 else {}
+
+
+def names_sharing(text: str, grade_end: int, end: int) -> list[str]:
+    """Subjects that share a grade stated before them: "A was 'good', as was B" -> [B]."""
+    match = SHARED_AFTER.match(text, grade_end, end)
+    if not match:
+        return []
+    plural = match["verb"].lower() in ("were", "are")
+    names = split_names(match["names"], plural=plural)
+    return [name for name in names if 0 < len(name.split()) <= NAME_MAX_WORDS]
+
+
+def describes_indicators(text: str, start: int, grade_start: int) -> bool:
+    """Whether the grade at `grade_start` describes indicators named before it ("indicators rated as")."""
+    return DESCRIBED_BEFORE.search(text, start, grade_start) is not None

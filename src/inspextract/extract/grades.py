@@ -20,9 +20,11 @@ from inspextract.extract.grade_mentions import Mention, indicator_mentions, subj
 from inspextract.extract.grade_names import (
     bracketed_name,
     dashed_items,
+    describes_indicators,
     is_named_for,
     names_after,
     names_by_meaning,
+    names_sharing,
 )
 from inspextract.extract.grade_scale import JUDGEMENT_WORDS, other_scale, other_scale_warning
 from inspextract.extract.grade_tables import find_table_grades
@@ -155,7 +157,8 @@ def read_sentence(
         word = qi.grade_word(occurrence["grade"])
         evaluation = occurrence.start() not in counted and is_evaluation(text, start, end, occurrence)
         listed = stated_names(text, start, end, occurrence, evaluation, occurrence.start() in counted)
-        for name in listed:
+        sharing = names_sharing(text, occurrence.end(), end) if evaluation else []  # "A was 'good', as was B"
+        for name in listed + sharing:
             add_grade(found.grades, make_grade(doc, Mention(None, name, start, end), word, start, end))
         if listed or not evaluation:
             continue
@@ -201,7 +204,8 @@ def stated_names(
     in_brackets = text[occurrence.start() - 1 : occurrence.start()] == "("
     bracketed = in_brackets and EVALUATION_CUE.search(text, start, end) is not None
     if evaluation or counted or bracketed or is_named_for(text, occurrence.end(), end):
-        names = names_after(text, occurrence.end(), end, plural=counted)
+        described = describes_indicators(text, start, occurrence.start())
+        names = names_after(text, occurrence.end(), end, plural=counted, described=described)
         if names:
             return names
     if bracketed:
