@@ -913,3 +913,94 @@ def test_a_single_bullet_or_past_tense_bullets_are_not_a_table() -> None:
     text = "Notes:\n\n- Staff had lunch – good\n- The weather was – good\n\n- Early help for babies – good\n"
     grades, _, _ = grades_of(text)
     assert grades == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Inspectors awarded a 'very good' rating for care planning for teenagers, the best in the area.",
+            [(None, "care planning for teenagers", "very good", 5)],
+        ),
+        (  # a known name before an aside keeps only the name
+            "The board gave an evaluation of 'excellent' for leadership of people, a first for the city.",
+            [(None, "leadership of people", "excellent", 6)],
+        ),
+        (
+            "Inspectors gave a grade of 'good' to the way in which nurses share concerns.",
+            [(None, "way in which nurses share concerns", "good", 4)],
+        ),
+        ("Services were evaluated as 'good' to date.", [(None, None, "good", 4)]),
+        (
+            "The only indicator graded as weak was early help for babies.",
+            [(None, "early help for babies", "weak", 2)],
+        ),
+        (  # the rating names no indicator: the services as a whole
+            "The 'good' rating was a fair reflection of the work of staff.",
+            [(None, None, "good", 4)],
+        ),
+        (
+            "The partnership received 'very good' for leadership of people.",
+            [(None, "leadership of people", "very good", 5)],
+        ),
+    ],
+)
+def test_names_after_a_grade_end_before_an_aside(
+    text: str, expected: list[tuple[str | None, str | None, str, int]]
+) -> None:
+    assert grades_of(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Impact on staff was judged to be very good, while leadership of people was judged to be good.",
+            [(None, "impact on staff", "very good", 5), (None, "leadership of people", "good", 4)],
+        ),
+        ("Communication between nurses was judged to be good by most staff we met.", []),
+        ("Most parents said their support was judged to be good.", []),
+    ],
+)
+def test_an_unquoted_judgement_needs_a_named_indicator(
+    text: str, expected: list[tuple[str | None, str | None, str, int]]
+) -> None:
+    assert grades_of(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eight out of ten pupils rated their school meals as 'excellent'.",
+        "Before the inspection the partnership had evaluated its own early help as 'good'.",
+        "Most carers rated the respite service as 'very good'.",
+    ],
+)
+def test_ratings_by_people_or_by_the_partners_themselves_are_not_grades(text: str) -> None:
+    assert grades_of(text)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Early help for babies was rated 'good', and care planning for teenagers 'very good'.",
+            [
+                (None, "early help for babies", "good", 4),
+                (None, "care planning for teenagers", "very good", 5),
+            ],
+        ),
+        (
+            "We evaluated how well nurses plan visits as 'weak', and how well they record them as 'good'.",
+            [
+                (None, "how well nurses plan visits", "weak", 2),
+                (None, "how well they record them", "good", 4),
+            ],
+        ),
+        ("The food was good, and the weather excellent.", []),  # no evaluation to share a verb with
+    ],
+)
+def test_a_clause_that_leaves_out_its_verb(
+    text: str, expected: list[tuple[str | None, str | None, str, int]]
+) -> None:
+    assert grades_of(text)[0] == expected

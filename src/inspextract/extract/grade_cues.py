@@ -20,6 +20,13 @@ LINK_BEFORE = re.compile(
 FOUND_TO_BE = re.compile(
     r"\b(?:found|judged|considered|deemed|assessed|classified)\b(?:[^.;]{0,80}\b(?:to\s+be|as))?\s*$", re.I
 )
+# A judging verb right before an unquoted grade ("was judged to be very good", "assessed as weak").
+JUDGED_BEFORE = re.compile(
+    r"\b(?:judged|assessed|deemed|classified|evaluated|graded|rated)(?:\s+to\s+be|\s+as)?(?:\s+being)?\s*$",
+    re.IGNORECASE,
+)
+# A quoted grade received ("the partnership received 'very good' for ..."): an evaluation.
+RECEIVED_BEFORE = re.compile(r"\b(?:received|achieved|gained|earned|secured)(?:\s+an?)?\s*$", re.IGNORECASE)
 # "rated as good or better in regulated care inspections" is a threshold, not an evaluation.
 THRESHOLD_AFTER = re.compile(r"^\W*(?:or|and)\s+(?:better|above|higher|over|more|beyond)\b", re.IGNORECASE)
 # The scale's boilerplate: "An evaluation of good is applied where performance shows important strengths".
@@ -79,9 +86,14 @@ def is_evaluation(text: str, start: int, end: int, occurrence: re.Match[str]) ->
         return bool(
             EVALUATION_CUE.search(sentence)
             or FOUND_TO_BE.search(bare_before)
+            or RECEIVED_BEFORE.search(bare_before)
             or qi.QI_REFERENCE.search(sentence)
         )
-    return bool(EVALUATION_CUE.search(sentence) and LINK_BEFORE.search(bare_before))
+    if EVALUATION_CUE.search(sentence) and LINK_BEFORE.search(bare_before):
+        return True
+    # "Leadership of people was judged to be very good": unquoted, only of an indicator named before it.
+    named = qi.find_indicator_names(before, min_words=2) or qi.QI_REFERENCE.search(before)
+    return bool(named and JUDGED_BEFORE.search(bare_before))
 
 
 def is_range(before: str, after: str) -> bool:

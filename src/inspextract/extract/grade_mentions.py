@@ -38,10 +38,24 @@ ACTIVE_OBJECT = re.compile(
     r"(?:being\s+)?[‘'\"“]?\s*$",
     re.IGNORECASE,
 )
-# "rated A, and B, as 'adequate'": an active verb's object that is a list, commas and all.
+# "rated A, and B, as 'adequate'": an active verb's object, a list with its commas or one name.
 ACTIVE_LIST = re.compile(
-    r"^.*\b(?:evaluated|graded|rated|assessed|judged)\s+(?P<subject>[^;:.]{3,240}?,[^;:.]*?)\s*,?\s+(?:as|to\s+be)\s+"
+    r"^.*\b(?P<verb>evaluated|graded|rated|assessed|judged)\s+(?P<subject>[^;:.]{3,240}?)\s*,?\s+(?:as|to\s+be)\s+"
     r"(?:being\s+)?[‘'\"“]?\s*$",
+    re.IGNORECASE,
+)
+# Who rated, when it is not the inspectors: people asked ("ten children rated their support as ...") or the
+# partners evaluating themselves ("the partnership had evaluated its own performance as ...").
+OTHER_RATER = re.compile(
+    r"\b(?:children|young\s+people|pupils|parents|carers|families|respondents|staff|partners(?:hip)?|council|"
+    r"managers|they|themselves)\s+(?:(?:had|have|has|also|themselves)\s+)*$",
+    re.IGNORECASE,
+)
+# A clause whose verb is left out after an earlier grade: "A was 'good', and B 'very good'", "rated A as
+# 'weak' and B as 'good'".
+GAPPED = re.compile(
+    rf"(?:{qi.grade_regex().pattern})[’'\"”]?\s*,?\s+(?:and|while|whilst|but|with)\s+"
+    r"(?P<subject>[^,;:.‘'\"“’”]{3,120}?)(?:\s+as)?\s*[‘'\"“]?\s*$",
     re.IGNORECASE,
 )
 LEADING_WORDS = re.compile(r"^(?:(?:and|but|while|whilst|overall|however|that|the|its|their|our)\s+)+", re.I)
@@ -123,6 +137,8 @@ def subject_names(before: str) -> list[str] | None:
 
     None when it names none (or the whole service); [] when what was rated is people, not services.
     """
+    if (name := gapped_subject(before)) is not None:
+        return [name] if name else []
     # Cheap anchored checks first: the subject patterns are only worth searching when the clause ends right.
     passive = PASSIVE_END.search(before) is not None
     if passive and (relative := RELATIVE.search(before)):
@@ -182,6 +198,8 @@ def active_list(before: str) -> list[str] | None:
     if not listed or qi.grade_regex().search(listed["subject"]):
         return None  # "rated A as 'good', and B as": each has its own grade
     subject = listed["subject"].strip(" ,")
+    if OTHER_RATER.search(before, 0, listed.start("verb")) or re.search(r"\bown\b", subject, re.IGNORECASE):
+        return []  # not this inspection's evaluation
     names = split_names(NOUN_PREFIX.sub("", LEADING_WORDS.sub("", subject)))
     if len(names) == 1:
         single = single_name(subject)
@@ -189,3 +207,12 @@ def active_list(before: str) -> list[str] | None:
     if any(WHOLE_SERVICE.match(name) or len(name.split()) > NAME_MAX_WORDS for name in names):
         return None
     return names
+
+
+def gapped_subject(before: str) -> str | None:
+    """The subject of a clause that leaves out its verb after an earlier grade ("..., and B 'very good'"):
+    its name, "" for people, None when there is no such clause or it names the whole service."""
+    gapped = GAPPED.search(before)
+    if not gapped or PASSIVE_END.search(gapped["subject"]) or COPULA_END.search(gapped["subject"] + " "):
+        return None  # "and B was 'good'" has its own verb
+    return single_name(gapped["subject"])

@@ -16,7 +16,8 @@ QUOTE = "‘'\"“’”"
 FOR_AFTER = re.compile(
     rf"[{QUOTE})]?\s*(?P<noun>(?:ratings?|evaluations?|grades?|gradings?|indicators)\b[{QUOTE}]?)?\s*,?\s*"
     r"(?P<verb>(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:awarded|given|granted|made)?\s*)?"
-    r"(?:(?P<colon>:)\s*|(?:for|including|in\s+relation\s+to|on\s+the\s+basis\s+that)\s+|(?P<bare>(?<=were\s)))",
+    r"(?:(?P<colon>:)\s*|(?P<link>for|including|in\s+relation\s+to|on\s+the\s+basis\s+that|to)\s+|"
+    r"(?P<bare>(?<=were\s)|(?<=was\s)))",
     re.IGNORECASE,
 )
 # After a colon, a clause (it has a verb) explains the grade; a list of names has none.
@@ -69,6 +70,8 @@ DESCRIBED_BEFORE = re.compile(
     r"assessed|found\s+to\s+be)\s+(?:as\s+)?[‘'\"“]?\s*$",
     re.IGNORECASE,
 )
+# After a comma, words that start an aside about a name, not a second name ("A, the best in Scotland").
+ASIDE = re.compile(r"(?:the|a|an|one|making|being|something|which|who)\b", re.IGNORECASE)
 BRACKET_REACH_CHARS = 150  # how far before a bracketed grade its list item may start
 # A list of names, longest name (words) and most items kept.
 NAME_MAX_WORDS = 20
@@ -112,6 +115,12 @@ def split_names(phrase: str, *, plural: bool = False) -> list[str]:
         pieces[-1] = pieces[-1][oxford.end() :]
     else:
         tail = split_and(pieces[-1], any_pair=True)
+        if (
+            len(tail) == 1
+            and len(pieces) == 2
+            and (qi.is_indicator_name(clean_name(pieces[0])) or ASIDE.match(tail[0]))
+        ):
+            return [clean_name(pieces[0])]  # "leadership of people, the only one in Scotland": an aside
         if len(tail) == 1:
             return [clean_name(phrase)]  # "children are listened to, understood and respected": one name
         pieces = pieces[:-1] + tail
@@ -147,14 +156,25 @@ def is_fixed_pair(left: str, right: str) -> bool:
 
 
 def names_after(
-    text: str, grade_end: int, end: int, *, plural: bool = False, described: bool = False
+    text: str,
+    grade_end: int,
+    end: int,
+    *,
+    plural: bool = False,
+    described: bool = False,
+    noun_before: bool = False,
 ) -> list[str]:
     """Names a grade is stated for after it ("'excellent' rating for the way it involved families");
     `plural` when the grade was counted ("four as 'weak', including A and B"); `described` when the grade
-    describes indicators before it ("the indicators rated 'weak' were A and B")."""
+    describes indicators before it ("the indicators rated 'weak' were A and B"); `noun_before` when a
+    rating word precedes it ("a grade of 'good' to the way ...")."""
     match = FOR_AFTER.match(text, grade_end, end)
     if not match:
         return []
+    if (match["link"] or "").lower() == "to" and not (match["noun"] or noun_before):
+        return []  # "'good' to excellent", "rated 'good' to date": no name
+    if match["bare"] is not None and match["verb"].lower().startswith("was") and not described:
+        return []  # "the 'good' rating was a fair reflection": a clause, not a name
     rest = text[match.end() : end]
     if stop := LIST_END.search(rest):
         rest = rest[: stop.start()]
