@@ -557,6 +557,21 @@ def test_paraphrased_names_before_a_grade(
             ],
             {},
         ),
+        (  # "on the basis that" a reason: the services as a whole
+            "Services were awarded a 'good' on the basis that staff knew every child well.",
+            [(None, None, "good", 4)],
+            {},
+        ),
+        (  # a count across a colon is no count: each bracketed item has its grade
+            "The team evaluated three quality indicators: early help for babies (good), joint planning for "
+            "transitions (very good) and leadership of people (adequate).",
+            [
+                (None, "early help for babies", "good", 4),
+                (None, "joint planning for transitions", "very good", 5),
+                (None, "leadership of people", "adequate", 3),
+            ],
+            {},
+        ),
         (  # "X, which was graded as good": the whole clause before "which"
             "The visit covered two themes: firstly young people feeling safe and getting on in life, which "
             "was graded as Good.",
@@ -1004,3 +1019,32 @@ def test_a_clause_that_leaves_out_its_verb(
     text: str, expected: list[tuple[str | None, str | None, str, int]]
 ) -> None:
     assert grades_of(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "total"),
+    [
+        (
+            "The board was awarded three very good grades and six good grades.",
+            {"very good": 3, "good": 6},
+            None,
+        ),
+        (
+            "The council's evaluations were: two excellent, five very good and one adequate.",
+            {"excellent": 2, "very good": 5, "adequate": 1},
+            None,
+        ),
+        ("Inspectors found three good examples of practice in the evaluations they read.", {}, None),
+        ("Staff shared two good ideas, and one excellent one.", {}, None),
+        (
+            "Ratings of 'very good' were given for six indicators and 'weak' for two.",
+            {"very good": 6, "weak": 2},
+            None,
+        ),
+    ],
+)
+def test_bare_counts_in_a_sentence_about_evaluations(
+    text: str, counts: dict[str, int], total: int | None
+) -> None:
+    grades, found_counts, found_total = grades_of(text)
+    assert (grades, found_counts, found_total) == ([], counts, total)

@@ -15,12 +15,18 @@ NUMBER = qi.number_regex().pattern
 OF_THE = re.compile(rf"{NUMBER}\s+of\s+(?:the\s+|these\s+)?\s*$", re.IGNORECASE)
 # "'good' in six of the nine quality indicators"; and in a list of them, "'good' in four and ...".
 POST_COUNT = re.compile(
-    rf"[’'\"”]?\s+(?:(?:evaluation|rating|grade)s?\s+)?(?:in|for|across|on)\s+{NUMBER}\s+"
+    rf"[’'\"”]?\s+(?:(?:evaluation|rating|grade)s?\s+)?(?:(?:was|were)\s+(?:given|awarded|made)\s+)?"
+    rf"(?:in|for|across|on)\s+{NUMBER}\s+"
     r"(?:(?:out\s+)?of\s+(?:the\s+)?\S+\s+)?(?:(?:key|quality|inspected)\s+)?(?:indicators|QIs|areas)\b",
     re.IGNORECASE,
 )
 POST_COUNT_IN_LIST = re.compile(
     rf"[’'\"”]?\s+(?:in|for|across|on)\s+{NUMBER}(?=\s*(?:[,.;]|and\b|$))", re.IGNORECASE
+)
+# What may follow a bare grade word counted by the number right before it: the end of a list item or a
+# rating noun ("one excellent, four very good and four good evaluations"); not "two good examples".
+BARE_COUNT_AFTER = re.compile(
+    r"[’'\"”]?(?:\s*(?:[,.;:]|$)|\s+(?:and|or)\b|\s+(?:grades?|ratings?|evaluations?|gradings?)\b)", re.I
 )
 # "an adequate", "another, 'planning', was found to be 'weak'": one, after other counts in the sentence.
 ARTICLE_BEFORE = re.compile(
@@ -70,11 +76,15 @@ def read_counts(
             number = part
         if not (set(words) <= count_link_words() or "indicators" in words or "qis" in words):
             continue
+        if re.search(r"[:(]", without_names(between, number.end(), named)):
+            continue  # "three indicators: A (good), ...": a list of graded items, not a count of one grade
         # "one 'adequate'" after "inspectors found two to be 'good' and": a quoted or linked grade in a
         # sentence about findings or grading is counted; a bare adjective ("two good examples") is not.
         quoted = between.rstrip()[-1:] in tuple(qi.OPEN_QUOTES)  # not "" (no quote at all)
-        # A plural grade word ("five very goods") is only ever counted.
-        in_context = COUNT_CONTEXT.search(text, start, end) and (quoted or words or occurrence["plural"])
+        # A plural grade word ("five very goods") is only ever counted; a bare one ends a list item.
+        ends_item = BARE_COUNT_AFTER.match(text, occurrence.end(), end) is not None
+        linked = quoted or words or occurrence["plural"] or ends_item
+        in_context = COUNT_CONTEXT.search(text, start, end) and linked
         if not (in_context or is_evaluation(text, start, end, occurrence)):
             continue
         word = qi.grade_word(occurrence["grade"])
@@ -141,6 +151,9 @@ TOTAL = re.compile(
     r"(?:indicators?|QIs?)\b(?!\s+framework)(?!\s+of\s+(?!quality|performance)\w)(?!\s*[:–—-]?\s*\d+(?!\.\d))",
     re.IGNORECASE,
 )
+GRADE_FOR_BEFORE = re.compile(
+    rf"(?:{qi.grade_regex().pattern})[’'\"”]?\s+(?:[a-z]+\s+){{0,4}}(?:in|for|across|on)\s+$", re.IGNORECASE
+)
 # A sentence that may state how many indicators the inspection evaluates: it speaks of evaluating or
 # inspecting ("the inspection team will use two quality indicators", "inspectors examined nine").
 TOTAL_CONTEXT = re.compile(
@@ -158,6 +171,8 @@ def indicators_total(sentence: str, counts: dict[str, int]) -> int | None:
         value = qi.number_value(total["number"])
         rest = sentence[total.end() : total.end() + COUNT_GAP_CHARS]
         is_a_count = len(counts) >= 2 and counts.get(first_grade(rest) or "") == value
+        # "'good' was given for five indicators": the count of a grade written before it.
+        is_a_count = is_a_count or GRADE_FOR_BEFORE.search(sentence, 0, total.start()) is not None
         singular = not total.group().lower().endswith("s")  # "90 Quality indicator": a page, then a heading
         if not is_a_count and not (singular and value != 1):
             return value

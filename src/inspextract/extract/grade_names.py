@@ -27,8 +27,8 @@ LIST_END = re.compile(
     r"[.!?](?:\s|$)|,\s*(?:with|which|while|whilst|but|after|following|as)\b|\s+(?:and|but)\s+an?\s*[‘'\"“]?$",
     re.IGNORECASE,
 )
-# A list item graded in brackets: "children are helped to keep safe (good);".
-BRACKETED = re.compile(r"(?:^|[:;,]\s*|\s-\s)(?:and\s+)?(?P<name>[A-Za-z][^:;,()]{2,120}?)\s*\(\s*$")
+# A list item graded in brackets: "children are helped to keep safe (good);", "... (good) and B (weak)".
+BRACKETED = re.compile(r"(?:^|[:;,]\s*|\s-\s|\)\s*)(?:and\s+)?(?P<name>[A-Za-z][^:;,()]{2,120}?)\s*\(\s*$")
 # What makes a coordination two subjects: "A and B are both 'good'", "ratings for A and B".
 PLURAL_AFTER = re.compile(r"^\s*(?:are|were|have\s+been)\b|\bboth\b|\ball\b", re.IGNORECASE)
 NOUN_PREFIX = re.compile(
@@ -199,6 +199,8 @@ def names_after(
     names = [name for name in split_names(rest, plural=plural) if 0 < len(name.split()) <= NAME_MAX_WORDS]
     if match["bare"] is not None and any(len(name.split()) < 2 for name in names):
         return []  # "the good ratings were welcome": a word, not a list of names
+    if (match["link"] or "").lower().startswith("on") and not all(map(qi.is_indicator_name, names)):
+        return []  # "on the basis that" gives a reason, unless what follows is an indicator's name
     return names
 
 
