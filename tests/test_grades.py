@@ -407,6 +407,14 @@ def test_another_inspectorates_scale_gives_no_grades(bodies: list[str], warned: 
     assert len(report.warnings) == 1 and report.warnings[0].startswith(warned)
 
 
+def test_a_judgement_on_another_scale_is_warned_even_with_no_grade_read() -> None:
+    text = "Teaching in most schools was judged to be good.\n"
+    doc = Document(text=text, format="text")
+    report = report_with_bodies(["Estyn"])
+    assert find_grades(doc, segment(doc), report) == ([], {}, None)
+    assert report.warnings == ["grades on another inspectorate's scale (Estyn) are not extracted"]
+
+
 def test_scottish_scale_with_the_report_gives_grades_and_no_warning() -> None:
     text = "Leadership of services was graded as 'good'.\n"
     doc = Document(text=text, format="text")
@@ -1048,3 +1056,16 @@ def test_bare_counts_in_a_sentence_about_evaluations(
 ) -> None:
     grades, found_counts, found_total = grades_of(text)
     assert (grades, found_counts, found_total) == ([], counts, total)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council's self-evaluation rated most services as 'good'.",
+        "Most areas of practice were rated as 'very good'.",
+        "Of the 40 records we read, 11 were evaluated as weak and the rest as good.",
+        "Inspectors found that the assessments were of a good standard, and a number were very good.",
+    ],
+)
+def test_shares_self_evaluation_and_case_records_are_no_grades_or_counts(text: str) -> None:
+    assert grades_of(text)[:2] == ([], {})

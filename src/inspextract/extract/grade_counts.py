@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from inspextract.extract import quality_indicators as qi
-from inspextract.extract.grade_cues import EVALUATION_CUE, is_evaluation, is_range
+from inspextract.extract.grade_cues import EVALUATION_CUE, follower_words, is_evaluation, is_range
 from inspextract.extract.grade_mentions import Mention, indicator_mentions
 
 # Longest stretch between a count and its grade word (characters): a clause, never a whole sentence.
@@ -28,6 +28,7 @@ POST_COUNT_IN_LIST = re.compile(
 BARE_COUNT_AFTER = re.compile(
     r"[’'\"”]?(?:\s*(?:[,.;:]|$)|\s+(?:and|or)\b|\s+(?:grades?|ratings?|evaluations?|gradings?)\b)", re.I
 )
+RATING_NOUN = re.compile(r"(?:grade|rating|evaluation|grading)s?$")
 # "an adequate", "another, 'planning', was found to be 'weak'": one, after other counts in the sentence.
 ARTICLE_BEFORE = re.compile(
     r"\b(?:an?|another)\s+[‘'\"“]?$|\banother\b[^.;]{0,100}?\b(?:was|is)\s+(?:\w+\s+){0,3}[‘'\"“]?$",
@@ -95,7 +96,7 @@ def read_counts(
         # In a list of counts, an article counts one: "six very goods, two goods and an adequate".
         for occurrence in occurrences:
             one = ARTICLE_BEFORE.search(text, start, occurrence.start())
-            if one and occurrence.start() not in counted:
+            if one and occurrence.start() not in counted and not is_adjective(text, occurrence, end):
                 counted.add(occurrence.start())
                 word = qi.grade_word(occurrence["grade"])
                 counts.setdefault(word, 1)
@@ -126,6 +127,12 @@ def read_counts_after(
             counts.setdefault(qi.grade_word(occurrence["grade"]), qi.number_value(after["number"]))
             used.add(after.start("number"))
     return used
+
+
+def is_adjective(text: str, occurrence: re.Match[str], end: int) -> bool:
+    """Whether a grade word is an adjective before its noun ("of a good standard"), not a count's item."""
+    next_word = re.match(r"[’'\"”]?\s+([a-z][\w-]*)", text[occurrence.end() : end])
+    return bool(next_word and next_word[1] not in follower_words() and not RATING_NOUN.match(next_word[1]))
 
 
 def without_names(between: str, offset: int, names: list[Mention]) -> str:

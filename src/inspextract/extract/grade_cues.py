@@ -35,10 +35,12 @@ DEFINITION_AFTER = re.compile(
     r"represents|denotes)\b",
     re.IGNORECASE,
 )
-# Grades of other inspections (of registered care services) or of surveys are not this inspection's.
+# Grades of other inspections (of registered care services), of surveys or of case records read are not
+# this inspection's.
 NOT_THIS_INSPECTION = re.compile(
     r"\b(?:regulated|registered)\s+(?:care\s+)?(?:services|settings|inspections)\b|\bcare\s+inspections\b|"
-    r"\bsurveys?\b|\bquestionnaires?\b|\brespondents\b|\bper\s*cent\b|%",
+    r"\bsurveys?\b|\bquestionnaires?\b|\brespondents\b|\bper\s*cent\b|%|"
+    r"\b(?:records|case\s+files|chronologies)\b",  # case records read and evaluated one by one
     re.IGNORECASE,
 )
 # "X is 'good'": a quoted grade after a copula states an evaluation unless someone's view is reported;

@@ -48,7 +48,7 @@ ACTIVE_LIST = re.compile(
 # partners evaluating themselves ("the partnership had evaluated its own performance as ...").
 OTHER_RATER = re.compile(
     r"\b(?:children|young\s+people|pupils|parents|carers|families|respondents|staff|partners(?:hip)?|council|"
-    r"managers|they|themselves)\s+(?:(?:had|have|has|also|themselves)\s+)*$",
+    r"managers|they|themselves|self-evaluations?)\s+(?:(?:had|have|has|also|themselves)\s+)*$",
     re.IGNORECASE,
 )
 # A clause whose verb is left out after an earlier grade: "A was 'good', and B 'very good'", "rated A as
@@ -71,6 +71,10 @@ RATED_PEOPLE = re.compile(
     r"^(?:(?:most|many|some|all|few|several)\s+(?:of\s+the\s+)?)?(?:children|young\s+people|pupils|staff|parents|"
     r"carers|families|respondents|schools|people|adults)(?:\s+(?:were|was|are|is|in|at|who|from)\b|$)",
     re.IGNORECASE,
+)
+# "most areas", "the majority of plans": a share of things rated, never one indicator's name.
+QUANTIFIED = re.compile(
+    r"^(?:most|many|some|all|few|several|the\s+majority|the\s+rest|the\s+remaining)\b", re.I
 )
 GRADE_BEFORE = re.compile(rf"(?:\bas\s+)?(?:{qi.grade_regex().pattern})", re.IGNORECASE)
 GRADE_NOUN_SUBJECT = re.compile(
@@ -178,7 +182,12 @@ def single_name(subject: str) -> str | None:
     subject = NOUN_PREFIX.sub("", LEADING_WORDS.sub("", subject))
     if GRADE_NOUN_SUBJECT.search(subject):
         return None  # "the grade awarded was 'good'", "the overall rating was good": the whole service
-    if RATED_PEOPLE.match(subject) or qi.number_regex().match(subject) or NEGATED.match(subject):
+    if (
+        RATED_PEOPLE.match(subject)
+        or qi.number_regex().match(subject)
+        or NEGATED.match(subject)
+        or QUANTIFIED.match(subject)
+    ):
         return ""  # "12 children were rated as 'good' by their schools": not this inspection's evaluation
     name = clean_name(subject)
     if (
