@@ -1069,3 +1069,15 @@ def test_bare_counts_in_a_sentence_about_evaluations(
 )
 def test_shares_self_evaluation_and_case_records_are_no_grades_or_counts(text: str) -> None:
     assert grades_of(text)[:2] == ([], {})
+
+
+def test_a_count_with_its_names_after_a_dash_and_a_threshold_that_counts_nothing() -> None:
+    grades, counts, _ = grades_of(
+        "Two indicators were evaluated as weak – early help for babies and care planning for teenagers."
+    )
+    assert [(g[1], g[2]) for g in grades] == [
+        ("early help for babies", "weak"),
+        ("care planning for teenagers", "weak"),
+    ]
+    assert counts == {"weak": 2}
+    assert grades_of("Six of the eight indicators were evaluated as good or better.")[1] == {}

@@ -6,7 +6,13 @@ import re
 from functools import cache
 
 from inspextract.extract import quality_indicators as qi
-from inspextract.extract.grade_cues import EVALUATION_CUE, follower_words, is_evaluation, is_range
+from inspextract.extract.grade_cues import (
+    EVALUATION_CUE,
+    THRESHOLD_AFTER,
+    follower_words,
+    is_evaluation,
+    is_range,
+)
 from inspextract.extract.grade_mentions import Mention, indicator_mentions
 
 # Longest stretch between a count and its grade word (characters): a clause, never a whole sentence.
@@ -68,8 +74,9 @@ def read_counts(
         between = text[number.end() : occurrence.start()]
         if len(between) > COUNT_GAP_CHARS or qi.grade_regex().search(between):
             continue
-        if is_range(text[start : occurrence.start()], text[occurrence.end() : end]):
-            continue
+        after = text[occurrence.end() : end]
+        if is_range(text[start : occurrence.start()], after) or THRESHOLD_AFTER.search(after):
+            continue  # "'good' or 'very good'", "good or better": no count of one grade
         named = indicator_mentions(text, number.end(), occurrence.start())
         words = re.findall(r"[a-z]+", without_names(between, number.end(), named).lower())
         # "five of the nine quality indicators were evaluated as 'good'": the count is the first number.

@@ -16,7 +16,7 @@ QUOTE = "‘'\"“’”"
 FOR_AFTER = re.compile(
     rf"[{QUOTE})]?\s*(?P<noun>(?:ratings?|evaluations?|grades?|gradings?|indicators)\b[{QUOTE}]?)?\s*,?\s*"
     r"(?P<verb>(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:awarded|given|granted|made)?\s*)?"
-    r"(?:(?P<colon>:)\s*|(?P<link>for|including|in\s+relation\s+to|on\s+the\s+basis\s+that|to)\s+|"
+    r"(?:(?P<colon>:|\s[–—])\s*|(?P<link>for|including|in\s+relation\s+to|on\s+the\s+basis\s+that|to)\s+|"
     r"(?P<bare>(?<=were\s)|(?<=was\s)))",
     re.IGNORECASE,
 )
