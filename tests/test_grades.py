@@ -1081,3 +1081,30 @@ def test_a_count_with_its_names_after_a_dash_and_a_threshold_that_counts_nothing
     ]
     assert counts == {"weak": 2}
     assert grades_of("Six of the eight indicators were evaluated as good or better.")[1] == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Early help for babies was awarded 'excellent'.", [(None, "early help for babies", "excellent", 6)]),
+        (
+            "Joint planning for transitions was given a rating of 'weak'.",
+            [(None, "joint planning for transitions", "weak", 2)],
+        ),
+        ("Care planning for teenagers scored 'good'.", [(None, "care planning for teenagers", "good", 4)]),
+        (
+            "The board identified early help for babies as 'weak'.",
+            [(None, "early help for babies", "weak", 2)],
+        ),
+        (
+            "Joint planning was graded very good, and that of early help good.",
+            [(None, "joint planning", "very good", 5), (None, "early help", "good", 4)],
+        ),
+        ("Nurses received 'good' feedback from families.", []),
+        ("The council received 'good' news about its budget.", []),
+    ],
+)
+def test_subjects_given_or_scoring_a_grade(
+    text: str, expected: list[tuple[str | None, str | None, str, int]]
+) -> None:
+    assert grades_of(text)[0] == expected

@@ -18,7 +18,8 @@ LINK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 FOUND_TO_BE = re.compile(
-    r"\b(?:found|judged|considered|deemed|assessed|classified)\b(?:[^.;]{0,80}\b(?:to\s+be|as))?\s*$", re.I
+    r"\b(?:found|judged|considered|deemed|assessed|classified|identified)\b(?:[^.;]{0,80}\b(?:to\s+be|as))?\s*$",
+    re.I,
 )
 # A judging verb right before an unquoted grade ("was judged to be very good", "assessed as weak").
 JUDGED_BEFORE = re.compile(
@@ -27,6 +28,11 @@ JUDGED_BEFORE = re.compile(
 )
 # A quoted grade received ("the partnership received 'very good' for ..."): an evaluation.
 RECEIVED_BEFORE = re.compile(r"\b(?:received|achieved|gained|earned|secured)(?:\s+an?)?\s*$", re.IGNORECASE)
+# "received 'good' feedback": a quoted adjective before its noun.
+NOUN_AFTER_QUOTE = re.compile(
+    r"[’'\"”]\s+(?!(?:and|or|for|in|from|overall|across|at|on|by|with)\b)(?!(?:grade|rating|evaluation|grading)s?\b)"
+    r"[a-z]"
+)
 # "rated as good or better in regulated care inspections" is a threshold, not an evaluation.
 THRESHOLD_AFTER = re.compile(r"^\W*(?:or|and)\s+(?:better|above|higher|over|more|beyond)\b", re.IGNORECASE)
 # The scale's boilerplate: "An evaluation of good is applied where performance shows important strengths".
@@ -88,7 +94,7 @@ def is_evaluation(text: str, start: int, end: int, occurrence: re.Match[str]) ->
         return bool(
             EVALUATION_CUE.search(sentence)
             or FOUND_TO_BE.search(bare_before)
-            or RECEIVED_BEFORE.search(bare_before)
+            or (RECEIVED_BEFORE.search(bare_before) and not NOUN_AFTER_QUOTE.match(after))
             or qi.QI_REFERENCE.search(sentence)
         )
     if EVALUATION_CUE.search(sentence) and LINK_BEFORE.search(bare_before):

@@ -15,13 +15,20 @@ QUOTED = re.compile(r"[‘'\"“](?P<quoted>[A-Za-z][^‘’'\"“”]{3,100}?)[
 BARE_NUMBER = re.compile(r"(?<![\w.])(?P<num>\d{1,2}\.\d{1,2})(?![\d.]\d)\s*[:,–—-]?\s*")
 EVALUATED_RIGHT_BEFORE = re.compile(r"\b(?:evaluated|graded|rated|evaluation\s+of|grade\s+for)\s+$", re.I)
 # "X was evaluated as", "X was found to be", "X was deemed", "X, which was graded as".
+_RATING_OF = r"(?:an?\s+)?(?:(?:grade|rating|evaluation|score)\s+of\s+)?"
 _PASSIVE = (
     rf"(?:was|were|is|are|has\s+been|have\s+been)\s+{COPULA_ADVERB}(?:evaluated|graded|rated|assessed|"
-    r"judged|found|deemed|considered|classified)\s+(?:as\s+|to\s+be\s+)?(?:being\s+)?[‘'\"“]?\s*$"
+    r"judged|found|deemed|considered|classified|awarded|given)\s+(?:as\s+|to\s+be\s+)?(?:being\s+)?"
+    rf"{_RATING_OF}[‘'\"“]?\s*$"
 )
+# "X scored 'good'", "X received a rating of 'weak'": the subject holds the grade it was given.
+_SCORED = rf"(?:scored|received|achieved|gained|earned)\s+{_RATING_OF}[‘'\"“]?\s*$"
 _COPULA = rf"(?:is|are|was|were)\s+{COPULA_ADVERB}[‘'\"“]?\s*$"
-SUBJECT = re.compile(rf"(?P<subject>[A-Za-z‘'\"“][^,;:.]{{2,120}}?)\s+(?:{_PASSIVE}|{_COPULA})", re.I)
+SUBJECT = re.compile(
+    rf"(?P<subject>[A-Za-z‘'\"“][^,;:.]{{2,120}}?)\s+(?:{_PASSIVE}|{_COPULA}|{_SCORED})", re.I
+)
 PASSIVE_END = re.compile(rf"\b{_PASSIVE}", re.IGNORECASE)
+SCORED_END = re.compile(rf"\b{_SCORED}", re.IGNORECASE)
 # "A, B and C is good": a list of subjects with its commas, after the clause that introduces it.
 LIST_SUBJECT = re.compile(rf"(?P<subject>[A-Za-z][^;:.]{{2,200}}?)\s+(?:{_PASSIVE}|{_COPULA})", re.IGNORECASE)
 RELATIVE = re.compile(rf"(?P<antecedent>[^;:.]{{3,200}}?),\s*which\s+{_PASSIVE}", re.IGNORECASE)
@@ -40,7 +47,7 @@ ACTIVE_OBJECT = re.compile(
 )
 # "rated A, and B, as 'adequate'": an active verb's object, a list with its commas or one name.
 ACTIVE_LIST = re.compile(
-    r"^.*\b(?P<verb>evaluated|graded|rated|assessed|judged)\s+(?P<subject>[^;:.]{3,240}?)\s*,?\s+(?:as|to\s+be)\s+"
+    r"^.*\b(?P<verb>evaluated|graded|rated|assessed|judged|identified)\s+(?P<subject>[^;:.]{3,240}?)\s*,?\s+(?:as|to\s+be)\s+"
     r"(?:being\s+)?[‘'\"“]?\s*$",
     re.IGNORECASE,
 )
@@ -159,7 +166,8 @@ def subject_names(before: str) -> list[str] | None:
             names = split_names(subject, plural=is_plural(before[listed.end("subject") :]))
             if len(names) >= 2:
                 return names
-    match = SUBJECT.search(before) if passive or COPULA_END.search(before) else None
+    ends_right = passive or COPULA_END.search(before) or SCORED_END.search(before)
+    match = SUBJECT.search(before) if ends_right else None
     if not match and ACTIVE_END.search(before):
         if (object_names := active_list(before)) is not None:
             return object_names
@@ -224,4 +232,4 @@ def gapped_subject(before: str) -> str | None:
     gapped = GAPPED.search(before)
     if not gapped or PASSIVE_END.search(gapped["subject"]) or COPULA_END.search(gapped["subject"] + " "):
         return None  # "and B was 'good'" has its own verb
-    return single_name(gapped["subject"])
+    return single_name(re.sub(r"^(?:that|those)\s+(?:of|for)\s+", "", gapped["subject"]))  # "and that of B"
