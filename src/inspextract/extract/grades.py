@@ -158,14 +158,11 @@ def read_sentence(
         if occurrence.start() in dashed:
             continue
         word = qi.grade_word(occurrence["grade"])
+        window = text[max(start, occurrence.start() - WINDOW_CHARS) : occurrence.start()]
+        # "A was rated 'good', and B 'very good'": B shares the verb of the evaluation before it.
+        shares_verb = evaluated and bool(gapped_subject(window))
         evaluation = occurrence.start() not in counted and (
-            is_evaluation(text, start, end, occurrence)
-            or (
-                evaluated
-                and bool(
-                    gapped_subject(text[max(start, occurrence.start() - WINDOW_CHARS) : occurrence.start()])
-                )
-            )
+            is_evaluation(text, start, end, occurrence) or shares_verb
         )
         evaluated = evaluated or evaluation
         listed = stated_names(text, start, end, occurrence, evaluation, occurrence.start() in counted)
@@ -183,7 +180,7 @@ def read_sentence(
             and not qi.grade_regex().search(text, occurrence.end(), m.start)
         ]
         ev_start = start
-        subjects = subject_names(text[max(start, occurrence.start() - WINDOW_CHARS) : occurrence.start()])
+        subjects = subject_names(window)
         if subjects is not None and len(subjects) != 1:
             for name in subjects:  # "A and B are both 'good'"; none when people were rated
                 add_grade(found.grades, make_grade(doc, Mention(None, name, start, end), word, start, end))
