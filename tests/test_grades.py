@@ -1108,3 +1108,16 @@ def test_subjects_given_or_scoring_a_grade(
     text: str, expected: list[tuple[str | None, str | None, str, int]]
 ) -> None:
     assert grades_of(text)[0] == expected
+
+
+def test_numbered_list_items_each_with_a_grade() -> None:
+    text = (
+        "The evaluations:\n\n1. Early help for babies – very good\n2. Leadership of people – weak\n\n"
+        "4. Contents 12\n2.1 Impact on staff – Good\n"
+    )
+    grades, _, _ = grades_of(text)
+    assert [(g[0], g[1], g[2]) for g in grades] == [
+        (None, "early help for babies", "very good"),
+        (None, "leadership of people", "weak"),
+        ("2.1", "impact on staff", "good"),
+    ]

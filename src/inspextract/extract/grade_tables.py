@@ -12,8 +12,10 @@ from inspextract.records import Grade, GradeWord
 # "2.1 Impact on children and young people – Good", "| 9.4 | Leadership of change | Adequate |",
 # "Quality indicator 2.2: Impact on families: Very good". Markdown emphasis and pipes count as separators.
 _SEPARATORS = r"\s|:–—|*\t-"
+# A list item's marker: "- ", "• ", "1. ", "(a) " (never a QI number: "2.1" has no space after the dot).
+_LIST_MARKER = r"(?:[-•]\s+|\(?(?:\d{1,2}|[a-h])[.)]\s+)?"
 INDICATOR_ROW = re.compile(
-    rf"^[{_SEPARATORS}]*(?:(?:QI|quality\s+indicator)\s*)?(?P<num>\d{{1,2}}\.\d{{1,2}})?[{_SEPARATORS}.]*"
+    rf"^[{_SEPARATORS}]*{_LIST_MARKER}(?:(?:QI|quality\s+indicator)\s*)?(?P<num>\d{{1,2}}\.\d{{1,2}})?[{_SEPARATORS}.]*"
     rf"(?P<name>[A-Za-z][^|:–—\t*]{{2,120}}?)(?P<rest>[{_SEPARATORS}]*)$",
     re.IGNORECASE,
 )
@@ -29,7 +31,7 @@ ROW_PROSE_VERBS = re.compile(
 )
 # A row with a name the lexicon does not know needs a capitalised cell and a real separator before the grade.
 UNKNOWN_ROW = re.compile(
-    r"^[\s|*]*(?:[-•]\s+)?(?P<name>[A-Z][\w’',()\- ]{2,120}?)\s*(?:\||:|–|—|\s-)[\s|*]*$"
+    rf"^[\s|*]*{_LIST_MARKER}(?P<name>[A-Z][\w’',()\- ]{{2,120}}?)\s*(?:\||:|–|—|\s-)[\s|*]*$"
 )
 # A flattened row: "5.2 Assessing and responding to risks and needs Adequate" before the next row's number,
 # a full stop or the end of the line. The grade is capitalised, as in a table cell, never in prose.
