@@ -945,6 +945,10 @@ def test_a_single_bullet_or_past_tense_bullets_are_not_a_table() -> None:
             "Inspectors awarded a 'very good' rating for care planning for teenagers, the best in the area.",
             [(None, "care planning for teenagers", "very good", 5)],
         ),
+        (  # the name ends at the verb of the sentence it is the subject of
+            "To be graded 'very good' for early help for babies is a credit to the nurses.",
+            [(None, "early help for babies", "very good", 5)],
+        ),
         (  # a known name before an aside keeps only the name
             "The board gave an evaluation of 'excellent' for leadership of people, a first for the city.",
             [(None, "leadership of people", "excellent", 6)],

@@ -22,9 +22,11 @@ FOR_AFTER = re.compile(
 )
 # After a colon, a clause (it has a verb) explains the grade; a list of names has none.
 CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|found|said|says|shows?|showed|did|does)\b", re.I)
-# Where a list after the grade ends: the sentence end, or a clause that says something else.
+# Where a list after the grade ends: the sentence end, a clause that says something else, or the verb of
+# the sentence the grade and its names are the subject of.
 LIST_END = re.compile(
-    r"[.!?](?:\s|$)|,\s*(?:with|which|while|whilst|but|after|following|as)\b|\s+(?:and|but)\s+an?\s*[‘'\"“]?$",
+    r"[.!?](?:\s|$)|,\s*(?:with|which|while|whilst|but|after|following|as)\b|\s+(?:and|but)\s+an?\s*[‘'\"“]?$|"
+    r"\s+(?:is|was)\s+(?:a|an|the)\s",  # "for leadership is a great achievement": the sentence's own verb
     re.IGNORECASE,
 )
 # A list item graded in brackets: "children are helped to keep safe (good);", "... (good) and B (weak)".
