@@ -407,6 +407,14 @@ def test_another_inspectorates_scale_gives_no_grades(bodies: list[str], warned: 
     assert len(report.warnings) == 1 and report.warnings[0].startswith(warned)
 
 
+def test_a_judgement_on_another_scale_is_warned_even_with_no_grade_read() -> None:
+    text = "Teaching in most schools was judged to be good.\n"
+    doc = Document(text=text, format="text")
+    report = report_with_bodies(["Estyn"])
+    assert find_grades(doc, segment(doc), report) == ([], {}, None)
+    assert report.warnings == ["grades on another inspectorate's scale (Estyn) are not extracted"]
+
+
 def test_scottish_scale_with_the_report_gives_grades_and_no_warning() -> None:
     text = "Leadership of services was graded as 'good'.\n"
     doc = Document(text=text, format="text")
@@ -554,6 +562,21 @@ def test_paraphrased_names_before_a_grade(
                 (None, "children being kept informed", "good", 4),
                 (None, "planning for transitions", "very good", 5),
                 (None, "responding to concerns", "adequate", 3),
+            ],
+            {},
+        ),
+        (  # "on the basis that" a reason: the services as a whole
+            "Services were awarded a 'good' on the basis that staff knew every child well.",
+            [(None, None, "good", 4)],
+            {},
+        ),
+        (  # a count across a colon is no count: each bracketed item has its grade
+            "The team evaluated three quality indicators: early help for babies (good), joint planning for "
+            "transitions (very good) and leadership of people (adequate).",
+            [
+                (None, "early help for babies", "good", 4),
+                (None, "joint planning for transitions", "very good", 5),
+                (None, "leadership of people", "adequate", 3),
             ],
             {},
         ),
@@ -804,3 +827,301 @@ def test_inline_list_of_names_and_grades_after_dashes(
     text: str, expected: list[tuple[str | None, str | None, str, int]]
 ) -> None:
     assert grades_of(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Support for carers was graded 'good', as was the impact of staff on young adults.",
+            [(None, "support for carers", "good", 4), (None, "impact of staff on young adults", "good", 4)],
+        ),
+        (
+            "Leadership of people was evaluated as 'weak', as were impact on staff and impact on families.",
+            [
+                (None, "leadership of people", "weak", 2),
+                (None, "impact on staff", "weak", 2),
+                (None, "impact on families", "weak", 2),
+            ],
+        ),
+        ("The weather was good, as was the food.", []),  # no evaluation: an adjective shares nothing
+    ],
+)
+def test_a_second_subject_shares_the_grade(
+    text: str, expected: list[tuple[str | None, str | None, str, int]]
+) -> None:
+    assert sorted(grades_of(text)[0], key=str) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The board rated early help for babies, and joint planning of transitions, as 'weak'.",
+            [(None, "early help for babies", "weak", 2), (None, "joint planning of transitions", "weak", 2)],
+        ),
+        (
+            "Inspectors judged the way staff record, share and act on concerns as 'good'.",
+            [(None, "way staff record, share and act on concerns", "good", 4)],
+        ),
+        (
+            "Inspectors rated impact on staff as 'good', and impact on families as 'adequate'.",
+            [(None, "impact on staff", "good", 4), (None, "impact on families", "adequate", 3)],
+        ),
+    ],
+)
+def test_an_active_evaluation_of_a_listed_object(
+    text: str, expected: list[tuple[str | None, str | None, str, int]]
+) -> None:
+    assert sorted(grades_of(text)[0], key=str) == sorted(expected, key=str)
+
+
+def test_indicators_a_grade_describes_are_listed_after_were() -> None:
+    text = (
+        "Eight quality indicators were evaluated. Five were rated as 'good' and three as 'weak'. "
+        "The three indicators graded as weak were early help for babies, care planning for teenagers, "
+        "and leadership of people."
+    )
+    grades, counts, total = grades_of(text)
+    assert [g[1] for g in grades] == [
+        "early help for babies",
+        "care planning for teenagers",
+        "leadership of people",
+    ]
+    assert {g[2] for g in grades} == {"weak"}
+    assert (counts, total) == ({"good": 5, "weak": 3}, 8)
+
+
+def test_counts_listed_without_repeating_the_verb() -> None:
+    text = (
+        "The council's services were measured against twelve quality indicators. Three were judged "
+        "'very good', five 'good', three 'satisfactory' and one 'weak'."
+    )
+    grades, counts, total = grades_of(text)
+    assert grades == []
+    assert counts == {"very good": 3, "good": 5, "adequate": 3, "weak": 1}
+    assert total == 12
+
+
+def test_an_adverb_between_copula_and_grade() -> None:
+    text = "Joint planning was 'good', but the support given to kinship carers was only 'satisfactory'."
+    assert grades_of(text)[0] == [
+        (None, "joint planning", "good", 4),
+        (None, "support given to kinship carers", "adequate", 3),
+    ]
+
+
+def test_a_number_before_an_unquoted_adjective_counts_nothing() -> None:
+    text = "Contents 4 Appendix 2 Good practice from the partnership 9 Appendix 3 Evaluated indicators 11"
+    assert grades_of(text)[1] == {}
+
+
+def test_bulleted_indicators_each_with_a_grade_after_a_dash() -> None:
+    text = (
+        "The report gave these evaluations:\n\n"
+        "- Young people are kept informed – very good\n"
+        "- Early help for families – good\n"
+        "- Leadership of people – adequate\n\n"
+        "Staff were proud of the findings.\n"
+    )
+    grades, _, _ = grades_of(text)
+    assert [(g[1], g[2]) for g in grades] == [
+        ("young people are kept informed", "very good"),
+        ("early help for families", "good"),
+        ("leadership of people", "adequate"),
+    ]
+
+
+def test_a_single_bullet_or_past_tense_bullets_are_not_a_table() -> None:
+    text = "Notes:\n\n- Staff had lunch – good\n- The weather was – good\n\n- Early help for babies – good\n"
+    grades, _, _ = grades_of(text)
+    assert grades == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Inspectors awarded a 'very good' rating for care planning for teenagers, the best in the area.",
+            [(None, "care planning for teenagers", "very good", 5)],
+        ),
+        (  # the name ends at the verb of the sentence it is the subject of
+            "To be graded 'very good' for early help for babies is a credit to the nurses.",
+            [(None, "early help for babies", "very good", 5)],
+        ),
+        (  # a known name before an aside keeps only the name
+            "The board gave an evaluation of 'excellent' for leadership of people, a first for the city.",
+            [(None, "leadership of people", "excellent", 6)],
+        ),
+        (
+            "Inspectors gave a grade of 'good' to the way in which nurses share concerns.",
+            [(None, "way in which nurses share concerns", "good", 4)],
+        ),
+        ("Services were evaluated as 'good' to date.", [(None, None, "good", 4)]),
+        (
+            "The only indicator graded as weak was early help for babies.",
+            [(None, "early help for babies", "weak", 2)],
+        ),
+        (  # the rating names no indicator: the services as a whole
+            "The 'good' rating was a fair reflection of the work of staff.",
+            [(None, None, "good", 4)],
+        ),
+        (
+            "The partnership received 'very good' for leadership of people.",
+            [(None, "leadership of people", "very good", 5)],
+        ),
+    ],
+)
+def test_names_after_a_grade_end_before_an_aside(
+    text: str, expected: list[tuple[str | None, str | None, str, int]]
+) -> None:
+    assert grades_of(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Impact on staff was judged to be very good, while leadership of people was judged to be good.",
+            [(None, "impact on staff", "very good", 5), (None, "leadership of people", "good", 4)],
+        ),
+        ("Communication between nurses was judged to be good by most staff we met.", []),
+        ("Most parents said their support was judged to be good.", []),
+    ],
+)
+def test_an_unquoted_judgement_needs_a_named_indicator(
+    text: str, expected: list[tuple[str | None, str | None, str, int]]
+) -> None:
+    assert grades_of(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eight out of ten pupils rated their school meals as 'excellent'.",
+        "Before the inspection the partnership had evaluated its own early help as 'good'.",
+        "Most carers rated the respite service as 'very good'.",
+    ],
+)
+def test_ratings_by_people_or_by_the_partners_themselves_are_not_grades(text: str) -> None:
+    assert grades_of(text)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Early help for babies was rated 'good', and care planning for teenagers 'very good'.",
+            [
+                (None, "early help for babies", "good", 4),
+                (None, "care planning for teenagers", "very good", 5),
+            ],
+        ),
+        (
+            "We evaluated how well nurses plan visits as 'weak', and how well they record them as 'good'.",
+            [
+                (None, "how well nurses plan visits", "weak", 2),
+                (None, "how well they record them", "good", 4),
+            ],
+        ),
+        ("The food was good, and the weather excellent.", []),  # no evaluation to share a verb with
+    ],
+)
+def test_a_clause_that_leaves_out_its_verb(
+    text: str, expected: list[tuple[str | None, str | None, str, int]]
+) -> None:
+    assert grades_of(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "total"),
+    [
+        (
+            "The board was awarded three very good grades and six good grades.",
+            {"very good": 3, "good": 6},
+            None,
+        ),
+        (
+            "The council's evaluations were: two excellent, five very good and one adequate.",
+            {"excellent": 2, "very good": 5, "adequate": 1},
+            None,
+        ),
+        ("Inspectors found three good examples of practice in the evaluations they read.", {}, None),
+        ("Staff shared two good ideas, and one excellent one.", {}, None),
+        (
+            "Ratings of 'very good' were given for six indicators and 'weak' for two.",
+            {"very good": 6, "weak": 2},
+            None,
+        ),
+    ],
+)
+def test_bare_counts_in_a_sentence_about_evaluations(
+    text: str, counts: dict[str, int], total: int | None
+) -> None:
+    grades, found_counts, found_total = grades_of(text)
+    assert (grades, found_counts, found_total) == ([], counts, total)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council's self-evaluation rated most services as 'good'.",
+        "Most areas of practice were rated as 'very good'.",
+        "Of the 40 records we read, 11 were evaluated as weak and the rest as good.",
+        "Inspectors found that the assessments were of a good standard, and a number were very good.",
+    ],
+)
+def test_shares_self_evaluation_and_case_records_are_no_grades_or_counts(text: str) -> None:
+    assert grades_of(text)[:2] == ([], {})
+
+
+def test_a_count_with_its_names_after_a_dash_and_a_threshold_that_counts_nothing() -> None:
+    grades, counts, _ = grades_of(
+        "Two indicators were evaluated as weak – early help for babies and care planning for teenagers."
+    )
+    assert [(g[1], g[2]) for g in grades] == [
+        ("early help for babies", "weak"),
+        ("care planning for teenagers", "weak"),
+    ]
+    assert counts == {"weak": 2}
+    assert grades_of("Six of the eight indicators were evaluated as good or better.")[1] == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Early help for babies was awarded 'excellent'.", [(None, "early help for babies", "excellent", 6)]),
+        (
+            "Joint planning for transitions was given a rating of 'weak'.",
+            [(None, "joint planning for transitions", "weak", 2)],
+        ),
+        ("Care planning for teenagers scored 'good'.", [(None, "care planning for teenagers", "good", 4)]),
+        (
+            "The board identified early help for babies as 'weak'.",
+            [(None, "early help for babies", "weak", 2)],
+        ),
+        (
+            "Joint planning was graded very good, and that of early help good.",
+            [(None, "joint planning", "very good", 5), (None, "early help", "good", 4)],
+        ),
+        ("Nurses received 'good' feedback from families.", []),
+        ("The council received 'good' news about its budget.", []),
+    ],
+)
+def test_subjects_given_or_scoring_a_grade(
+    text: str, expected: list[tuple[str | None, str | None, str, int]]
+) -> None:
+    assert grades_of(text)[0] == expected
+
+
+def test_numbered_list_items_each_with_a_grade() -> None:
+    text = (
+        "The evaluations:\n\n1. Early help for babies – very good\n2. Leadership of people – weak\n\n"
+        "4. Contents 12\n2.1 Impact on staff – Good\n"
+    )
+    grades, _, _ = grades_of(text)
+    assert [(g[0], g[1], g[2]) for g in grades] == [
+        (None, "early help for babies", "very good"),
+        (None, "leadership of people", "weak"),
+        ("2.1", "impact on staff", "good"),
+    ]

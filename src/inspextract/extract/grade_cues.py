@@ -18,7 +18,20 @@ LINK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 FOUND_TO_BE = re.compile(
-    r"\b(?:found|judged|considered|deemed|assessed|classified)\b(?:[^.;]{0,80}\b(?:to\s+be|as))?\s*$", re.I
+    r"\b(?:found|judged|considered|deemed|assessed|classified|identified)\b(?:[^.;]{0,80}\b(?:to\s+be|as))?\s*$",
+    re.I,
+)
+# A judging verb right before an unquoted grade ("was judged to be very good", "assessed as weak").
+JUDGED_BEFORE = re.compile(
+    r"\b(?:judged|assessed|deemed|classified|evaluated|graded|rated)(?:\s+to\s+be|\s+as)?(?:\s+being)?\s*$",
+    re.IGNORECASE,
+)
+# A quoted grade received ("the partnership received 'very good' for ..."): an evaluation.
+RECEIVED_BEFORE = re.compile(r"\b(?:received|achieved|gained|earned|secured)(?:\s+an?)?\s*$", re.IGNORECASE)
+# "received 'good' feedback": a quoted adjective before its noun.
+NOUN_AFTER_QUOTE = re.compile(
+    r"[’'\"”]\s+(?!(?:and|or|for|in|from|overall|across|at|on|by|with)\b)(?!(?:grade|rating|evaluation|grading)s?\b)"
+    r"[a-z]"
 )
 # "rated as good or better in regulated care inspections" is a threshold, not an evaluation.
 THRESHOLD_AFTER = re.compile(r"^\W*(?:or|and)\s+(?:better|above|higher|over|more|beyond)\b", re.IGNORECASE)
@@ -28,15 +41,19 @@ DEFINITION_AFTER = re.compile(
     r"represents|denotes)\b",
     re.IGNORECASE,
 )
-# Grades of other inspections (of registered care services) or of surveys are not this inspection's.
+# Grades of other inspections (of registered care services), of surveys or of case records read are not
+# this inspection's.
 NOT_THIS_INSPECTION = re.compile(
     r"\b(?:regulated|registered)\s+(?:care\s+)?(?:services|settings|inspections)\b|\bcare\s+inspections\b|"
-    r"\bsurveys?\b|\bquestionnaires?\b|\brespondents\b|\bper\s*cent\b|%",
+    r"\bsurveys?\b|\bquestionnaires?\b|\brespondents\b|\bper\s*cent\b|%|"
+    r"\b(?:records|case\s+files|chronologies)\b",  # case records read and evaluated one by one
     re.IGNORECASE,
 )
 # "X is 'good'": a quoted grade after a copula states an evaluation unless someone's view is reported;
 # an unquoted one does when the scale's meaning follows ("is good, which means important strengths").
-COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:both\s+|all\s+)?$", re.IGNORECASE)
+# An adverb may stand between ("was only 'adequate'", "are both 'good'").
+COPULA_ADVERB = r"(?:(?:both|all|also|only|still|now|again|just)\s+)?"
+COPULA_BEFORE = re.compile(rf"\b(?:is|are|was|were)\s+{COPULA_ADVERB}$", re.IGNORECASE)
 DEFINED_AFTER = re.compile(
     r"^[’'\"”]?\s*,?\s*(?:which\s+(?:means|highlights|indicates|reflects)|meaning)\b", re.IGNORECASE
 )
@@ -77,9 +94,14 @@ def is_evaluation(text: str, start: int, end: int, occurrence: re.Match[str]) ->
         return bool(
             EVALUATION_CUE.search(sentence)
             or FOUND_TO_BE.search(bare_before)
+            or (RECEIVED_BEFORE.search(bare_before) and not NOUN_AFTER_QUOTE.match(after))
             or qi.QI_REFERENCE.search(sentence)
         )
-    return bool(EVALUATION_CUE.search(sentence) and LINK_BEFORE.search(bare_before))
+    if EVALUATION_CUE.search(sentence) and LINK_BEFORE.search(bare_before):
+        return True
+    # "Leadership of people was judged to be very good": unquoted, only of an indicator named before it.
+    named = qi.find_indicator_names(before, min_words=2) or qi.QI_REFERENCE.search(before)
+    return bool(named and JUDGED_BEFORE.search(bare_before))
 
 
 def is_range(before: str, after: str) -> bool:

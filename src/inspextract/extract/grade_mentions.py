@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from inspextract.extract import quality_indicators as qi
+from inspextract.extract.grade_cues import COPULA_ADVERB
 from inspextract.extract.grade_names import NOUN_PREFIX, clean_name, is_plural, split_names, strip_quotes
 
 # How far a quoted name may follow its QI number ("2.1, from the inspection framework, 'impact on ...'").
@@ -14,13 +15,20 @@ QUOTED = re.compile(r"[‘'\"“](?P<quoted>[A-Za-z][^‘’'\"“”]{3,100}?)[
 BARE_NUMBER = re.compile(r"(?<![\w.])(?P<num>\d{1,2}\.\d{1,2})(?![\d.]\d)\s*[:,–—-]?\s*")
 EVALUATED_RIGHT_BEFORE = re.compile(r"\b(?:evaluated|graded|rated|evaluation\s+of|grade\s+for)\s+$", re.I)
 # "X was evaluated as", "X was found to be", "X was deemed", "X, which was graded as".
+_RATING_OF = r"(?:an?\s+)?(?:(?:grade|rating|evaluation|score)\s+of\s+)?"
 _PASSIVE = (
-    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+|both\s+)?(?:evaluated|graded|rated|assessed|"
-    r"judged|found|deemed|considered|classified)\s+(?:as\s+|to\s+be\s+)?(?:being\s+)?[‘'\"“]?\s*$"
+    rf"(?:was|were|is|are|has\s+been|have\s+been)\s+{COPULA_ADVERB}(?:evaluated|graded|rated|assessed|"
+    r"judged|found|deemed|considered|classified|awarded|given)\s+(?:as\s+|to\s+be\s+)?(?:being\s+)?"
+    rf"{_RATING_OF}[‘'\"“]?\s*$"
 )
-_COPULA = r"(?:is|are|was|were)\s+(?:both\s+|all\s+)?[‘'\"“]?\s*$"
-SUBJECT = re.compile(rf"(?P<subject>[A-Za-z‘'\"“][^,;:.]{{2,120}}?)\s+(?:{_PASSIVE}|{_COPULA})", re.I)
+# "X scored 'good'", "X received a rating of 'weak'": the subject holds the grade it was given.
+_SCORED = rf"(?:scored|received|achieved|gained|earned)\s+{_RATING_OF}[‘'\"“]?\s*$"
+_COPULA = rf"(?:is|are|was|were)\s+{COPULA_ADVERB}[‘'\"“]?\s*$"
+SUBJECT = re.compile(
+    rf"(?P<subject>[A-Za-z‘'\"“][^,;:.]{{2,120}}?)\s+(?:{_PASSIVE}|{_COPULA}|{_SCORED})", re.I
+)
 PASSIVE_END = re.compile(rf"\b{_PASSIVE}", re.IGNORECASE)
+SCORED_END = re.compile(rf"\b{_SCORED}", re.IGNORECASE)
 # "A, B and C is good": a list of subjects with its commas, after the clause that introduces it.
 LIST_SUBJECT = re.compile(rf"(?P<subject>[A-Za-z][^;:.]{{2,200}}?)\s+(?:{_PASSIVE}|{_COPULA})", re.IGNORECASE)
 RELATIVE = re.compile(rf"(?P<antecedent>[^;:.]{{3,200}}?),\s*which\s+{_PASSIVE}", re.IGNORECASE)
@@ -37,6 +45,26 @@ ACTIVE_OBJECT = re.compile(
     r"(?:being\s+)?[‘'\"“]?\s*$",
     re.IGNORECASE,
 )
+# "rated A, and B, as 'adequate'": an active verb's object, a list with its commas or one name.
+ACTIVE_LIST = re.compile(
+    r"^.*\b(?P<verb>evaluated|graded|rated|assessed|judged|identified)\s+(?P<subject>[^;:.]{3,240}?)\s*,?\s+(?:as|to\s+be)\s+"
+    r"(?:being\s+)?[‘'\"“]?\s*$",
+    re.IGNORECASE,
+)
+# Who rated, when it is not the inspectors: people asked ("ten children rated their support as ...") or the
+# partners evaluating themselves ("the partnership had evaluated its own performance as ...").
+OTHER_RATER = re.compile(
+    r"\b(?:children|young\s+people|pupils|parents|carers|families|respondents|staff|partners(?:hip)?|council|"
+    r"managers|they|themselves|self-evaluations?)\s+(?:(?:had|have|has|also|themselves)\s+)*$",
+    re.IGNORECASE,
+)
+# A clause whose verb is left out after an earlier grade: "A was 'good', and B 'very good'", "rated A as
+# 'weak' and B as 'good'".
+GAPPED = re.compile(
+    rf"(?:{qi.grade_regex().pattern})[’'\"”]?\s*,?\s+(?:and|while|whilst|but|with)\s+"
+    r"(?P<subject>[^,;:.‘'\"“’”]{3,120}?)(?:\s+as)?\s*[‘'\"“]?\s*$",
+    re.IGNORECASE,
+)
 LEADING_WORDS = re.compile(r"^(?:(?:and|but|while|whilst|overall|however|that|the|its|their|our)\s+)+", re.I)
 OWNER = re.compile(r"^(?:\w+\s+){0,2}\w+['’]s?\s+(?=\w)")
 # Subjects that mean the services as a whole, so the grade has no indicator ("rated the partnership as ...").
@@ -50,6 +78,10 @@ RATED_PEOPLE = re.compile(
     r"^(?:(?:most|many|some|all|few|several)\s+(?:of\s+the\s+)?)?(?:children|young\s+people|pupils|staff|parents|"
     r"carers|families|respondents|schools|people|adults)(?:\s+(?:were|was|are|is|in|at|who|from)\b|$)",
     re.IGNORECASE,
+)
+# "most areas", "the majority of plans": a share of things rated, never one indicator's name.
+QUANTIFIED = re.compile(
+    r"^(?:most|many|some|all|few|several|the\s+majority|the\s+rest|the\s+remaining)\b", re.I
 )
 GRADE_BEFORE = re.compile(rf"(?:\bas\s+)?(?:{qi.grade_regex().pattern})", re.IGNORECASE)
 GRADE_NOUN_SUBJECT = re.compile(
@@ -116,6 +148,8 @@ def subject_names(before: str) -> list[str] | None:
 
     None when it names none (or the whole service); [] when what was rated is people, not services.
     """
+    if (name := gapped_subject(before)) is not None:
+        return [name] if name else []
     # Cheap anchored checks first: the subject patterns are only worth searching when the clause ends right.
     passive = PASSIVE_END.search(before) is not None
     if passive and (relative := RELATIVE.search(before)):
@@ -132,8 +166,11 @@ def subject_names(before: str) -> list[str] | None:
             names = split_names(subject, plural=is_plural(before[listed.end("subject") :]))
             if len(names) >= 2:
                 return names
-    match = SUBJECT.search(before) if passive or COPULA_END.search(before) else None
+    ends_right = passive or COPULA_END.search(before) or SCORED_END.search(before)
+    match = SUBJECT.search(before) if ends_right else None
     if not match and ACTIVE_END.search(before):
+        if (object_names := active_list(before)) is not None:
+            return object_names
         match = ACTIVE_OBJECT.search(before)
     if not match:
         return None
@@ -153,7 +190,12 @@ def single_name(subject: str) -> str | None:
     subject = NOUN_PREFIX.sub("", LEADING_WORDS.sub("", subject))
     if GRADE_NOUN_SUBJECT.search(subject):
         return None  # "the grade awarded was 'good'", "the overall rating was good": the whole service
-    if RATED_PEOPLE.match(subject) or qi.number_regex().match(subject) or NEGATED.match(subject):
+    if (
+        RATED_PEOPLE.match(subject)
+        or qi.number_regex().match(subject)
+        or NEGATED.match(subject)
+        or QUANTIFIED.match(subject)
+    ):
         return ""  # "12 children were rated as 'good' by their schools": not this inspection's evaluation
     name = clean_name(subject)
     if (
@@ -164,3 +206,30 @@ def single_name(subject: str) -> str | None:
     ):
         return None
     return name
+
+
+def active_list(before: str) -> list[str] | None:
+    """The names an active evaluation states as an object with commas ("rated A, and B, as"; "judged the
+    way staff record, share and act on concerns as"); None when there is none, as subject_names."""
+    listed = ACTIVE_LIST.search(before)
+    if not listed or qi.grade_regex().search(listed["subject"]):
+        return None  # "rated A as 'good', and B as": each has its own grade
+    subject = listed["subject"].strip(" ,")
+    if OTHER_RATER.search(before, 0, listed.start("verb")) or re.search(r"\bown\b", subject, re.IGNORECASE):
+        return []  # not this inspection's evaluation
+    names = split_names(NOUN_PREFIX.sub("", LEADING_WORDS.sub("", subject)))
+    if len(names) == 1:
+        single = single_name(subject)
+        return None if single is None else [single] if single else []
+    if any(WHOLE_SERVICE.match(name) or len(name.split()) > NAME_MAX_WORDS for name in names):
+        return None
+    return names
+
+
+def gapped_subject(before: str) -> str | None:
+    """The subject of a clause that leaves out its verb after an earlier grade ("..., and B 'very good'"):
+    its name, "" for people, None when there is no such clause or it names the whole service."""
+    gapped = GAPPED.search(before)
+    if not gapped or PASSIVE_END.search(gapped["subject"]) or COPULA_END.search(gapped["subject"] + " "):
+        return None  # "and B was 'good'" has its own verb
+    return single_name(re.sub(r"^(?:that|those)\s+(?:of|for)\s+", "", gapped["subject"]))  # "and that of B"

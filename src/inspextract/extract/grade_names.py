@@ -16,18 +16,21 @@ QUOTE = "‘'\"“’”"
 FOR_AFTER = re.compile(
     rf"[{QUOTE})]?\s*(?P<noun>(?:ratings?|evaluations?|grades?|gradings?|indicators)\b[{QUOTE}]?)?\s*,?\s*"
     r"(?P<verb>(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:awarded|given|granted|made)?\s*)?"
-    r"(?:(?P<colon>:)\s*|(?:for|including|in\s+relation\s+to|on\s+the\s+basis\s+that)\s+|(?P<bare>(?<=were\s)))",
+    r"(?:(?P<colon>:|\s[–—])\s*|(?P<link>for|including|in\s+relation\s+to|on\s+the\s+basis\s+that|to)\s+|"
+    r"(?P<bare>(?<=were\s)|(?<=was\s)))",
     re.IGNORECASE,
 )
 # After a colon, a clause (it has a verb) explains the grade; a list of names has none.
 CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|found|said|says|shows?|showed|did|does)\b", re.I)
-# Where a list after the grade ends: the sentence end, or a clause that says something else.
+# Where a list after the grade ends: the sentence end, a clause that says something else, or the verb of
+# the sentence the grade and its names are the subject of.
 LIST_END = re.compile(
-    r"[.!?](?:\s|$)|,\s*(?:with|which|while|whilst|but|after|following|as)\b|\s+(?:and|but)\s+an?\s*[‘'\"“]?$",
+    r"[.!?](?:\s|$)|,\s*(?:with|which|while|whilst|but|after|following|as)\b|\s+(?:and|but)\s+an?\s*[‘'\"“]?$|"
+    r"\s+(?:is|was)\s+(?:a|an|the)\s",  # "for leadership is a great achievement": the sentence's own verb
     re.IGNORECASE,
 )
-# A list item graded in brackets: "children are helped to keep safe (good);".
-BRACKETED = re.compile(r"(?:^|[:;,]\s*|\s-\s)(?:and\s+)?(?P<name>[A-Za-z][^:;,()]{2,120}?)\s*\(\s*$")
+# A list item graded in brackets: "children are helped to keep safe (good);", "... (good) and B (weak)".
+BRACKETED = re.compile(r"(?:^|[:;,]\s*|\s-\s|\)\s*)(?:and\s+)?(?P<name>[A-Za-z][^:;,()]{2,120}?)\s*\(\s*$")
 # What makes a coordination two subjects: "A and B are both 'good'", "ratings for A and B".
 PLURAL_AFTER = re.compile(r"^\s*(?:are|were|have\s+been)\b|\bboth\b|\ball\b", re.IGNORECASE)
 NOUN_PREFIX = re.compile(
@@ -57,6 +60,20 @@ DASHED_ITEM = re.compile(
     rf"{qi.grade_regex().pattern}[’'\"”]?(?=\s*(?:[;.]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
+# "A was evaluated as 'good', as was B": a second subject shares the grade.
+SHARED_AFTER = re.compile(
+    r"[’'\"”]?\s*,\s*as\s+(?P<verb>was|were|is|are)\s+(?P<names>[^;:.]{3,200}?)\s*(?=[.;:]|,\s*(?:and|but|while|"
+    r"whilst|which|with)\b|$)",
+    re.IGNORECASE,
+)
+# A grade that describes the indicators before it: "the indicators evaluated as 'weak' (were A and B)".
+DESCRIBED_BEFORE = re.compile(
+    r"\b(?:indicators?|QIs?|areas?)\s+(?:(?:that|which)\s+(?:was|were)\s+)?(?:evaluated|graded|rated|judged|"
+    r"assessed|found\s+to\s+be)\s+(?:as\s+)?[‘'\"“]?\s*$",
+    re.IGNORECASE,
+)
+# After a comma, words that start an aside about a name, not a second name ("A, the best in Scotland").
+ASIDE = re.compile(r"(?:the|a|an|one|making|being|something|which|who)\b", re.IGNORECASE)
 BRACKET_REACH_CHARS = 150  # how far before a bracketed grade its list item may start
 # A list of names, longest name (words) and most items kept.
 NAME_MAX_WORDS = 20
@@ -100,6 +117,12 @@ def split_names(phrase: str, *, plural: bool = False) -> list[str]:
         pieces[-1] = pieces[-1][oxford.end() :]
     else:
         tail = split_and(pieces[-1], any_pair=True)
+        if (
+            len(tail) == 1
+            and len(pieces) == 2
+            and (qi.is_indicator_name(clean_name(pieces[0])) or ASIDE.match(tail[0]))
+        ):
+            return [clean_name(pieces[0])]  # "leadership of people, the only one in Scotland": an aside
         if len(tail) == 1:
             return [clean_name(phrase)]  # "children are listened to, understood and respected": one name
         pieces = pieces[:-1] + tail
@@ -134,12 +157,26 @@ def is_fixed_pair(left: str, right: str) -> bool:
     return False
 
 
-def names_after(text: str, grade_end: int, end: int, *, plural: bool = False) -> list[str]:
+def names_after(
+    text: str,
+    grade_end: int,
+    end: int,
+    *,
+    plural: bool = False,
+    described: bool = False,
+    noun_before: bool = False,
+) -> list[str]:
     """Names a grade is stated for after it ("'excellent' rating for the way it involved families");
-    `plural` when the grade was counted ("four as 'weak', including A and B")."""
+    `plural` when the grade was counted ("four as 'weak', including A and B"); `described` when the grade
+    describes indicators before it ("the indicators rated 'weak' were A and B"); `noun_before` when a
+    rating word precedes it ("a grade of 'good' to the way ...")."""
     match = FOR_AFTER.match(text, grade_end, end)
     if not match:
         return []
+    if (match["link"] or "").lower() == "to" and not (match["noun"] or noun_before):
+        return []  # "'good' to excellent", "rated 'good' to date": no name
+    if match["bare"] is not None and match["verb"].lower().startswith("was") and not described:
+        return []  # "the 'good' rating was a fair reflection": a clause, not a name
     rest = text[match.end() : end]
     if stop := LIST_END.search(rest):
         rest = rest[: stop.start()]
@@ -148,7 +185,7 @@ def names_after(text: str, grade_end: int, end: int, *, plural: bool = False) ->
         rest = re.sub(
             r"\s+(?:and|but|while|whilst)\s+(?:an?\s+|\d+\s*)?[‘'\"“(]?\s*$", "", rest[: next_grade.start()]
         )
-    if match["bare"] is not None and not match["noun"]:
+    if match["bare"] is not None and not (match["noun"] or described):
         return []  # "were" alone after a grade starts a clause, not a list: "'good' indicators were A and B"
     if match["bare"] is not None and re.match(r"\s*\w+(?:ed|en)\b", rest):
         return []  # "the good ratings were welcomed ...": a passive clause
@@ -164,6 +201,8 @@ def names_after(text: str, grade_end: int, end: int, *, plural: bool = False) ->
     names = [name for name in split_names(rest, plural=plural) if 0 < len(name.split()) <= NAME_MAX_WORDS]
     if match["bare"] is not None and any(len(name.split()) < 2 for name in names):
         return []  # "the good ratings were welcome": a word, not a list of names
+    if (match["link"] or "").lower().startswith("on") and not all(map(qi.is_indicator_name, names)):
+        return []  # "on the basis that" gives a reason, unless what follows is an indicator's name
     return names
 
 
@@ -206,3 +245,18 @@ def dashed_items(text: str, start: int, end: int) -> dict[int, tuple[str, str]]:
         if not CLAUSE_VERB.search(match["name"]) and not match["plural"]
     }
     return items if len(items) >= 2 else {}
+
+
+def names_sharing(text: str, grade_end: int, end: int) -> list[str]:
+    """Subjects that share a grade stated before them: "A was 'good', as was B" -> [B]."""
+    match = SHARED_AFTER.match(text, grade_end, end)
+    if not match:
+        return []
+    plural = match["verb"].lower() in ("were", "are")
+    names = split_names(match["names"], plural=plural)
+    return [name for name in names if 0 < len(name.split()) <= NAME_MAX_WORDS]
+
+
+def describes_indicators(text: str, start: int, grade_start: int) -> bool:
+    """Whether the grade at `grade_start` describes indicators named before it ("indicators rated as")."""
+    return DESCRIBED_BEFORE.search(text, start, grade_start) is not None

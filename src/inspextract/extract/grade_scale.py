@@ -17,7 +17,7 @@ OTHER_SCALE_WORDS = re.compile(
 
 # Judgements a document on another scale states (a warning is worth giving): its words, or "judgement".
 JUDGEMENT_WORDS = re.compile(
-    r"\b(?:outstanding|requires?\s+improvement|inadequate|overall\s+effectiveness|judge?ments?)\b",
+    r"\b(?:outstanding|requires?\s+improvement|inadequate|overall\s+effectiveness|judge?ments?|judged)\b",
     re.IGNORECASE,
 )
 

@@ -12,8 +12,10 @@ from inspextract.records import Grade, GradeWord
 # "2.1 Impact on children and young people – Good", "| 9.4 | Leadership of change | Adequate |",
 # "Quality indicator 2.2: Impact on families: Very good". Markdown emphasis and pipes count as separators.
 _SEPARATORS = r"\s|:–—|*\t-"
+# A list item's marker: "- ", "• ", "1. ", "(a) " (never a QI number: "2.1" has no space after the dot).
+_LIST_MARKER = r"(?:[-•]\s+|\(?(?:\d{1,2}|[a-h])[.)]\s+)?"
 INDICATOR_ROW = re.compile(
-    rf"^[{_SEPARATORS}]*(?:(?:QI|quality\s+indicator)\s*)?(?P<num>\d{{1,2}}\.\d{{1,2}})?[{_SEPARATORS}.]*"
+    rf"^[{_SEPARATORS}]*{_LIST_MARKER}(?:(?:QI|quality\s+indicator)\s*)?(?P<num>\d{{1,2}}\.\d{{1,2}})?[{_SEPARATORS}.]*"
     rf"(?P<name>[A-Za-z][^|:–—\t*]{{2,120}}?)(?P<rest>[{_SEPARATORS}]*)$",
     re.IGNORECASE,
 )
@@ -22,8 +24,15 @@ GRADE_ALONE = re.compile(r"^[\s|*]*[‘'\"“]?(?P<grade>[A-Za-z ]+?)[’'\"”]
 VERBS = re.compile(
     r"\b(?:was|were|is|are|as|be|been|has|have|had|found|rated|graded|evaluated)\b", re.IGNORECASE
 )
+# Indicator names may state an outcome in the present ("Children are helped to keep safe"); a row in the
+# past tense or with an evaluation verb is a sentence.
+ROW_PROSE_VERBS = re.compile(
+    r"\b(?:was|were|as|be|been|has|have|had|found|rated|graded|evaluated)\b", re.IGNORECASE
+)
 # A row with a name the lexicon does not know needs a capitalised cell and a real separator before the grade.
-UNKNOWN_ROW = re.compile(r"^[\s|*]*(?P<name>[A-Z][\w’',()\- ]{2,120}?)\s*(?:\||:|–|—|\s-)[\s|*]*$")
+UNKNOWN_ROW = re.compile(
+    rf"^[\s|*]*{_LIST_MARKER}(?P<name>[A-Z][\w’',()\- ]{{2,120}}?)\s*(?:\||:|–|—|\s-)[\s|*]*$"
+)
 # A flattened row: "5.2 Assessing and responding to risks and needs Adequate" before the next row's number,
 # a full stop or the end of the line. The grade is capitalised, as in a table cell, never in prose.
 _CELL_GRADE = (
@@ -115,7 +124,7 @@ def find_flattened_rows(doc: Document) -> list[Grade]:
 def unknown_row_name(cell: str) -> str | None:
     """The name of a table row not in the lexicon ("Joint self-evaluation arrangements |"), if it is one."""
     match = UNKNOWN_ROW.fullmatch(cell)
-    if not match or VERBS.search(match["name"]) or len(match["name"].split()) > ROW_NAME_MAX_WORDS:
+    if not match or ROW_PROSE_VERBS.search(match["name"]) or len(match["name"].split()) > ROW_NAME_MAX_WORDS:
         return None
     return " ".join(match["name"].lower().split())
 
@@ -126,6 +135,8 @@ def indicator_row(cell: str) -> tuple[str | None, str] | None:
     if not match:
         return None
     name = " ".join(match["name"].lower().split()).strip(" .,")
+    if qi.is_indicator_name(name):
+        return match["num"], name  # "Children are listened to, ...": a known name, verb and all
     if (
         not name
         or len(name.split()) > ROW_NAME_MAX_WORDS
@@ -133,7 +144,7 @@ def indicator_row(cell: str) -> tuple[str | None, str] | None:
         or qi.grade_regex().search(name)
     ):
         return None
-    if match["num"] or qi.is_indicator_name(name):
+    if match["num"]:
         return match["num"], name
     return None
 

@@ -16,13 +16,15 @@ from inspextract.extract.grade_cues import (
     WINDOW_CHARS,
     is_evaluation,
 )
-from inspextract.extract.grade_mentions import Mention, indicator_mentions, subject_names
+from inspextract.extract.grade_mentions import Mention, gapped_subject, indicator_mentions, subject_names
 from inspextract.extract.grade_names import (
     bracketed_name,
     dashed_items,
+    describes_indicators,
     is_named_for,
     names_after,
     names_by_meaning,
+    names_sharing,
 )
 from inspextract.extract.grade_scale import JUDGEMENT_WORDS, other_scale, other_scale_warning
 from inspextract.extract.grade_tables import find_table_grades
@@ -33,6 +35,8 @@ from inspextract.segment import Block
 THIS_INDICATOR = re.compile(
     r"\bthis\s+(?:quality\s+)?(?:indicator|QI)\b|^\W*(?:evaluation|grade)s?\s*[:–—-]", re.I
 )
+# "a grade of 'good' (to the way ...)": a rating word before the grade.
+RATING_OF = re.compile(r"\b(?:grade|rating|evaluation|grading)s?\s+of\s+[‘'\"“]?$", re.IGNORECASE)
 # A block without a grade word matters only if it numbers or names an indicator for a later sentence.
 QI_HINT = re.compile(r"\d\.\d|\bindicators?\b|\bQIs?\b", re.IGNORECASE)
 # Share of the shorter name's words (of four letters or more) two names of one grade must share to be one.
@@ -149,13 +153,21 @@ def read_sentence(
     dashed = dashed_items(text, start, end)  # "Leadership – good; Impact on families – very good."
     for name, word in dashed.values():
         add_grade(found.grades, make_grade(doc, Mention(None, name, start, end), word, start, end))
+    evaluated = False  # whether an earlier grade of the sentence stated an evaluation
     for occurrence in occurrences:
         if occurrence.start() in dashed:
             continue
         word = qi.grade_word(occurrence["grade"])
-        evaluation = occurrence.start() not in counted and is_evaluation(text, start, end, occurrence)
+        window = text[max(start, occurrence.start() - WINDOW_CHARS) : occurrence.start()]
+        # "A was rated 'good', and B 'very good'": B shares the verb of the evaluation before it.
+        shares_verb = evaluated and bool(gapped_subject(window))
+        evaluation = occurrence.start() not in counted and (
+            is_evaluation(text, start, end, occurrence) or shares_verb
+        )
+        evaluated = evaluated or evaluation
         listed = stated_names(text, start, end, occurrence, evaluation, occurrence.start() in counted)
-        for name in listed:
+        sharing = names_sharing(text, occurrence.end(), end) if evaluation else []  # "A was 'good', as was B"
+        for name in listed + sharing:
             add_grade(found.grades, make_grade(doc, Mention(None, name, start, end), word, start, end))
         if listed or not evaluation:
             continue
@@ -168,7 +180,7 @@ def read_sentence(
             and not qi.grade_regex().search(text, occurrence.end(), m.start)
         ]
         ev_start = start
-        subjects = subject_names(text[max(start, occurrence.start() - WINDOW_CHARS) : occurrence.start()])
+        subjects = subject_names(window)
         if subjects is not None and len(subjects) != 1:
             for name in subjects:  # "A and B are both 'good'"; none when people were rated
                 add_grade(found.grades, make_grade(doc, Mention(None, name, start, end), word, start, end))
@@ -201,7 +213,11 @@ def stated_names(
     in_brackets = text[occurrence.start() - 1 : occurrence.start()] == "("
     bracketed = in_brackets and EVALUATION_CUE.search(text, start, end) is not None
     if evaluation or counted or bracketed or is_named_for(text, occurrence.end(), end):
-        names = names_after(text, occurrence.end(), end, plural=counted)
+        described = describes_indicators(text, start, occurrence.start())
+        noun_before = RATING_OF.search(text, start, occurrence.start()) is not None
+        names = names_after(
+            text, occurrence.end(), end, plural=counted, described=described, noun_before=noun_before
+        )
         if names:
             return names
     if bracketed:
