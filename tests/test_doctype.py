@@ -11,7 +11,6 @@ from inspextract.extract.places import find_partnership
 from inspextract.extract.runon import RUN_ON_LINE_CHARS, recover_lines
 from inspextract.extract.timing import find_published
 from inspextract.extract.title import find_title
-from inspextract.extract.title_page import find_cover_date
 from inspextract.records import DocumentType, InspectionKind
 
 FILLER = "Staff told us they valued the support of their managers and the training on offer. " * 14
@@ -454,18 +453,10 @@ def test_run_on_lines_are_restored_in_the_opening_only() -> None:
     assert recover_lines(far) == far
 
 
-def test_the_cover_date_after_a_title() -> None:
+def test_a_title_ends_at_its_cover_date() -> None:
     text = "Services for children in Northshire 30 May 2031 Report of a joint inspection\n\nContents"
     assert (title := find_title(text)) is not None
     assert title.text == "Services for children in Northshire"
-    assert (span := find_cover_date(text, title.end)) is not None
-    assert text[span[0] : span[1]] == "30 May 2031"
-    assert (
-        find_cover_date(
-            "Inspectors praise Northshire\n\nThe council said", len("Inspectors praise Northshire")
-        )
-        is None
-    )
 
 
 def test_a_run_on_report_is_dated_by_its_cover() -> None:

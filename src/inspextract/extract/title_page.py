@@ -186,10 +186,6 @@ def item_prefix_end(line: str) -> int:
     return m.end() if m and m.end() < len(line) else 0
 
 
-# A cover date right after the title: "… Council area\nNovember 2008", "… in Fife 30 May 2014 Report …".
-COVER_DATE = re.compile(
-    rf"[ \t]*\n?\s*(?P<date>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH},?\s+(?:19|20)\d\d)\b", re.IGNORECASE
-)
 # A news page's picture credit run into the headline's line by reflow ("… services image copyrightGetty").
 IMAGE_CREDIT = re.compile(r"\s+image (?:copyright|caption)", re.IGNORECASE)
 # A page's running footer run into a title printed as a header ("… in Northtown Page 2 of 40").
@@ -210,8 +206,3 @@ def title_end(line: str) -> int:
             return m.start()
     return len(line)
 
-
-def find_cover_date(text: str, title_end_at: int) -> tuple[int, int] | None:
-    """The date printed right after a title, on its line or the next (a report cover's publication date)."""
-    m = COVER_DATE.match(text, title_end_at)
-    return (m.start("date"), m.end("date")) if m else None
