@@ -54,10 +54,8 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
             if any(s <= start < e for s, e in list_spans):
                 continue
             # Hook (areas): progress.py decides progress statements, also those no other cue makes findings.
-            promotable = (
-                default != "exclude" and states_progress(text) and judge(text, "findings", cues) is not None
-            )
-            if kind is not None or promotable:
+            # Only a statement without a kind needs the promotion check (judging it again costs).
+            if kind is not None or _promotable(text, default, cues):
                 kind = progress_kind(text, kind)
             key = _dedup_key(text)
             if kind is None or key in seen:
@@ -74,6 +72,11 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
             )
     findings.extend(f for f in list_findings if _dedup_key(f.text) not in seen)  # hook (areas)
     return findings
+
+
+def _promotable(text: str, default: str | None, cues: Cues) -> bool:
+    """A statement no cue made a finding that progress.py says states progress, and nothing rules out."""
+    return default != "exclude" and states_progress(text) and judge(text, "findings", cues) is not None
 
 
 def _dedup_key(text: str) -> str:
