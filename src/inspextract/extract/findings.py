@@ -91,7 +91,7 @@ class _Candidate(NamedTuple):
     end: int
     text: str
     kind: str | None
-    plain: bool  # without a kind, but plain enough to take its neighbours' kind
+    unquoted: bool  # no one's quoted words: a statement that may take its neighbours' kind
 
 
 def _candidates(
@@ -128,7 +128,7 @@ def _candidates(
         # An inspectorate's quoted statement holds findings even where the paper's own text does not.
         quoted = speaker == "inspectorate" and default == "exclude"
         kind = judge(text, None, cues) if quoted else kind_of(text)
-        yield _Candidate(start, end, text, kind, kind is None and speaker is None and is_plain(text, cues))
+        yield _Candidate(start, end, text, kind, speaker is None)
 
 
 def _with_neighbours_kind(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -139,7 +139,10 @@ def _with_neighbours_kind(candidates: list[_Candidate]) -> list[_Candidate]:
     """
     if len(candidates) > MAX_NEIGHBOURS or {c.kind for c in candidates} - {None} != {"strength"}:
         return candidates
-    return [c._replace(kind="strength") if c.plain else c for c in candidates]
+    # Plainness is judged only here, where it can matter: most statements never need it.
+    cues = load_cues()
+    plain = [c.kind is None and c.unquoted and is_plain(c.text, cues) for c in candidates]
+    return [c._replace(kind="strength") if p else c for c, p in zip(candidates, plain, strict=True)]
 
 
 def _judge_for(default: str | None, listed: bool, cues: Cues) -> Callable[[str], str | None]:
