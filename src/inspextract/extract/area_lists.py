@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from inspextract.document import Document
 from inspextract.evidence import evidence
-from inspextract.extract.inline_lists import INLINE_BULLET, inline_item_spans
+from inspextract.extract.inline_lists import INLINE_BULLET, inline_item_spans, may_open_inline_list
 from inspextract.extract.item_wording import (
     item_findings,
     label_split,
@@ -154,6 +154,8 @@ def first_item_index(doc: Document, blocks: list[Block], index: int) -> int | No
                 return None
             j += 1
         return j if j < len(blocks) and is_item(doc, blocks[j], False) else None
+    if not OPENS_LIST.search(text):
+        return None  # checked before the sentences are split: most blocks open no list
     sentences = split_sentences(text)
     lead = text[sentences[-1][0] :]
     if len(sentences) > 1 and CONNECTOR.match(lead):  # "… key areas for improvement. These included:"
@@ -161,7 +163,7 @@ def first_item_index(doc: Document, blocks: list[Block], index: int) -> int | No
     elif CONNECTOR.match(lead) and index > 0 and blocks[index - 1].kind in ("paragraph", "numbered"):
         before = blocks[index - 1].text  # the sentence naming the areas ends the paragraph before
         lead = before[split_sentences(before)[-1][0] :] + " " + lead
-    if not OPENS_LIST.search(text) or not AREA_TALK.search(lead) or STRENGTHS.search(lead):
+    if not AREA_TALK.search(lead) or STRENGTHS.search(lead):
         return None
     paragraphs = text.rstrip().endswith(":")
     return index + 1 if index + 1 < len(blocks) and is_item(doc, blocks[index + 1], paragraphs) else None
@@ -181,7 +183,9 @@ def action_list_start(doc: Document, blocks: list[Block], index: int) -> int | N
 
 def inline_lists(doc: Document, block: Block) -> list[AreaList]:
     """Lists in one block's sentences; the sentence stays a finding unless its items are run-in bullets."""
-    lists = []
+    lists: list[AreaList] = []
+    if not may_open_inline_list(doc.text[block.start : block.end]):
+        return lists  # most blocks: no sentence to split
     for start, end in split_sentences(doc.text[block.start : block.end], block.start):
         spans = inline_item_spans(doc.text[start:end], AREA_TALK, STRENGTHS)
         bullets = INLINE_BULLET.search(doc.text[start:end]) is not None  # each item then a finding of its own

@@ -72,6 +72,8 @@ class Cues:
     speech_verb: re.Pattern[str]
     speech_inspectorate: re.Pattern[str]
     speech_other: re.Pattern[str]
+    # The EXCLUSIONS tables as one alternation: one scan of a statement instead of four.
+    excluded: re.Pattern[str]
 
 
 @cache
@@ -98,6 +100,7 @@ def load_cues(name: str = "finding_cues") -> Cues:
         speech_verb=_compile(data["speech"]["verb"], flags=re.IGNORECASE),
         speech_inspectorate=_compile(data["speech"]["inspectorate"], flags=re.IGNORECASE),
         speech_other=_compile(data["speech"]["other_speaker"], flags=re.IGNORECASE),
+        excluded=_compile([p for table in EXCLUSIONS for p in data["statement"][table]]),
     )
 
 
@@ -176,7 +179,7 @@ def is_reported_speech_of_others(text: str, cues: Cues) -> bool:
 
 def is_excluded(text: str, cues: Cues) -> bool:
     """Whether a (lower-cased) statement is procedure, method, a grade or a committee's business."""
-    return any(cues.statement[table].search(text) for table in EXCLUSIONS)
+    return cues.excluded.search(text) is not None
 
 
 def is_plain(text: str, cues: Cues) -> bool:

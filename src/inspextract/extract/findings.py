@@ -54,10 +54,8 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
             if any(s <= start < e for s, e in list_spans):
                 continue
             # Hook (areas): progress.py decides progress statements, also those no other cue makes findings.
-            promotable = (
-                default != "exclude" and states_progress(text) and judge(text, "findings", cues) is not None
-            )
-            if kind is not None or promotable:
+            # Only a statement without a kind needs the promotion check (judging it again costs).
+            if kind is not None or _promotable(text, default, cues):
                 kind = progress_kind(text, kind)
             key = _dedup_key(text)
             if kind is None or key in seen:
@@ -76,6 +74,11 @@ def find_findings(doc: Document, blocks: list[Block], areas: list[Area]) -> list
     return findings
 
 
+def _promotable(text: str, default: str | None, cues: Cues) -> bool:
+    """A statement no cue made a finding that progress.py says states progress, and nothing rules out."""
+    return default != "exclude" and states_progress(text) and judge(text, "findings", cues) is not None
+
+
 def _dedup_key(text: str) -> str:
     """A statement repeated with other punctuation or quote marks is the same statement."""
     return " ".join(re.findall(r"\w+", text.lower()))
@@ -88,7 +91,7 @@ class _Candidate(NamedTuple):
     end: int
     text: str
     kind: str | None
-    plain: bool  # without a kind, but plain enough to take its neighbours' kind
+    unquoted: bool  # no one's quoted words: a statement that may take its neighbours' kind
 
 
 def _candidates(
@@ -125,7 +128,7 @@ def _candidates(
         # An inspectorate's quoted statement holds findings even where the paper's own text does not.
         quoted = speaker == "inspectorate" and default == "exclude"
         kind = judge(text, None, cues) if quoted else kind_of(text)
-        yield _Candidate(start, end, text, kind, kind is None and speaker is None and is_plain(text, cues))
+        yield _Candidate(start, end, text, kind, speaker is None)
 
 
 def _with_neighbours_kind(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -136,7 +139,10 @@ def _with_neighbours_kind(candidates: list[_Candidate]) -> list[_Candidate]:
     """
     if len(candidates) > MAX_NEIGHBOURS or {c.kind for c in candidates} - {None} != {"strength"}:
         return candidates
-    return [c._replace(kind="strength") if c.plain else c for c in candidates]
+    # Plainness is judged only here, where it can matter: most statements never need it.
+    cues = load_cues()
+    plain = [c.kind is None and c.unquoted and is_plain(c.text, cues) for c in candidates]
+    return [c._replace(kind="strength") if p else c for c, p in zip(candidates, plain, strict=True)]
 
 
 def _judge_for(default: str | None, listed: bool, cues: Cues) -> Callable[[str], str | None]:

@@ -23,6 +23,11 @@ COMMA_OR_LAST_AND = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?!.*\s+and\s)(?!.*,)"
 Span = tuple[int, int]
 
 
+def may_open_inline_list(text: str) -> bool:
+    """Whether a sentence of `text` can hold an OPENER (its literal words): a cheap test before splitting."""
+    return ":" in text or "specifically" in text or "namely" in text
+
+
 def inline_item_spans(sentence: str, lead: re.Pattern[str], excluded: re.Pattern[str]) -> list[Span]:
     """(start, end) in `sentence` of the items after its colon, when the words before the colon match
     `lead` (they speak of areas for improvement) and not `excluded` (strengths)."""
