@@ -149,20 +149,20 @@ def subject_names(before: str) -> list[str] | None:
     None when it names none (or the whole service); [] when what was rated is people, not services.
     """
     if (name := gapped_subject(before)) is not None:
-        return [name] if name else []
+        return as_names(name)
     # Cheap anchored checks first: the subject patterns are only worth searching when the clause ends right.
     passive = PASSIVE_END.search(before) is not None
     if passive and (relative := RELATIVE.search(before)):
         # "firstly A, which was graded as good": the name is the whole clause before "which".
         antecedent = CLAUSE_START.sub("", relative["antecedent"]).strip()
         antecedent = re.sub(r"^(?:of|for)\s+", "", antecedent, flags=re.IGNORECASE)
-        name = clean_name(NOUN_PREFIX.sub("", LEADING_WORDS.sub("", antecedent)))
+        name = clean_name(without_lead(antecedent))
         whole = WHOLE_SERVICE.match(name) is not None
         return [name] if 0 < len(name.split()) <= CLAUSE_NAME_MAX_WORDS and not whole else None
     if passive or COPULA_END.search(before):
         listed = LIST_SUBJECT.search(before)
         if listed:
-            subject = NOUN_PREFIX.sub("", LEADING_WORDS.sub("", CLAUSE_START.sub("", listed["subject"])))
+            subject = without_lead(CLAUSE_START.sub("", listed["subject"]))
             names = split_names(subject, plural=is_plural(before[listed.end("subject") :]))
             if len(names) >= 2:
                 return names
@@ -174,7 +174,16 @@ def subject_names(before: str) -> list[str] | None:
         match = ACTIVE_OBJECT.search(before)
     if not match:
         return None
-    single = single_name(match["subject"].strip())
+    return as_names(single_name(match["subject"].strip()))
+
+
+def without_lead(phrase: str) -> str:
+    """`phrase` without its leading connective or article and rating noun ("the rating for A" -> "A")."""
+    return NOUN_PREFIX.sub("", LEADING_WORDS.sub("", phrase))
+
+
+def as_names(single: str | None) -> list[str] | None:
+    """single_name's answer as subject_names gives it: None (whole service), [] (people) or [name]."""
     return None if single is None else [single] if single else []
 
 
@@ -187,7 +196,7 @@ def single_name(subject: str) -> str | None:
     subject = GRADE_BEFORE.split(strip_quotes(subject))[-1].strip()  # "A as 'good' and B": B
     subject = LEADING_WORDS.sub("", subject)
     subject = OWNER.sub("", subject) if not WHOLE_SERVICE.match(subject) else subject
-    subject = NOUN_PREFIX.sub("", LEADING_WORDS.sub("", subject))
+    subject = without_lead(subject)
     if GRADE_NOUN_SUBJECT.search(subject):
         return None  # "the grade awarded was 'good'", "the overall rating was good": the whole service
     if (
@@ -217,10 +226,9 @@ def active_list(before: str) -> list[str] | None:
     subject = listed["subject"].strip(" ,")
     if OTHER_RATER.search(before, 0, listed.start("verb")) or re.search(r"\bown\b", subject, re.IGNORECASE):
         return []  # not this inspection's evaluation
-    names = split_names(NOUN_PREFIX.sub("", LEADING_WORDS.sub("", subject)))
+    names = split_names(without_lead(subject))
     if len(names) == 1:
-        single = single_name(subject)
-        return None if single is None else [single] if single else []
+        return as_names(single_name(subject))
     if any(WHOLE_SERVICE.match(name) or len(name.split()) > NAME_MAX_WORDS for name in names):
         return None
     return names
