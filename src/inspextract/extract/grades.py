@@ -136,7 +136,7 @@ def read_sentence(
     pending, found.pending = found.pending, None
     if pending and not occurrences:
         for name in names_by_meaning(sentence, *pending):
-            add_grade(found.grades, make_grade(doc, Mention(None, name, start, end), pending[0], start, end))
+            add_named(found.grades, doc, name, pending[0], start, end)
     distinct = {qi.grade_word(m["grade"]) for m in occurrences}
     if (SCALE.search(sentence) and len(distinct) >= 3) or NOT_THIS_INSPECTION.search(sentence):
         return []
@@ -152,7 +152,7 @@ def read_sentence(
     used: list[Mention] = []
     dashed = dashed_items(text, start, end)  # "Leadership – good; Impact on families – very good."
     for name, word in dashed.values():
-        add_grade(found.grades, make_grade(doc, Mention(None, name, start, end), word, start, end))
+        add_named(found.grades, doc, name, word, start, end)
     evaluated = False  # whether an earlier grade of the sentence stated an evaluation
     for occurrence in occurrences:
         if occurrence.start() in dashed:
@@ -168,7 +168,7 @@ def read_sentence(
         listed = stated_names(text, start, end, occurrence, evaluation, occurrence.start() in counted)
         sharing = names_sharing(text, occurrence.end(), end) if evaluation else []  # "A was 'good', as was B"
         for name in listed + sharing:
-            add_grade(found.grades, make_grade(doc, Mention(None, name, start, end), word, start, end))
+            add_named(found.grades, doc, name, word, start, end)
         if listed or not evaluation:
             continue
         before = [m for m in mentions if m.end <= occurrence.start() and m not in used]
@@ -183,7 +183,7 @@ def read_sentence(
         subjects = subject_names(window)
         if subjects is not None and len(subjects) != 1:
             for name in subjects:  # "A and B are both 'good'"; none when people were rated
-                add_grade(found.grades, make_grade(doc, Mention(None, name, start, end), word, start, end))
+                add_named(found.grades, doc, name, word, start, end)
             continue
         if before:
             mention = before[-1]
@@ -224,6 +224,11 @@ def stated_names(
         name = bracketed_name(text, start, occurrence.start())
         return [name] if name else []
     return []
+
+
+def add_named(grades: list[Grade], doc: Document, name: str, word: str, start: int, end: int) -> None:
+    """Add `word` as the grade of the indicator `name` a sentence (`doc.text[start:end]`) states it for."""
+    add_grade(grades, make_grade(doc, Mention(None, name, start, end), word, start, end))
 
 
 def make_grade(doc: Document, mention: Mention, word: str, start: int, end: int) -> Grade:
