@@ -33,12 +33,22 @@ ROW_PROSE_VERBS = re.compile(
 UNKNOWN_ROW = re.compile(
     rf"^[\s|*]*{_LIST_MARKER}(?P<name>[A-Z][\w’',()\- ]{{2,120}}?)\s*(?:\||:|–|—|\s-)[\s|*]*$"
 )
+
+
+def _cell_grade() -> str:
+    """The lexicon's grade words as a table cell prints them: capitalised ("Very good", "Very Good") or in
+    capitals ("VERY GOOD"), never in lower case as prose does."""
+    forms = []
+    for word in [*qi.grade_values(), *qi.grade_aliases()]:
+        first, *rest = word.split()
+        forms.append(r"\s+".join([first.capitalize(), *(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in rest)]))
+        forms.append(r"\s+".join(word.upper().split()))
+    return f"(?:{'|'.join(forms)})"
+
+
 # A flattened row: "5.2 Assessing and responding to risks and needs Adequate" before the next row's number,
 # a full stop or the end of the line. The grade is capitalised, as in a table cell, never in prose.
-_CELL_GRADE = (
-    r"(?:Excellent|Very\s+[Gg]ood|Good|Adequate|Satisfactory|Weak|Unsatisfactory|EXCELLENT|VERY\s+GOOD|"
-    r"GOOD|ADEQUATE|SATISFACTORY|WEAK|UNSATISFACTORY)"
-)
+_CELL_GRADE = _cell_grade()
 FLATTENED_ROW = re.compile(
     rf"(?<![\w.])(?P<num>\d{{1,2}}\.\d{{1,2}})\s+(?P<name>[A-Z][A-Za-z’',()\s-]{{3,140}}?)\s*[–—:-]?\s*"
     rf"(?P<grade>{_CELL_GRADE})(?=\s+\d{{1,2}}\.\d{{1,2}}\s|\s*[.;]?\s*$|\s*[.;]\s)",
