@@ -69,11 +69,11 @@ def find_grades(
     With the `report` so far, its inspectorates decide the scale: a document on another inspectorate's
     scale gives none, and the report is warned.
     """
-    grades, counts, total = read_grades(doc, blocks)
     body = other_scale(doc.text, report.inspection.bodies) if report else None
     if report is None or body is None:
-        return grades, counts, total
-    if grades or counts or total or JUDGEMENT_WORDS.search(doc.text):
+        return read_grades(doc, blocks)
+    # The grades are read only when no judgement word already says a warning is worth giving.
+    if JUDGEMENT_WORDS.search(doc.text) or any(read_grades(doc, blocks)):
         report.warnings.append(other_scale_warning(body))
     return [], {}, None
 
