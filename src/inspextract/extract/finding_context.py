@@ -69,7 +69,7 @@ def blocks_with_defaults(blocks: list[Block], cues: Cues) -> Iterator[tuple[Bloc
         found = intro is not None and zone == "exclude" and _lead_of(intro, None, cues) in _FOUND_LEADS
         if intro is not None and (zone != "exclude" or found) and LIST_INTRO.search(intro.text):
             lead = _lead_of(intro, zone, cues)
-            if lead is not None or zone not in ("strength", "improvement", "recommendation"):
+            if lead is not None or zone not in _LISTED_KINDS:
                 default, listed = lead, lead in _LISTED_KINDS
         yield block, default, listed
 

@@ -30,7 +30,7 @@ ACTION_VERB = re.compile(
     r"listen|respond|simplify|co-?ordinate|seek|sustain|demonstrate|capture|gather|collect|analy[sz]e|"
     r"accelerate|commission|retain|reinforce|redesign|reconsider|widen|broaden|minimi[sz]e|prevent|"
     r"protect|safeguard|encourage|empower|equip|resolve|speed|tighten|refresh|formali[sz]e|integrate|"
-    r"consolidate|enhance|strengthen)\b",
+    r"consolidate|enhance)\b",
     re.IGNORECASE,
 )
 # A gerund opening an item ("Strengthening …"); -ing adjectives and prepositions open noun phrases.

@@ -99,7 +99,8 @@ def find_quotations(blocks: list[Block], cues: Cues, text: str = "") -> list[Quo
         if block.kind not in ("paragraph", "numbered", "bullet"):
             carried, previous_tail = None, ""
             continue
-        sentence_starts = [0] + [start for start, _ in split_sentences(block.text)]
+        sentences = split_sentences(block.text)
+        sentence_starts = [0] + [start for start, _ in sentences]
         pairs = _pairs(block.text)
         for open_, close, closed in pairs:
             head_start = max(s for s in sentence_starts if s <= open_)
@@ -126,9 +127,8 @@ def find_quotations(blocks: list[Block], cues: Cues, text: str = "") -> list[Quo
         if not pairs:
             carried = None
             # "The provost welcomed the report and said …": a later "he said" refers to this speaker.
-            for start in sentence_starts:
-                head = block.text[start:].split(". ")[0]
-                last = _speaker(head, text, last, cues) or last
+            for start, end in sentences:
+                last = _speaker(block.text[start:end], text, last, cues) or last
         end = sentence_starts[-1]
         previous_tail = block.text[end:] if end < len(block.text) else block.text
     return out
