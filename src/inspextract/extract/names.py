@@ -63,6 +63,11 @@ def lexicon_words(key: str) -> frozenset[str]:
     return frozenset(names_lexicon()[key])
 
 
+def lexicon_alternation(key: str) -> str:
+    """One word list of the names lexicon as a regex alternation, longest first so no word stops short."""
+    return "|".join(sorted(names_lexicon()[key], key=len, reverse=True))
+
+
 def name_spans(text: str, start: int, end: int, *, from_ner: bool) -> list[NameSpan]:
     """The names inside text[start:end]: runs of name words split at role, organisation and title words."""
     honorifics = lexicon_words("honorifics")

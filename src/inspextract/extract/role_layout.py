@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from inspextract.extract.names import UPPER, NameSpan, lexicon_words, names_lexicon
+from inspextract.extract.names import UPPER, NameSpan, lexicon_alternation, lexicon_words, names_lexicon
 from inspextract.extract.roles import has_role_head, is_org_like, role_words, split_role, starts_with_role
 
 SPACE = "[ \t\u00a0]"
@@ -213,13 +213,13 @@ AFTER_PAREN = re.compile(rf"^{SPACE}*\((?P<phrase>[^()\n]{{2,100}})\)")
 
 @cache
 def _post_nominal_run() -> re.Pattern[str]:
-    letters = "|".join(sorted(names_lexicon()["post_nominals"], key=len, reverse=True))
+    letters = lexicon_alternation("post_nominals")
     return re.compile(rf"(?:{SPACE}+(?:{letters}))+\b")
 
 
 @cache
 def speech_after() -> re.Pattern[str]:
-    verbs = "|".join(sorted(names_lexicon()["speech_verbs"], key=len, reverse=True))
+    verbs = lexicon_alternation("speech_verbs")
     return re.compile(rf"{SPACE}*,?{SPACE}*(?:{verbs})\b")  # used with .match(text, pos): no "^"
 
 
