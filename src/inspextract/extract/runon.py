@@ -15,7 +15,8 @@ from functools import lru_cache
 # A line this long (characters) is not one printed line but a paragraph or page run together; the longest
 # paragraphs of news articles and committee papers in the corpora stay under it.
 RUN_ON_LINE_CHARS = 1000
-# Lines are restored in the opening only (characters): their readers (title, type, kind) read the opening.
+# Lines are restored in the opening only (characters): their readers (title, type, kind, cover date) read
+# the opening.
 RECOVER_CHARS = 60_000
 
 # Month names in full; patterns that use them read them in any case.
@@ -70,7 +71,7 @@ def break_positions(line: str) -> set[int]:
     return {pos for pos in spaces if pos < len(line) and line[pos] == " "}
 
 
-@lru_cache(maxsize=4)  # title, document type and inspection kind read the same document in turn
+@lru_cache(maxsize=4)  # title, document type, inspection kind and cover date read the same document in turn
 def recover_lines(text: str) -> str:
     """The text with line breaks restored inside run-on lines of its opening; same length, same offsets."""
     chars = list(text)
