@@ -57,9 +57,20 @@ def _not_name_words() -> frozenset[str]:
     return frozenset(names_lexicon()["not_name_words"]) | role_words()
 
 
+@cache
+def lexicon_words(key: str) -> frozenset[str]:
+    """One word list of the names lexicon ("honorifics", "post_nominals", ...), as a set."""
+    return frozenset(names_lexicon()[key])
+
+
+def lexicon_alternation(key: str) -> str:
+    """One word list of the names lexicon as a regex alternation, longest first so no word stops short."""
+    return "|".join(sorted(names_lexicon()[key], key=len, reverse=True))
+
+
 def name_spans(text: str, start: int, end: int, *, from_ner: bool) -> list[NameSpan]:
     """The names inside text[start:end]: runs of name words split at role, organisation and title words."""
-    honorifics = set(names_lexicon()["honorifics"])
+    honorifics = lexicon_words("honorifics")
     spans: list[NameSpan] = []
     group: list[tuple[int, int]] = []
     honorific: str | None = None
@@ -69,8 +80,8 @@ def name_spans(text: str, start: int, end: int, *, from_ner: bool) -> list[NameS
         if (len(group) >= 2 or (group and honorific)) and len(group) <= NAME_MAX_WORDS:
             spans.append(NameSpan(group[0][0], group[-1][1], start, honorific, from_ner))
 
-    post_nominals = set(names_lexicon()["post_nominals"])
-    surname_words = set(names_lexicon()["surname_words"])
+    post_nominals = lexicon_words("post_nominals")
+    surname_words = lexicon_words("surname_words")
     for word_start, word_end, word in words:
         bare = word.rstrip(".")
         in_caps = CAPS_WORD.fullmatch(word) is not None

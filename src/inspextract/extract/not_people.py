@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
 
-from inspextract.extract.names import UPPER, NameSpan, names_lexicon
+from inspextract.extract.names import UPPER, NameSpan, lexicon_words
 from inspextract.extract.role_layout import CONTEXT_MAX_CHARS, SPACE, line_bounds
 from inspextract.records import Entity
 from inspextract.segment import Block
@@ -65,7 +64,8 @@ class Rejecter:
             return True
         if BYLINE_AFTER.match(self.text, span.end, span.end + 60):
             return True
-        if (after := NEXT_WORD.match(self.text, span.end)) and after["word"].lower() in _place_words():
+        after = NEXT_WORD.match(self.text, span.end)
+        if after and after["word"].lower() in lexicon_words("place_words"):
             return True  # "John Smith House", "Mary Brown Drive": a building or a street
         if self._in_contact_block(span):
             return True
@@ -88,8 +88,3 @@ class Rejecter:
         # Only a short line below is the same table's row; a paragraph citing a website is not.
         below = below if len(below) <= CONTACT_ROW_MAX_CHARS else ""
         return bool(WEB_ADDRESS.search(below))
-
-
-@cache
-def _place_words() -> frozenset[str]:
-    return frozenset(names_lexicon()["place_words"])

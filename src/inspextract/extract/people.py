@@ -9,7 +9,7 @@ from functools import cache
 
 from inspextract.document import Document
 from inspextract.evidence import evidence
-from inspextract.extract.names import NAME_WORD, NameSpan, find_candidates, names_lexicon
+from inspextract.extract.names import NAME_WORD, NameSpan, find_candidates, lexicon_alternation, names_lexicon
 from inspextract.extract.not_people import Rejecter
 from inspextract.extract.role_layout import (
     AFTER_COMMA,
@@ -47,20 +47,20 @@ JOINED_ON = re.compile(r"\b(?:and|of|for|&)[ \t\u00a0]+$")
 @cache
 def _speech_closing_apposition() -> re.Pattern[str]:
     """ "Name, who chairs the board, said": the verb of speech after an apposition of the name."""
-    verbs = "|".join(sorted(names_lexicon()["speech_verbs"], key=len, reverse=True))
+    verbs = lexicon_alternation("speech_verbs")
     return re.compile(rf"^,[^.!?;:“”\"\n]{{1,120}},{SPACE}*(?:{verbs})\b")
 
 
 @cache
 def _speech_before() -> re.Pattern[str]:
-    verbs = "|".join(sorted(names_lexicon()["speech_verbs"], key=len, reverse=True))
+    verbs = lexicon_alternation("speech_verbs")
     return re.compile(rf"\b(?:{verbs}){SPACE}*,?{SPACE}*$")
 
 
 @cache
 def _honorific_before() -> re.Pattern[str]:
     """An honorific right before a name, with or without its stop ("Mr. J. Smith", "Cllr Smith")."""
-    honorifics = "|".join(sorted(names_lexicon()["honorifics"], key=len, reverse=True))
+    honorifics = lexicon_alternation("honorifics")
     return re.compile(rf"\b(?:{honorifics})\.?{SPACE}+$")
 
 

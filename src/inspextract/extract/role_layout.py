@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from inspextract.extract.names import UPPER, NameSpan, names_lexicon
+from inspextract.extract.names import UPPER, NameSpan, lexicon_alternation, lexicon_words, names_lexicon
 from inspextract.extract.roles import has_role_head, is_org_like, role_words, split_role, starts_with_role
 
 SPACE = "[ \t\u00a0]"
@@ -111,7 +111,7 @@ def role_next_line(
     """A signature block: the name alone on its line (honours after it), the title on the next, the
     organisation after that; blank lines between them, as PDF text has, are skipped."""
     rest = text[span.end : line_end].split()
-    if text[line_start : span.start].strip() or any(w not in _post_nominals() for w in rest):
+    if text[line_start : span.start].strip() or any(w not in lexicon_words("post_nominals") for w in rest):
         return None, None, span.end
     below = line_end + 1
     lines = [
@@ -130,11 +130,6 @@ def role_next_line(
         if is_org_like(next_line) and not next_line.endswith("."):
             org, stop = next_line, lines[1][1]
     return role, org, stop
-
-
-@cache
-def _post_nominals() -> frozenset[str]:
-    return frozenset(names_lexicon()["post_nominals"])
 
 
 def role_just_before(text: str, line_start: int, end: int) -> tuple[list[str], int] | None:
@@ -218,13 +213,13 @@ AFTER_PAREN = re.compile(rf"^{SPACE}*\((?P<phrase>[^()\n]{{2,100}})\)")
 
 @cache
 def _post_nominal_run() -> re.Pattern[str]:
-    letters = "|".join(sorted(names_lexicon()["post_nominals"], key=len, reverse=True))
+    letters = lexicon_alternation("post_nominals")
     return re.compile(rf"(?:{SPACE}+(?:{letters}))+\b")
 
 
 @cache
 def speech_after() -> re.Pattern[str]:
-    verbs = "|".join(sorted(names_lexicon()["speech_verbs"], key=len, reverse=True))
+    verbs = lexicon_alternation("speech_verbs")
     return re.compile(rf"{SPACE}*,?{SPACE}*(?:{verbs})\b")  # used with .match(text, pos): no "^"
 
 

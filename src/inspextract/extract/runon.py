@@ -15,17 +15,21 @@ from functools import lru_cache
 # A line this long (characters) is not one printed line but a paragraph or page run together; the longest
 # paragraphs of news articles and committee papers in the corpora stay under it.
 RUN_ON_LINE_CHARS = 1000
-# Lines are restored in the opening only (characters): their readers (title, type, kind) read the opening.
+# Lines are restored in the opening only (characters): their readers (title, type, kind, cover date) read
+# the opening.
 RECOVER_CHARS = 60_000
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# Month names in full; patterns that use them read them in any case.
+MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # A title-page date: "November 2008", "30 May 2014", "19 NOVEMBER 2019". A date after a preposition or a
 # lower-case word ("carried out in March 2012") is inside a sentence and breaks nothing.
-TITLE_DATE = re.compile(rf"(?<=[A-Za-z)]) (?=(?:\d{{1,2}}(?:st|nd|rd|th)? )?(?i:{_MONTH}) (?:19|20)\d\d\b)")
+TITLE_DATE = re.compile(
+    rf"(?<=[A-Za-z)]) (?=(?:\d{{1,2}}(?:st|nd|rd|th)? )?(?i:{MONTH_NAME}) (?:19|20)\d\d\b)"
+)
 SENTENCE_WORD_BEFORE_DATE = re.compile(
     r"\b(?:in|on|of|from|to|since|until|between|and|by|during|before|after|at|the|[a-z]+ed)$"
 )
-TITLE_DATE_END = re.compile(rf"(?i:\b{_MONTH}) (?:19|20)\d\d(?= [A-Z0-9])")
+TITLE_DATE_END = re.compile(rf"(?i:\b{MONTH_NAME}) (?:19|20)\d\d(?= [A-Z0-9])")
 # Words that open a line of a title page, contents page or committee paper's label block ("Subject: …").
 LINE_OPENERS = re.compile(
     r"(?<!\d\.) (?=(?:Contents|CONTENTS)\b"
@@ -67,7 +71,7 @@ def break_positions(line: str) -> set[int]:
     return {pos for pos in spaces if pos < len(line) and line[pos] == " "}
 
 
-@lru_cache(maxsize=4)  # title, document type and inspection kind read the same document in turn
+@lru_cache(maxsize=4)  # title, document type, inspection kind and cover date read the same document in turn
 def recover_lines(text: str) -> str:
     """The text with line breaks restored inside run-on lines of its opening; same length, same offsets."""
     chars = list(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from inspextract.extract.runon import SENTENCE_WORD_BEFORE_DATE, TITLE_DATE
+from inspextract.extract.runon import MONTH_NAME, SENTENCE_WORD_BEFORE_DATE, TITLE_DATE
 
 # "Subject:", "Report by:", "TN Number:" ... a short label ending in a colon, value on the line or the next.
 LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z.'’/&() -]{0,38}?)\s*:\s*(?P<value>.*)$")
@@ -73,9 +73,8 @@ IMAGE_TEXT = re.compile(
     re.IGNORECASE,
 )
 # A date alone on its line, in any case ("19 NOVEMBER 2019", "November 2008").
-_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 DATE_LINE = re.compile(
-    rf"^(?:\w+day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH},?\s+(?:19|20)\d\d$", re.IGNORECASE
+    rf"^(?:\w+day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_NAME},?\s+(?:19|20)\d\d$", re.IGNORECASE
 )
 # A letter's salutation: its title is the first heading after it, not a line of the address block.
 SALUTATION = re.compile(r"^dear\s+\S", re.IGNORECASE)
