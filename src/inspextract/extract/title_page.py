@@ -204,4 +204,3 @@ def title_end(line: str) -> int:
         if not SENTENCE_WORD_BEFORE_DATE.search(line[max(0, m.start() - 20) : m.start()]):
             return m.start()
     return len(line)
-
