@@ -122,6 +122,23 @@ def test_count_that_names_its_indicators_goes_to_both() -> None:
     assert total == 2
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An aside in brackets between the count and its grade is no list of graded items.
+        "Inspectors found that five of the nine quality indicators, including leadership of improvement "
+        "and change (a key area), were 'good'.",
+        # The bracket holds the indicators' names: they are blanked where they stand, after "five of the".
+        "Five of the nine quality indicators (impact on children and young people and leadership of "
+        "improvement and change) were evaluated as 'good'.",
+    ],
+)
+def test_count_of_the_total_with_a_bracket_before_its_grade(text: str) -> None:
+    _, counts, total = grades_of(text)
+    assert counts == {"good": 5}
+    assert total == 9
+
+
 def test_counts_in_digits_and_straight_quotes() -> None:
     text = (
         "Of the 10 quality indicators, 3 were graded 'very good', 5 were "

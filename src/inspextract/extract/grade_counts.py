@@ -78,13 +78,14 @@ def read_counts(
         if is_range(text[start : occurrence.start()], after) or THRESHOLD_AFTER.search(after):
             continue  # "'good' or 'very good'", "good or better": no count of one grade
         named = indicator_mentions(text, number.end(), occurrence.start())
-        words = re.findall(r"[a-z]+", without_names(between, number.end(), named).lower())
+        link = without_names(between, number.end(), named)
+        words = re.findall(r"[a-z]+", link.lower())
         # "five of the nine quality indicators were evaluated as 'good'": the count is the first number.
         if part := OF_THE.search(text, start, number.start()):
             number = part
         if not (set(words) <= count_link_words() or "indicators" in words or "qis" in words):
             continue
-        if re.search(r"[:(]", without_names(between, number.end(), named)):
+        if ":" in link or link.rstrip().endswith("("):
             continue  # "three indicators: A (good), ...": a list of graded items, not a count of one grade
         # "one 'adequate'" after "inspectors found two to be 'good' and": a quoted or linked grade in a
         # sentence about findings or grading is counted; a bare adjective ("two good examples") is not.
