@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from inspextract.extract.item_wording import item_kind
+
 KINDS = ("strength", "improvement", "recommendation", "progress")
 # Statement cue tables that rule a statement out whatever else it says.
 EXCLUSIONS = ("exclude_hard", "grade_statement", "method", "announcement")
@@ -49,10 +51,6 @@ _REPORTED_SPEECH = re.compile(
     r"^\W*(?P<speaker>[^.;:“”\"]{2,160}?)\s+(?:have |has )?"
     r"(?:said|says|added|commented|stated|explained|noted|welcomed|admitted|emphasised|called for)\b"
 )
-# The finite verb of a statement whose opening word is its subject: "Planning for transitions was patchy".
-_SUBJECT_VERB = re.compile(r"\b(?:is|are|was|were|has|had|have been|remains?|remained)\b")
-# A finite verb after these belongs to a clause inside the action: "Ensure that staff are trained".
-_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|where|when|how|if|so|to|and)\b")
 _CONTRAST_OPENING = re.compile(r"^\W*however\b")
 _GERUND_SUBJECT = re.compile(r"^\W*(?:\w+ly\s+)?[A-Z]?\w+ing\b")
 
@@ -144,19 +142,9 @@ def list_item_kind(text: str, lead: str, cues: Cues) -> str | None:
     clause = decisive_clause(lowered)
     if lead == "strength" and clause != lowered and _cue_kind(clause, cues) == "improvement":
         return "improvement"  # "Visits were prompt, although X was not always there": Y decides
-    if lead == "improvement" and (
-        cues.statement["action"].search(lowered) or _is_action_clause(lowered, cues)
-    ):
-        return "recommendation"
+    if lead == "improvement":
+        return item_kind(text).value
     return lead
-
-
-def _is_action_clause(text: str, cues: Cues) -> bool:
-    """ "Improve …", "Ensuring …": an opening verb, not the subject of a finite verb ("Support … was")."""
-    if not cues.statement["action_start"].search(text):
-        return False
-    finite = _SUBJECT_VERB.search(text)
-    return finite is None or _SUBORDINATE.search(text, 0, finite.start()) is not None
 
 
 def _is_reported_speech_of_inspectorate(text: str, cues: Cues) -> bool:
