@@ -17,6 +17,7 @@ from inspextract.document import Document
 from inspextract.evidence import evidence
 from inspextract.extract.inline_lists import INLINE_BULLET, inline_item_spans, may_open_inline_list
 from inspextract.extract.item_wording import (
+    is_paragraph_item,
     item_findings,
     label_split,
     lead_findings,
@@ -69,14 +70,6 @@ TERMINAL = ".!?;:”’\"')"
 # Shorter items are labels or fragments (words); longer runs of paragraphs are prose, not a list (items).
 MIN_ITEM_WORDS = 3
 MAX_PARAGRAPH_ITEMS = 8
-# A paragraph item is a statement of a few sentences; a longer paragraph is body text.
-MAX_PARAGRAPH_ITEM_SENTENCES = 3
-# Paragraphs that end a list of paragraphs: the inspectorate's or the report's own voice, speech, links.
-NOT_AN_ITEM = re.compile(
-    r"^(?:the\s+)?(?:care\s+inspectorate|inspectors?|inspection|(?:full\s+)?report|we|our|a\s+copy|notes?)\b"
-    r"|\b(?:said|says|added|www\.|https?:)",
-    re.IGNORECASE,
-)
 # Introductory lines allowed between a heading and its list ("The partnership should:").
 MAX_INTRO_BLOCKS = 2
 
@@ -200,15 +193,7 @@ def is_item(doc: Document, block: Block, paragraphs: bool) -> bool:
     text = doc.text[block.start : block.end].strip()
     if block.kind in ("bullet", "numbered") or (block.kind != "contents" and ITEM_MARKER.match(text)):
         return True
-    if block.kind != "paragraph":
-        return False
-    return (
-        paragraphs
-        and not text.endswith(":")
-        and "“" not in text
-        and not NOT_AN_ITEM.search(text)
-        and len(split_sentences(text)) <= MAX_PARAGRAPH_ITEM_SENTENCES
-    )
+    return block.kind == "paragraph" and paragraphs and is_paragraph_item(text)
 
 
 def items_from(doc: Document, blocks: list[Block], first: int, found: AreaList, *, paragraphs: bool) -> None:

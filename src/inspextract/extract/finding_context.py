@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from inspextract.extract.finding_rules import Cues, judge, lead_in_kind, section_kind
+from inspextract.extract.item_wording import is_paragraph_item
 from inspextract.extract.sentences import split_sentences
 from inspextract.segment import Block
 
@@ -14,8 +15,7 @@ _TEXT_BLOCKS = ("paragraph", "numbered", "bullet")
 # The line that introduces a list: it ends with a colon or "including", or names "the following".
 LIST_INTRO = re.compile(r"(?::|\binclud(?:e|es|ed|ing)|\bfollowing)\s*$|\bthe following\b", re.IGNORECASE)
 # A list whose bullets were lost (web pages): paragraphs after "These included:" are its items while
-# they stay short and hold no quotation (a press release's quotes follow its lists; sentences).
-MAX_ITEM_SENTENCES = 3
+# they are short statements (item_wording.is_paragraph_item: a press release's quotes follow its lists).
 _LISTED_KINDS = ("strength", "improvement", "recommendation")
 _FOUND_LEADS = ("findings", "strength", "improvement")  # hook (areas): lead-ins reporting what was found
 
@@ -50,7 +50,7 @@ def blocks_with_defaults(blocks: list[Block], cues: Cues) -> Iterator[tuple[Bloc
             continue
         zone = _zone(block, cues)
         if block.kind != "bullet":
-            if item_lead is not None and _is_paragraph_item(block):
+            if item_lead is not None and is_paragraph_item(block.text):
                 yield block, item_lead, True
                 continue
             intro, item_lead = block, None
@@ -84,16 +84,6 @@ def _lead_of(intro: Block, zone: str | None, cues: Cues) -> str | None:
         named = lead_in_kind(intro.text[: last[0]], cues) if last[0] > 0 else None
         lead = named if named in _LISTED_KINDS else "exclude"
     return lead
-
-
-def _is_paragraph_item(block: Block) -> bool:
-    """Whether a paragraph can be an item of a list whose bullets were lost."""
-    text = block.text.rstrip()
-    return (
-        not text.endswith(":")
-        and not any(mark in text for mark in '“”"')
-        and len(split_sentences(text)) <= MAX_ITEM_SENTENCES
-    )
 
 
 def _kind_before(block: Block, upto: int, zone: str | None, cues: Cues) -> str | None:

@@ -53,6 +53,28 @@ PARTICIPLE_NEEDED = re.compile(
 )
 
 
+# A paragraph item is a statement of a few sentences; a longer paragraph is body text.
+MAX_PARAGRAPH_ITEM_SENTENCES = 3
+# Paragraphs that end a list of paragraphs: the inspectorate's or the report's own voice, speech, links.
+NOT_AN_ITEM = re.compile(
+    r"^(?:the\s+)?(?:care\s+inspectorate|inspectors?|inspection|(?:full\s+)?report|we|our|a\s+copy|notes?)\b"
+    r"|\b(?:said|says|added|www\.|https?:)",
+    re.IGNORECASE,
+)
+
+
+def is_paragraph_item(text: str) -> bool:
+    """Whether a paragraph after a list's introducing line can be one of its items (a list whose bullets
+    were lost): one complete statement of a few sentences, not the next introduction, speech or a link."""
+    text = text.strip()
+    return (
+        not text.endswith(":")
+        and "“" not in text
+        and not NOT_AN_ITEM.search(text)
+        and len(split_sentences(text)) <= MAX_PARAGRAPH_ITEM_SENTENCES
+    )
+
+
 def item_kind(statement: str) -> FindingKind:
     """`recommendation` for a statement worded as an action ("Improve …", "Strengthening …", "… should …"),
     else `improvement` (SCHEMA.md)."""
