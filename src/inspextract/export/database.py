@@ -68,19 +68,25 @@ def create_table_sql(table: Table) -> list[str]:
 
 
 def full_text_sql(table: Table) -> list[str]:
-    """An external-content FTS5 table <name>_fts, as sqlite-utils' enable_fts makes it (Datasette finds
-    it and offers search), kept in step by triggers."""
-    fts, name, columns = quoted(f"{table.name}_fts"), quoted(table.name), column_list(table.full_text)
-    new = ", ".join(f"new.{quoted(c)}" for c in table.full_text)
-    old = ", ".join(f"old.{quoted(c)}" for c in table.full_text)
-    insert = f"INSERT INTO {fts} (rowid, {columns}) VALUES (new.rowid, {new});"
-    delete = f"INSERT INTO {fts} ({fts}, rowid, {columns}) VALUES ('delete', old.rowid, {old});"
-    return [
-        f"CREATE VIRTUAL TABLE {fts} USING fts5({columns}, content=[{table.name}])",
-        f"CREATE TRIGGER {quoted(table.name + '_ai')} AFTER INSERT ON {name} BEGIN {insert} END",
-        f"CREATE TRIGGER {quoted(table.name + '_ad')} AFTER DELETE ON {name} BEGIN {delete} END",
-        f"CREATE TRIGGER {quoted(table.name + '_au')} AFTER UPDATE ON {name} BEGIN {delete} {insert} END",
-    ]
+    """An external-content FTS5 table <name>_fts, as sqlite-utils' enable_fts makes it (Datasette finds it
+    and offers search). The writer keeps it in step itself: triggers, one FTS statement per row, made an
+    export of 10,000 records three times slower than indexing each transaction's new rows in one go."""
+    return [f"CREATE VIRTUAL TABLE {quoted(table.name + '_fts')} USING fts5({column_list(table.full_text)}, content=[{table.name}])"]
+
+
+def full_text_rows_sql(table: Table, *, delete: bool) -> str:
+    """Adds to <name>_fts the rows of the documents in temp.touched, or (`delete`) removes from it the rows
+    of one document (an external-content index needs the old values to remove them)."""
+    fts, columns = quoted(table.name + "_fts"), column_list(table.full_text)
+    values = ", ".join(f"rows.{quoted(c)}" for c in table.full_text)
+    if delete:
+        into, what, where = f"{fts} ({fts}, rowid, {columns})", "'delete', ", "= ?"
+    else:
+        into, what, where = f"{fts} (rowid, {columns})", "", "IN (SELECT id FROM temp.touched)"
+    return f"INSERT INTO {into} SELECT {what}rows.rowid, {values} FROM {quoted(table.name)} AS rows WHERE rows.document {where}"
+
+
+FULL_TEXT_TABLES = tuple(table for table in TABLES if table.full_text)
 
 
 def insert_sql(table: Table) -> str:
@@ -137,15 +143,26 @@ class Database:
     def transaction(self) -> Iterator[None]:
         """All or nothing: committed when the block ends, rolled back if it raises (Ctrl-C included)."""
         self.connection.execute("BEGIN IMMEDIATE")
+        self.unindexed: set[int] = set()  # documents whose rows are not yet in the full-text indexes
         try:
             if not self.has_tables:
                 self.create_tables()
             yield
+            self.index_full_text()
         except BaseException:
             self.connection.execute("ROLLBACK")
             self.has_tables = self.check_layout()
             raise
         self.connection.execute("COMMIT")
+
+    def index_full_text(self) -> None:
+        """Add the rows of the documents this transaction put in to the full-text indexes, in one go."""
+        self.connection.execute("CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY)")
+        self.connection.execute("DELETE FROM temp.touched")
+        self.connection.executemany("INSERT INTO temp.touched VALUES (?)", ((i,) for i in self.unindexed))
+        for table in FULL_TEXT_TABLES:
+            self.connection.execute(full_text_rows_sql(table, delete=False))
+        self.unindexed.clear()
 
     def create_tables(self) -> None:
         for table in TABLES:
@@ -170,6 +187,9 @@ class Database:
         # A record supersedes an earlier failure of the same input (a retried timeout, say).
         self.connection.execute("DELETE FROM errors WHERE path = ? AND sha256 IS ?", key[::-1])
         if found is not None:  # its rows in every child table go with it (ON DELETE CASCADE)
+            if found[0] not in self.unindexed:  # indexed by an earlier transaction: unindex its rows
+                for table in FULL_TEXT_TABLES:
+                    self.connection.execute(full_text_rows_sql(table, delete=True), (found[0],))
             self.connection.execute("DELETE FROM documents WHERE id = ?", (found[0],))
         row = (None if found is None else found[0], *document_row(report), item.json)
         document = self.connection.execute(self.inserts[DOCUMENTS.name], row).lastrowid
@@ -178,6 +198,8 @@ class Database:
             self.connection.executemany(
                 self.inserts[table.name], ((document, *row) for row in table.rows(report))
             )
+        assert document is not None  # an INSERT always gives a rowid
+        self.unindexed.add(document)
         return Change.new if found is None else Change.replaced
 
     def add_error(self, item: ErrorItem) -> Change:
