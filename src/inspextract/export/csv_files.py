@@ -10,7 +10,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from inspextract.export.database import column_list, quoted
+from inspextract.export.sql import column_list, quoted
 from inspextract.export.tables import TABLES, Table
 
 # Rows fetched from SQLite at a time: a bounded memory whatever the table's size.

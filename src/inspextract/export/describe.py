@@ -14,7 +14,10 @@ def describe() -> str:
         width = max(len(column.name) for column in table.columns)
         for column in table.columns:
             lines.append(f"  {column.name.ljust(width)}  {column.type.ljust(7)}  {column.meaning}")
-        lines.append(f"  key: {', '.join(table.key)}" + (" (also unique: sha256, path)" if table.name == "documents" else ""))
+        lines.append(
+            f"  key: {', '.join(table.key)}"
+            + (" (also unique: sha256, path)" if table.name == "documents" else "")
+        )
         if table.indexes:
             lines.append(f"  indexed: {', '.join(table.indexes)}")
         if table.full_text:

@@ -107,7 +107,9 @@ DOCUMENTS = Table(
         Column("lead_body", "TEXT", "the inspectorate that led it"),
         Column("fieldwork_start", "TEXT", "partial date: YYYY, YYYY-MM or YYYY-MM-DD"),
         Column("fieldwork_end", "TEXT", "partial date"),
-        Column("published", "TEXT", "partial date the report was published (its year: substr(published, 1, 4))"),
+        Column(
+            "published", "TEXT", "partial date the report was published (its year: substr(published, 1, 4))"
+        ),
         Column("indicators_total", "INTEGER", "stated number of quality indicators evaluated"),
         Column("extractor_version", "TEXT", "version of inspextract that wrote the record"),
         Column("schema_version", "TEXT", "the record's schema version"),
