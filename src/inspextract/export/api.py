@@ -70,5 +70,6 @@ def fill(
             counts = summary.errors if isinstance(item, ErrorItem) else summary.documents
             counts[database.add(item)] += 1
         if csv is not None:  # inside the transaction: a failed CSV write leaves the database as it was
+            database.complete()
             summary.csv_files = write_csv(database.connection, csv, excel=excel)
     return summary

@@ -104,11 +104,7 @@ class Database:
             if not self.has_tables:
                 self.create_tables()
             yield
-            self.insert_waiting()
-            for table in TABLES:
-                for statement in index_sql(table):
-                    self.connection.execute(statement)
-            self.index_full_text()
+            self.complete()
         except BaseException:
             self.connection.execute("ROLLBACK")
             self.waiting_documents = 0
@@ -117,6 +113,15 @@ class Database:
             self.has_tables = self.check_layout()
             raise
         self.connection.execute("COMMIT")
+
+    def complete(self) -> None:
+        """Bring the tables up to date with what was added (the transaction does it before committing;
+        call it to read them inside the transaction)."""
+        self.insert_waiting()
+        for table in TABLES:
+            for statement in index_sql(table):
+                self.connection.execute(statement)
+        self.index_full_text()
 
     def index_full_text(self) -> None:
         """Add the rows of the documents this transaction put in to the full-text indexes, in one go."""

@@ -119,7 +119,7 @@ def parse_other(text: str, where: str) -> Item:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise BadRecord(f"{where}: not JSON ({err.msg} at column {err.colno})") from None
+        raise BadRecord(f"{where}: not JSON ({err.msg}, column {err.colno})") from None
     if not isinstance(data, dict):
         raise BadRecord(f"{where}: not a record (a JSON {type(data).__name__}, not an object)")
     if isinstance(data.get("error"), dict):  # batch --jsonl writes failures as {"error": {...}}
