@@ -31,7 +31,8 @@ def failing_and_warned_documents(folder: Path) -> Path:
     (folder / "empty.txt").write_bytes(b"")
     invented = (
         "Joint inspection of services for children in Fife\n\n"
-        "Inspectors found that staff \u201cknew children well\u201d and that CAMHS waiting times had fallen.\n"
+        "Inspectors found that staff \u201cknew children well\u201d and that CAMHS waiting times had "
+        "fallen.\n"
     )
     (folder / "windows.txt").write_bytes(invented.encode("cp1252"))
     return folder
