@@ -27,10 +27,20 @@ def describe() -> str:
 
 
 def markdown_table() -> str:
-    """The README's table of tables: name, what a row is, columns (the key in bold)."""
-    rows = ["| table | one row per | columns |", "|---|---|---|"]
-    rows.extend(f"| `{table.name}` | {table.one_row_per} | {columns_cell(table)} |" for table in TABLES)
+    """The README's table of tables: name, what a row is, columns (the key in bold), indexes."""
+    rows = ["| table | one row per | columns (key in bold) | indexed |", "|---|---|---|---|"]
+    rows.extend(
+        f"| `{table.name}` | {table.one_row_per} | {columns_cell(table)} | {indexes_cell(table)} |"
+        for table in TABLES
+    )
     return "\n".join(rows)
+
+
+def indexes_cell(table: Table) -> str:
+    cell = ", ".join(table.indexes)
+    if table.full_text:
+        cell += f"; full text: `{table.name}_fts` ({', '.join(table.full_text)})"
+    return cell
 
 
 def columns_cell(table: Table) -> str:
