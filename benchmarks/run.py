@@ -461,7 +461,7 @@ with open(sys.argv[1], encoding="utf-8") as lines:
         report = Report.model_validate_json(line)
         rows["documents"].append((number, *document_row(report), line.strip()))
         for table in CHILD_TABLES:
-            rows[table.name].extend((number, *row) for row in table.rows(report))
+            rows[table.name].extend(table.rows(report, number))
 connection = sqlite3.connect(db, isolation_level=None)
 for table in TABLES:
     connection.execute(f"CREATE TABLE {table.name} ({', '.join(repr(c) for c in table.column_names)})")

@@ -165,7 +165,7 @@ class Database:
         assert document is not None  # an INSERT always gives a rowid
         for table in CHILD_TABLES:
             assert table.rows is not None  # every child table has its rows function
-            self.waiting[table.name].extend((document, *row) for row in table.rows(report))
+            self.waiting[table.name].extend(table.rows(report, document))
         self.unindexed.add(document)
         self.waiting_documents += 1
         if self.waiting_documents >= DOCUMENTS_PER_INSERT:

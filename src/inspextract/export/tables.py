@@ -37,9 +37,9 @@ class Table:
     one_row_per: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]
-    # A child table's rows of one record, without the leading `document` column (the writer adds the
-    # document's id); documents and errors rows are made by the writer itself.
-    rows: Callable[[Report], Iterable[Row]] | None = None
+    # A child table's rows of one record, given the document's id (its first column); documents and errors
+    # rows are made by the writer itself.
+    rows: Callable[[Report, int], Iterable[Row]] | None = None
     indexes: tuple[str, ...] = ()  # columns analysts filter by
     full_text: tuple[str, ...] = ()  # columns in the FTS5 index <name>_fts
 
@@ -126,7 +126,7 @@ TABLES: tuple[Table, ...] = (
         "council area a document is about",
         (DOCUMENT, ORDINAL, Column("area", "TEXT", "canonical council area name")),
         key=("document", "ordinal"),
-        rows=lambda report: enumerate(report.areas),
+        rows=lambda report, document: ((document, i, area) for i, area in enumerate(report.areas)),
         indexes=("area",),
     ),
     Table(
@@ -134,7 +134,9 @@ TABLES: tuple[Table, ...] = (
         "inspectorate taking part",
         (DOCUMENT, ORDINAL, Column("body", "TEXT", "canonical inspectorate name (the lead included)")),
         key=("document", "ordinal"),
-        rows=lambda report: enumerate(report.inspection.bodies),
+        rows=lambda report, document: (
+            (document, i, body) for i, body in enumerate(report.inspection.bodies)
+        ),
         indexes=("body",),
     ),
     Table(
@@ -150,8 +152,8 @@ TABLES: tuple[Table, ...] = (
             *EVIDENCE,
         ),
         key=("document", "ordinal"),
-        rows=lambda report: (
-            (i, g.indicator, g.indicator_name, g.grade, g.value, *evidence_of(g.evidence))
+        rows=lambda report, document: (
+            (document, i, g.indicator, g.indicator_name, g.grade, g.value, *evidence_of(g.evidence))
             for i, g in enumerate(report.grades)
         ),
         indexes=("grade", "indicator"),
@@ -165,7 +167,7 @@ TABLES: tuple[Table, ...] = (
             Column("count", "INTEGER", "how many indicators the summary gives that grade"),
         ),
         key=("document", "grade"),
-        rows=lambda report: report.grade_counts.items(),
+        rows=lambda report, document: ((document, grade, n) for grade, n in report.grade_counts.items()),
         indexes=("grade",),
     ),
     Table(
@@ -181,8 +183,8 @@ TABLES: tuple[Table, ...] = (
             *EVIDENCE,
         ),
         key=("document", "ordinal"),
-        rows=lambda report: (
-            (i, a.number, a.title, a.progress, a.text, *evidence_of(a.evidence))
+        rows=lambda report, document: (
+            (document, i, a.number, a.title, a.progress, a.text, *evidence_of(a.evidence))
             for i, a in enumerate(report.areas_for_improvement)
         ),
         indexes=("progress",),
@@ -201,11 +203,11 @@ TABLES: tuple[Table, ...] = (
             *EVIDENCE,
         ),
         key=("document", "ordinal"),
-        rows=lambda report: (
-            (i, f.kind, f.text, f.progress, f.area_number, *evidence_of(f.evidence))
+        rows=lambda report, document: (
+            (document, i, f.kind, f.text, f.progress, f.area_number, *evidence_of(f.evidence))
             for i, f in enumerate(report.findings)
         ),
-        indexes=("kind", "area_number"),
+        indexes=("kind",),
         full_text=("text",),
     ),
     Table(
@@ -220,8 +222,9 @@ TABLES: tuple[Table, ...] = (
             *EVIDENCE,
         ),
         key=("document", "ordinal"),
-        rows=lambda report: (
-            (i, p.name, p.role, p.organisation, *evidence_of(p.evidence)) for i, p in enumerate(report.people)
+        rows=lambda report, document: (
+            (document, i, p.name, p.role, p.organisation, *evidence_of(p.evidence))
+            for i, p in enumerate(report.people)
         ),
         indexes=("name",),
     ),
@@ -230,7 +233,7 @@ TABLES: tuple[Table, ...] = (
         "warning about a document (no text layer on a page, area not found, ...)",
         (DOCUMENT, ORDINAL, Column("warning", "TEXT", "the warning")),
         key=("document", "ordinal"),
-        rows=lambda report: enumerate(report.warnings),
+        rows=lambda report, document: ((document, i, w) for i, w in enumerate(report.warnings)),
     ),
     Table(
         "errors",
