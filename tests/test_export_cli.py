@@ -241,6 +241,29 @@ def test_usage_errors(tmp_path: Path) -> None:
     assert not (tmp_path / "r.db").exists()
 
 
+def test_a_database_another_writer_holds_and_a_csv_path_that_is_a_file_give_clear_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = write_jsonl(tmp_path / "r.jsonl", invented_record("a.txt"))
+    db = tmp_path / "r.db"
+    export([records], sqlite=db)
+    monkeypatch.setattr("inspextract.export.database.BUSY_TIMEOUT_S", 0.1)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer, mid-transaction
+    try:
+        result = invoke("export", str(records), "--sqlite", str(db))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == ExitCode.NOT_FOUND
+    assert result.output == f"inspextract: error: {db}: cannot be written now (database is locked)\n"
+
+    (tmp_path / "file").write_text("not a folder\n", encoding="utf-8")
+    result = invoke("export", str(records), "--csv", str(tmp_path / "file"))
+    assert result.exit_code == ExitCode.NOT_FOUND
+    assert "not a folder" in result.output
+
+
 def test_describe_lists_every_table_and_column() -> None:
     result = invoke("export", "--describe")
     assert result.exit_code == 0

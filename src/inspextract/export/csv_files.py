@@ -10,6 +10,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from inspextract.errors import InputNotFound
 from inspextract.export.sql import column_list, quoted
 from inspextract.export.tables import TABLES, Table
 
@@ -20,6 +21,8 @@ FETCH_ROWS = 5000
 def write_csv(connection: sqlite3.Connection, folder: Path, *, excel: bool = False) -> list[Path]:
     """Write every table of the database to FOLDER/<table>.csv; `excel` starts each with the BOM Excel
     needs to read UTF-8."""
+    if folder.exists() and not folder.is_dir():
+        raise InputNotFound(f"{folder}: not a folder, so no CSV files can go in it")
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
     try:

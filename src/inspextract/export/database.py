@@ -98,7 +98,10 @@ class Database:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """All or nothing: committed when the block ends, rolled back if it raises (Ctrl-C included)."""
-        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:  # another writer held it past BUSY_TIMEOUT_S
+            raise InputNotFound(f"{self.path}: cannot be written now ({err})") from None
         self.unindexed.clear()
         try:
             if not self.has_tables:
