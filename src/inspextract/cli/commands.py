@@ -233,9 +233,9 @@ def export_command(
     is left alone, so exporting the same folder twice gives the same database. A database written with
     another table layout is refused. CSV files hold what the database holds.
 
-    Exit codes: 0 success; 2 usage error; 3 an input cannot be read or the database written; 4 a record of a newer
-    schema_version, or a database of another table layout or program; 5 a line or file that is not a record;
-    70 internal error; 130 interrupted (nothing changed).
+    Exit codes: 0 success; 2 usage error; 3 an input cannot be read or the database written; 4 a record of
+    a newer schema_version, or a database of another table layout or program; 5 a line or file that is not
+    a record; 70 internal error; 130 interrupted (nothing changed).
     """
     if describe:
         from inspextract.export.describe import describe as describe_tables
