@@ -208,7 +208,7 @@ def export_command(
     inputs: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="INPUT...",
+            metavar="INPUT",
             help="Batch output folders (records and errors.jsonl), record files (.json), JSONL files "
             "(batch --jsonl); - reads JSONL from stdin.",
             show_default=False,
