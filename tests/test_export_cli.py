@@ -111,6 +111,18 @@ def test_batch_sqlite_fills_the_database_as_records_come(tmp_path: Path) -> None
     assert rows_of(tmp_path / "batch.db") == tables
 
 
+def test_batch_sqlite_into_a_refused_database_stops_before_converting(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE notes (text TEXT)").connection.close()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ERRORS_FILE).write_text("{}\n", encoding="utf-8")  # an earlier run's failures
+    result = invoke("batch", str(DEV_DOCS), "-o", str(out), "--sqlite", str(other))
+    assert result.exit_code == ExitCode.UNSUPPORTED
+    assert "a database inspextract export did not write" in result.output
+    assert sorted(p.name for p in out.iterdir()) == [ERRORS_FILE]
+
+
 def test_a_record_supersedes_an_earlier_failure_of_the_same_input(tmp_path: Path) -> None:
     record = invented_record("docs/a.txt")
     failure = {"path": "docs/a.txt", "sha256": "0" * 64, "kind": "timeout", "message": "over 120 s"}

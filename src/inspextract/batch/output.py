@@ -31,16 +31,16 @@ class Emitter:
         self, docs: list[Found], outdir: Path | None, jsonl: IO[bytes] | None, sqlite: Path | None = None
     ) -> None:
         self.docs, self.outdir, self.jsonl = docs, outdir, jsonl
+        self.database: DatabaseSink | None = None
+        if sqlite is not None:  # before anything is removed or converted: a refused database stops the batch
+            from inspextract.export.sink import DatabaseSink
+
+            self.database = DatabaseSink(sqlite)
         self.pending: dict[int, tuple[str | None, dict[str, object] | None]] = {}
         self.next_index = 0
         self.errors_path = self.outdir / ERRORS_FILE if self.outdir else None
         if self.errors_path:  # this run's failures only: earlier ones are retried now
             self.errors_path.unlink(missing_ok=True)
-        self.database: DatabaseSink | None = None
-        if sqlite is not None:  # opened first: a database export would refuse stops the batch at once
-            from inspextract.export.sink import DatabaseSink
-
-            self.database = DatabaseSink(sqlite)
 
     def finished(self, outcome: Outcome) -> None:
         doc = self.docs[outcome.index]
