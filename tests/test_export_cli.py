@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from inspextract.batch import BatchOptions, run_batch
 from inspextract.cli import app
 from inspextract.errors import ExitCode
-from inspextract.export import TABLES, export
+from inspextract.export import TABLES, csv_files, export
 from inspextract.export.describe import markdown_table
 from inspextract.export.inputs import ERRORS_FILE
 from inspextract.records import Evidence, Finding, Report, Source
@@ -153,6 +153,29 @@ def test_csv_files_are_rfc4180_with_a_header_and_excel_gets_a_bom(tmp_path: Path
     assert invoke("export", str(records), "--csv", str(tmp_path / "excel"), "--excel").exit_code == 0
     excel = (tmp_path / "excel" / "findings.csv").read_bytes()
     assert excel.startswith(b"\xef\xbb\xbfdocument,") and excel[3:] == raw
+
+
+def test_a_csv_write_failing_half_way_changes_neither_the_csv_folder_nor_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db, folder = tmp_path / "r.db", tmp_path / "csv"
+    export([write_jsonl(tmp_path / "a.jsonl", invented_record("a.txt"))], sqlite=db, csv=folder)
+    before, csv_before = db.read_bytes(), {p.name: p.read_bytes() for p in folder.iterdir()}
+    real_write_table = csv_files.write_table
+    written: list[str] = []
+
+    def failing_write_table(connection: sqlite3.Connection, table: Any, path: Path, *, excel: bool) -> None:
+        if len(written) == 3:
+            raise OSError(28, "No space left on device")
+        written.append(table.name)
+        real_write_table(connection, table, path, excel=excel)
+
+    monkeypatch.setattr(csv_files, "write_table", failing_write_table)
+    with pytest.raises(OSError, match="No space left"):
+        export([write_jsonl(tmp_path / "b.jsonl", invented_record("b.txt"))], sqlite=db, csv=folder)
+    assert db.read_bytes() == before
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == csv_before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "b.jsonl", "csv", "r.db"]
 
 
 def test_future_schema_version_is_refused_and_changes_nothing(tmp_path: Path) -> None:
