@@ -434,6 +434,96 @@ def bench_large_pdf(table: Table, pdf: Path) -> None:
     table.add("  ratio parse(pdfium) / bare pypdfium2, by speed", f"{bare / parsed:.3f}x")
 
 
+# The export row: the dev records repeated with distinct paths, exported to SQLite, against a bare
+# executemany of the same rows (flattened beforehand, untimed) into tables without keys or indexes. Five
+# rounds: single rounds' ratios ranged from 2.5x to 3.5x in busy spells of this shared machine; the CPU time
+# of each process (milliseconds, the timers' third figure) moves far less.
+EXPORT_RECORDS = 10_000
+EXPORT_ROUNDS = 5
+EXPORT_TIMER = """
+import sys, time
+from pathlib import Path
+from inspextract.export import export
+db = Path(sys.argv[2])
+db.unlink(missing_ok=True)
+t, cpu = time.perf_counter(), time.process_time()
+export([sys.argv[1]], sqlite=db)
+print(time.perf_counter() - t, db.stat().st_size, round((time.process_time() - cpu) * 1000))
+"""
+BARE_INSERT_TIMER = """
+import sqlite3, sys, time
+from pathlib import Path
+from inspextract.export.tables import CHILD_TABLES, TABLES, document_row
+from inspextract.records import Report
+db = Path(sys.argv[2])
+db.unlink(missing_ok=True)
+rows = {table.name: [] for table in TABLES}
+with open(sys.argv[1], encoding="utf-8") as lines:
+    for number, line in enumerate(lines, 1):
+        report = Report.model_validate_json(line)
+        rows["documents"].append((number, *document_row(report), line.strip()))
+        for table in CHILD_TABLES:
+            rows[table.name].extend(table.rows(report, number))
+connection = sqlite3.connect(db, isolation_level=None)
+for table in TABLES:
+    connection.execute(f"CREATE TABLE {table.name} ({', '.join(repr(c) for c in table.column_names)})")
+t, cpu = time.perf_counter(), time.process_time()
+connection.execute("BEGIN")
+for table in TABLES:
+    marks = ", ".join("?" for _ in table.columns)
+    connection.executemany(f"INSERT INTO {table.name} VALUES ({marks})", rows[table.name])
+connection.execute("COMMIT")
+print(time.perf_counter() - t, db.stat().st_size, round((time.process_time() - cpu) * 1000))
+"""
+
+
+def make_export_records(count: int = EXPORT_RECORDS) -> Path:
+    """A JSONL file of `count` records: the dev fixtures' records cycled, each copy with a path of its own."""
+    out = WORK / f"export-{count}.jsonl"
+    if out.exists():
+        return out
+    dev = WORK / "dev-records.jsonl"
+    docs = ROOT / "fixtures" / "dev" / "docs"
+    subprocess.run(
+        [*CLI, "batch", str(docs), "--jsonl", str(dev), "--jobs", "1"], check=True, capture_output=True
+    )
+    records = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines()]
+    building = out.with_name(out.name + ".partial")
+    with building.open("w", encoding="utf-8") as handle:
+        for i in range(count):
+            record = records[i % len(records)]
+            record["source"]["path"] = f"copies/{i:05d}/{Path(record['source']['path']).name}"
+            handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+    building.rename(out)
+    return out
+
+
+def bench_export(table: Table, records: Path) -> None:
+    """`export --sqlite` of 10,000 records over a bare executemany of the same rows, in interleaved runs."""
+    runs: dict[str, list[tuple[float, int, int]]] = {"bare": [], "export": []}
+    for _ in range(EXPORT_ROUNDS):
+        runs["bare"].append(timed_script(BARE_INSERT_TIMER, str(records), str(WORK / "export-bare.db")))
+        runs["export"].append(timed_script(EXPORT_TIMER, str(records), str(WORK / "export.db")))
+    bare, exported = (statistics.median(r[0] for r in runs[name]) for name in ("bare", "export"))
+    count = sum(1 for _ in records.open("rb"))
+    table.add(
+        f"bare sqlite3 executemany, rows of {count:,} records", f"{bare:.2f} s", f"medians of {EXPORT_ROUNDS}"
+    )
+    table.add("export --sqlite, the same records from JSONL", f"{exported:.2f} s")
+    ratio = exported / bare
+    table.add("  ratio export / bare executemany", f"{ratio:.2f}x", "target <= 3x", ratio <= 3)
+    cpu = {name: statistics.median(r[2] for r in found) / 1000 for name, found in runs.items()}
+    table.add(
+        "  the same by CPU time",
+        f"{cpu['export'] / cpu['bare']:.2f}x ({cpu['export']:.2f} / {cpu['bare']:.2f} s)",
+    )
+    size = runs["export"][-1][1] / count
+    bare_size = runs["bare"][-1][1] / count
+    table.add(
+        "  database size per record", f"{size / 1024:.1f} KiB (bare tables: {bare_size / 1024:.1f} KiB)"
+    )
+
+
 def console_script() -> list[str]:
     """The installed `inspextract` command beside this interpreter (what users run), else `python -m`."""
     script = Path(PYTHON).with_name("inspextract")
@@ -459,7 +549,7 @@ def bench_startup(table: Table, repeat: int) -> None:
         table.add(name, f"{took * 1000:.0f} ms (+{extra * 1000:.0f} ms)", "target <= +150 ms", extra <= 0.15)
 
 
-BENCHES = ("pdf", "pdf-large", "text", "memory", "batch", "batch-200", "startup")
+BENCHES = ("pdf", "pdf-large", "text", "memory", "batch", "batch-200", "startup", "export")
 
 
 def main() -> int:
@@ -502,6 +592,8 @@ def main() -> int:
         bench_batch_at_scale(table, make_mixed_folder(SCALE_DOCS))
     if "startup" in args.only:
         bench_startup(table, args.repeat)
+    if "export" in args.only:
+        bench_export(table, make_export_records())
     print(
         f"\ninspextract benchmarks (medians of {args.repeat}, at least {PDFIUM_RUNS} pdfium parses and "
         f"{BATCH_ROUNDS} batch rounds; {os.cpu_count()} CPUs)"

@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from inspextract.batch.listing import Found, sha256_of
 from inspextract.batch.worker import Outcome
 from inspextract.output import write_atomic
+
+if TYPE_CHECKING:
+    from inspextract.export.sink import DatabaseSink
 
 ERRORS_FILE = "errors.jsonl"
 
@@ -24,8 +27,15 @@ def write_line(stream: IO[bytes], line: str) -> None:
 class Emitter:
     """Writes outcomes: records to OUTDIR as they finish; JSONL and errors.jsonl in input order."""
 
-    def __init__(self, docs: list[Found], outdir: Path | None, jsonl: IO[bytes] | None) -> None:
+    def __init__(
+        self, docs: list[Found], outdir: Path | None, jsonl: IO[bytes] | None, sqlite: Path | None = None
+    ) -> None:
         self.docs, self.outdir, self.jsonl = docs, outdir, jsonl
+        self.database: DatabaseSink | None = None
+        if sqlite is not None:  # before anything is removed or converted: a refused database stops the batch
+            from inspextract.export.sink import DatabaseSink
+
+            self.database = DatabaseSink(sqlite)
         self.pending: dict[int, tuple[str | None, dict[str, object] | None]] = {}
         self.next_index = 0
         self.errors_path = self.outdir / ERRORS_FILE if self.outdir else None
@@ -64,13 +74,20 @@ class Emitter:
                 write_line(
                     self.jsonl, json.dumps({"error": error}, ensure_ascii=False, separators=(",", ":"))
                 )
-        elif self.jsonl and record_json is not None:
-            write_line(self.jsonl, record_json)
+            if self.database:
+                self.database.add_error(error)
+        elif record_json is not None:
+            if self.jsonl:
+                write_line(self.jsonl, record_json)
+            if self.database:
+                self.database.add_record(record_json)
 
     def drain(self) -> None:
         """Emit what finished after a gap (documents left unrun by --fail-fast), still in input order."""
         for index in sorted(self.pending):
             self.emit(*self.pending.pop(index))
+        if self.database:
+            self.database.close()
 
 
 def append_line(path: Path, line: str) -> None:

@@ -43,6 +43,7 @@ class BatchOptions:
     fail_fast: bool = False
     start_method: str = DEFAULT_START_METHOD
     progress: BatchProgress | None = None
+    sqlite: Path | None = None  # also put records and failures into this database (inspextract export)
 
 
 @dataclass
@@ -70,7 +71,7 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], options: BatchOptions) -
     if options.outdir:
         options.outdir.mkdir(parents=True, exist_ok=True)
         remove_stale_temps(options.outdir)
-    emitter = Emitter(docs, options.outdir, options.jsonl)
+    emitter = Emitter(docs, options.outdir, options.jsonl, options.sqlite)
     tasks: list[Task] = []
     for index, doc in enumerate(docs):
         record = None if options.force or not options.outdir else existing_record(doc, options.outdir)

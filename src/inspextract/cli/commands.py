@@ -141,6 +141,15 @@ def batch(
     all_entities: AllEntities = False,
     force: Annotated[bool, typer.Option("--force", help="Redo documents already recorded.")] = False,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first failure.")] = False,
+    sqlite: Annotated[
+        Path | None,
+        typer.Option(
+            "--sqlite",
+            metavar="FILE",
+            help="Also put each record and failure into this SQLite database as it comes (the tables of "
+            "inspextract export; each document committed on its own).",
+        ),
+    ] = None,
 ) -> None:
     """Convert many documents: OUTDIR/<relative path>.json per document, failures in OUTDIR/errors.jsonl.
 
@@ -154,8 +163,8 @@ def batch(
     141 the reader of --jsonl - closed it early.
     """
     check_engine(pdf_engine)
-    if outdir is None and jsonl is None:
-        raise typer.BadParameter("give -o OUTDIR, --jsonl FILE, or both", param_hint="-o/--jsonl")
+    if outdir is None and jsonl is None and sqlite is None:
+        raise typer.BadParameter("give -o OUTDIR, --jsonl FILE or --sqlite FILE", param_hint="-o/--jsonl")
 
     def run() -> int:
         import signal
@@ -183,6 +192,7 @@ def batch(
                 force=force,
                 fail_fast=fail_fast,
                 progress=make_progress(sys.stderr),
+                sqlite=sqlite,
             )
             return int(run_batch([str(p) for p in paths], options).exit_code)
         finally:
@@ -191,6 +201,67 @@ def batch(
                 stream.close()
 
     raise typer.Exit(guarded(run))
+
+
+@app.command("export")
+def export_command(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="INPUT",
+            help="Batch output folders (records and errors.jsonl), record files (.json), JSONL files "
+            "(batch --jsonl); - reads JSONL from stdin.",
+            show_default=False,
+        ),
+    ] = None,
+    sqlite: Annotated[
+        Path | None, typer.Option("--sqlite", metavar="FILE", help="SQLite database to create or update.")
+    ] = None,
+    csv: Annotated[
+        Path | None, typer.Option("--csv", metavar="DIR", help="Folder for one CSV file per table.")
+    ] = None,
+    excel: Annotated[
+        bool,
+        typer.Option("--excel", help="Start each CSV file with the byte-order mark Excel needs for UTF-8."),
+    ] = False,
+    describe: Annotated[bool, typer.Option("--describe", help="Print the tables and their columns.")] = False,
+) -> None:
+    """Turn records into tables for analysts: a SQLite database (with full-text search) and/or CSV files.
+
+    One transaction: an input that is not a record leaves the database and the CSV folder as they were.
+    A document already in the database (same source.sha256 and source.path) is replaced; an unchanged one
+    is left alone, so exporting the same folder twice gives the same database. A database written with
+    another table layout is refused. CSV files hold what the database holds.
+
+    Exit codes: 0 success; 2 usage error; 3 an input cannot be read or the database written; 4 a record of
+    a newer schema_version, or a database of another table layout or program; 5 a line or file that is not
+    a record; 70 internal error; 130 interrupted (nothing changed).
+    """
+    if describe:
+        from inspextract.export.describe import describe as describe_tables
+
+        sys.stdout.write(describe_tables())
+        return
+    if not inputs:
+        raise typer.BadParameter(
+            "give at least one INPUT (a folder, a file, or - for stdin)", param_hint="INPUT"
+        )
+    if sqlite is None and csv is None:
+        raise typer.BadParameter("give --sqlite FILE, --csv DIR, or both", param_hint="--sqlite/--csv")
+
+    def run() -> None:
+        from inspextract.export import export
+
+        summary = export(inputs, sqlite=sqlite, csv=csv, excel=excel)
+        where = [str(p) for p in (sqlite, csv) if p is not None]
+        counts = ", ".join(f"{n} {change}" for change, n in sorted(summary.documents.items())) or "none"
+        failures = sum(summary.errors.values())
+        sys.stderr.write(
+            f"inspextract export: {sum(summary.documents.values())} documents ({counts}) and "
+            f"{failures} failures (errors table) -> {' and '.join(where)}\n"
+        )
+
+    guarded(run)
 
 
 @app.command()
