@@ -175,6 +175,19 @@ def test_send_bytes_keeps_the_size_limit_on_the_client(local_cluster: LocalClust
     assert (summary.failed, error_kinds(tmp_path)) == (1, {DEV_TEXTS[0].name: "too_large"})
 
 
+def test_cli_dask_local_starts_and_stops_a_cluster_of_its_own(tmp_path: Path) -> None:
+    """`--dask local`: the records (test_local_cluster_gives_the_records_of_jobs_1 compares them), progress
+    and summary, and none of Dask's own chatter on stderr."""
+    outdir = tmp_path / "out"
+    argv = [sys.executable, "-m", "inspextract", "batch", *map(str, DEV_TEXTS[:3]), "-o", str(outdir)]
+    argv += ["-j", "2", "--dask", "local"]
+    run = subprocess.run(argv, capture_output=True, text=True, timeout=WAIT_S)
+    assert run.returncode == ExitCode.OK, run.stderr
+    assert written_files(outdir) == sorted(f"{doc.stem}.json" for doc in DEV_TEXTS[:3])
+    assert "[3/3] ok" in run.stderr and "succeeded" in run.stderr
+    assert "Traceback" not in run.stderr and "WARNING" not in run.stderr
+
+
 def test_cli_on_a_cluster_records_a_hanging_and_a_crashing_document(
     dask_cluster: str, bad_inputs: Path, tmp_path: Path
 ) -> None:
