@@ -201,7 +201,8 @@ def test_cli_on_a_cluster_records_a_hanging_and_a_crashing_document(
     shutil.copy(bad_inputs / "flate-bomb.pdf", folder / "hang-flate-bomb.pdf")
     shutil.copy(bad_inputs / "zip-bomb.docx", folder / "crash-zip-bomb.docx")
     log = tmp_path / "parsed.log"
-    args = [str(folder), "-o", str(outdir), "--dask", dask_cluster, "--timeout", "1"]
+    # 3 s: room for a fresh worker's first document on a busy machine; the hanging one is killed 2 s later.
+    args = [str(folder), "-o", str(outdir), "--dask", dask_cluster, "--timeout", "3"]
     run = subprocess.run(
         faulty_batch(args),
         env=faulty_env(log, "tests.batch_faults:FaultyConverter"),
