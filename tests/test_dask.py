@@ -295,3 +295,10 @@ def test_dask_without_its_extra_or_send_bytes_without_dask_is_a_usage_error(
     assert result.exit_code == ExitCode.USAGE
     assert "pip install 'inspextract[dask]'" in result.output
     assert not list(tmp_path.iterdir())
+
+
+def test_an_address_dask_cannot_reach_stops_the_batch_with_exit_code_11(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["batch", str(DEV_TEXTS[0]), "-o", str(tmp_path), "--dask", "nope://x"])
+    assert result.exit_code == ExitCode.WORKERS_FAILED
+    assert "Dask cluster at nope://x" in result.output
+    assert not list(tmp_path.iterdir())

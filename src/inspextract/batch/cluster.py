@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 LOCAL = "local"  # --dask local: a LocalCluster on this machine
 # Tasks kept submitted per Dask worker thread, so that no thread waits while the client writes records
 # and submits more: with 2 (the local pool's depth) a worker of --dask local sat idle 3-4% of a 200-document
-# batch between tasks, with 4 and more 2%; more would only hold documents' bytes (--send-bytes) in memory
-# and keep documents from a worker that joins later.
+# batch between tasks, with 8 2%; more would only hold documents' bytes (--send-bytes) in memory and keep
+# documents from a worker that joins later.
 TASKS_PER_THREAD = 4
 # Longest the client waits between checks, so that the progress display stays current.
 TICK_S = 0.2
@@ -71,7 +71,7 @@ class DaskExecutor:
             address = self.start_local_cluster() if self.address == LOCAL else self.address
             self.client = Client(address, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
             self.client.wait_for_workers(1, timeout=WORKERS_WAIT_S)
-        except (OSError, TimeoutError) as err:
+        except (OSError, TimeoutError, ValueError) as err:  # ValueError: not an address Dask knows
             self.close()
             raise WorkersFailed(f"Dask cluster at {self.address}: {err}") from None
         except BaseException:
