@@ -40,8 +40,9 @@ DaskAddress = Annotated[
     typer.Option(
         "--dask",
         metavar="ADDRESS",
-        help="Convert on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786), or on a local "
-        "one of --jobs processes ('local'). Needs: pip install 'inspextract[dask]'.",
+        help="Convert on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786; its workers, "
+        "not --jobs, set the parallelism), or on a local one of --jobs processes ('local'). "
+        "Needs: pip install 'inspextract[dask]'.",
     ),
 ]
 SendBytes = Annotated[
