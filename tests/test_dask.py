@@ -115,6 +115,7 @@ def dask_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         deadline = time.monotonic() + WAIT_S
         while not scheduler_file.exists() and time.monotonic() < deadline:
             time.sleep(0.1)
+        assert scheduler_file.exists(), (folder / "s.log").read_text()
         address = json.loads(scheduler_file.read_text())["address"]
         worker = [dask, "worker", address, "--host", "127.0.0.1", "--nthreads", "1", "--no-dashboard"]
         for n in range(2):
@@ -235,6 +236,7 @@ def test_a_killed_worker_loses_no_document(dask_cluster: str, tmp_path: Path) ->
             time.sleep(0.05)
         with Client(dask_cluster, timeout=WAIT_S) as client:
             pids = client.run(os.getpid)
+        assert batch.poll() is None  # mid-batch: each worker holds documents
         os.kill(next(iter(pids.values())), signal.SIGKILL)
         batch.wait(timeout=WAIT_S)
     finally:
