@@ -46,6 +46,10 @@ SCALE_ROUNDS = 3
 # The 200-document batch ratio against the machine's own ceiling (two bare CPU-bound processes over one,
 # measured in the same rounds): what a pool that adds no serial work and no contention of its own reaches.
 SCALE_TARGET_OF_CEILING = 0.95
+# The Dask row: 200-document batches on `--dask local --jobs 2` against the local pool's `--jobs 2`, in
+# interleaved rounds (each pair takes about a minute here); the cluster path may cost at most a fifth.
+DASK_ROUNDS = 3
+DASK_TARGET = 0.8
 # Runs of the 2,000-page parse (about a minute each here) and of bare pypdfium2 beside it.
 LARGE_PDF_RUNS = 3
 WARM_UP_PDF = ROOT / "fixtures" / "dev-pdf" / "docs" / "004_5bd155181e1959c4.pdf"
@@ -421,6 +425,31 @@ def bench_batch_at_scale(table: Table, folder: Path) -> None:
     table.add("  batch ratio / ceiling", f"{share:.2f}", target, share >= SCALE_TARGET_OF_CEILING)
 
 
+def bench_dask(table: Table, folder: Path) -> None:
+    """A batch on a LocalCluster of two one-thread workers against the local pool of two processes."""
+    docs = sum(1 for p in folder.iterdir() if p.is_file())
+    runs: dict[str, list[BatchRun]] = {"pool": [], "dask": []}
+    for _ in range(DASK_ROUNDS):  # interleaved: a slow spell of the machine hits both alike
+        runs["pool"].append(timed_batch(batch_cmd(folder, 2, "batch-out-2")))
+        runs["dask"].append(timed_batch([*batch_cmd(folder, 2, "batch-out-dask"), "--dask", "local"]))
+    speed = {name: docs / statistics.median(r.wall for r in rs) for name, rs in runs.items()}
+    ratio = speed["dask"] / speed["pool"]
+    table.add(
+        f"batch --dask local --jobs 2 over --jobs 2, {docs} documents",
+        f"{ratio:.2f}x ({speed['pool']:.2f} / {speed['dask']:.2f} docs/s)",
+        f"target >= {DASK_TARGET}, medians of {DASK_ROUNDS}",
+        ratio >= DASK_TARGET,
+    )
+    # The cluster's start-up (Dask's processes, a model per worker process) apart from its cost per document.
+    first = {name: statistics.median(r.first_record for r in rs) for name, rs in runs.items()}
+    table.add("  first record after (pool / dask)", f"{first['pool']:.2f} / {first['dask']:.2f} s")
+    after = {
+        name: statistics.median((docs - 1) / (r.wall - r.first_record) for r in rs)
+        for name, rs in runs.items()
+    }
+    table.add("  ratio after the first record", f"{after['dask'] / after['pool']:.2f}x", "same rounds")
+
+
 def bench_large_pdf(table: Table, pdf: Path) -> None:
     """parse of the 2,000-page PDF against bare pypdfium2's text of it, in interleaved runs."""
     runs: dict[str, list[float]] = {"bare pdfium": [], "pdfium": []}
@@ -549,7 +578,7 @@ def bench_startup(table: Table, repeat: int) -> None:
         table.add(name, f"{took * 1000:.0f} ms (+{extra * 1000:.0f} ms)", "target <= +150 ms", extra <= 0.15)
 
 
-BENCHES = ("pdf", "pdf-large", "text", "memory", "batch", "batch-200", "startup", "export")
+BENCHES = ("pdf", "pdf-large", "text", "memory", "batch", "batch-200", "dask", "startup", "export")
 
 
 def main() -> int:
@@ -590,6 +619,8 @@ def main() -> int:
         bench_batch(table, args.repeat, make_mixed_folder())
     if "batch-200" in args.only:
         bench_batch_at_scale(table, make_mixed_folder(SCALE_DOCS))
+    if "dask" in args.only:
+        bench_dask(table, make_mixed_folder(SCALE_DOCS))
     if "startup" in args.only:
         bench_startup(table, args.repeat)
     if "export" in args.only:

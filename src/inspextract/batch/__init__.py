@@ -1,7 +1,8 @@
 """Batch conversion: folders and files in, one record (or error record) per document out.
 
 `listing` finds the documents and the records an earlier run left, `run` drives a batch, `executor` is
-where the workers are chosen (`pool`: local processes running `worker`), `output` writes the outcomes
+where the workers are chosen (`pool`: local processes running `worker`;
+`cluster`: a Dask cluster whose workers host such processes, `cluster_worker`), `output` writes the outcomes
 and `progress` shows them.
 """
 

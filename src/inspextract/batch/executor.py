@@ -1,8 +1,8 @@
 """The one place a batch chooses where its documents are converted.
 
 An executor takes the tasks and yields each one's `Outcome` as it finishes, in any order; the batch writes
-and counts them. Today there is one, the local process pool (batch/pool.py); one that hands documents to
-a cluster would be one more module with the same three methods, chosen in `choose_executor`.
+and counts them. There are two: the local process pool (batch/pool.py) and a Dask cluster
+(batch/cluster.py), which hosts the same pool's processes on its workers.
 """
 
 from __future__ import annotations
@@ -28,8 +28,15 @@ class Executor(Protocol):
     ) -> Iterator[Outcome]: ...
 
 
-def choose_executor(jobs: int, convert: Converter, start_method: str) -> Executor:
-    """The executor for this batch: `jobs` local worker processes running `convert`."""
+def choose_executor(
+    jobs: int, convert: Converter, start_method: str, dask: str | None = None, send_bytes: bool = False
+) -> Executor:
+    """The executor for this batch: the Dask cluster at `dask` ("local": one of `jobs` processes started
+    here), else `jobs` local worker processes running `convert`."""
+    if dask:
+        from inspextract.batch.cluster import DaskExecutor
+
+        return DaskExecutor(dask, jobs, convert, send_bytes)
     from inspextract.batch.pool import WorkerPool
 
     return WorkerPool(jobs, convert, start_method)

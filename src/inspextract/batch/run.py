@@ -43,6 +43,10 @@ class BatchOptions:
     fail_fast: bool = False
     start_method: str = DEFAULT_START_METHOD
     progress: BatchProgress | None = None
+    # A Dask scheduler's address, or "local" for a LocalCluster of `jobs` processes (batch/cluster.py);
+    # `send_bytes`: documents travel to its workers as bytes, not paths.
+    dask: str | None = None
+    send_bytes: bool = False
     sqlite: Path | None = None  # also put records and failures into this database (inspextract export)
 
 
@@ -104,7 +108,7 @@ def convert_all(
     convert = Converter(options.limits, options.pdf_engine, options.all_entities)
     jobs = min(max(1, options.jobs), len(tasks))
     progress = options.progress
-    with choose_executor(jobs, convert, options.start_method) as executor:
+    with choose_executor(jobs, convert, options.start_method, options.dask, options.send_bytes) as executor:
         for outcome in executor.imap_unordered(tasks, progress.tick if progress else None):
             emitter.finished(outcome)
             if outcome.ok:

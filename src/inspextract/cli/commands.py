@@ -13,11 +13,14 @@ from inspextract.cli.boundary import EXIT_CODES_HELP, exit_flushed, guarded, sta
 from inspextract.cli.options import (
     DEFAULT_TIMEOUT_S,
     AllEntities,
+    DaskAddress,
     InputArg,
     MaxBytes,
     MaxPages,
     PdfEngine,
+    SendBytes,
     Timeout,
+    check_dask,
     check_engine,
     make_limits,
     open_input,
@@ -141,6 +144,8 @@ def batch(
     all_entities: AllEntities = False,
     force: Annotated[bool, typer.Option("--force", help="Redo documents already recorded.")] = False,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first failure.")] = False,
+    dask: DaskAddress = None,
+    send_bytes: SendBytes = False,
     sqlite: Annotated[
         Path | None,
         typer.Option(
@@ -159,10 +164,12 @@ def batch(
     extractor version, and retry failed ones; --force redoes all.
 
     Exit codes: 0 all documents succeeded; 1 some documents failed (see errors.jsonl); 2 usage error;
-    11 the worker processes could not start; 130 interrupted (the records written so far are kept);
+    11 the worker processes could not start (with --dask: the cluster could not be reached or had no
+    workers); 130 interrupted (the records written so far are kept);
     141 the reader of --jsonl - closed it early.
     """
     check_engine(pdf_engine)
+    check_dask(dask, send_bytes)
     if outdir is None and jsonl is None and sqlite is None:
         raise typer.BadParameter("give -o OUTDIR, --jsonl FILE or --sqlite FILE", param_hint="-o/--jsonl")
 
@@ -192,6 +199,8 @@ def batch(
                 force=force,
                 fail_fast=fail_fast,
                 progress=make_progress(sys.stderr),
+                dask=dask,
+                send_bytes=send_bytes,
                 sqlite=sqlite,
             )
             return int(run_batch([str(p) for p in paths], options).exit_code)

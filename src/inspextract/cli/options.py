@@ -34,6 +34,27 @@ AllEntities = Annotated[
     ),
 ]
 
+# batch on a Dask cluster (batch/cluster.py).
+DaskAddress = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        metavar="ADDRESS",
+        help="Convert on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786; its workers, "
+        "not --jobs, set the parallelism), or on a local one of --jobs processes ('local'). "
+        "Needs: pip install 'inspextract[dask]'.",
+    ),
+]
+SendBytes = Annotated[
+    bool,
+    typer.Option(
+        "--send-bytes",
+        help="With --dask: send each document's bytes to the workers, for workers that cannot see the "
+        "input paths.",
+    ),
+]
+DASK_EXTRA_MISSING = "needs Dask: pip install 'inspextract[dask]'"
+
 DEFAULT_TIMEOUT_S = 120.0
 
 
@@ -48,6 +69,17 @@ def make_limits(timeout: float, max_bytes: int | None, max_pages: int | None) ->
 def open_input(path: str) -> str | bytes:
     """A path as given, or stdin's bytes for "-"."""
     return sys.stdin.buffer.read() if path == "-" else path
+
+
+def check_dask(address: str | None, send_bytes: bool) -> None:
+    """--dask needs the optional extra installed; --send-bytes means nothing without --dask."""
+    if send_bytes and not address:
+        raise typer.BadParameter("only with --dask", param_hint="--send-bytes")
+    if address:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise typer.BadParameter(DASK_EXTRA_MISSING, param_hint="--dask") from None
 
 
 def check_engine(engine: str) -> None:
