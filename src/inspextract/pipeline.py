@@ -75,6 +75,25 @@ def parse(
     The statistical NER reads only the sentences that may name a person unless `all_entities` is set;
     then `entities` holds every organisation, place and date too, at several times the cost.
     """
+    report, _, _ = parse_with_document(
+        source, limits=limits, pdf_engine=pdf_engine, name=name, all_entities=all_entities
+    )
+    return report
+
+
+def parse_with_document(
+    source: Input,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
+    name: str | None = None,
+    all_entities: bool = False,
+) -> tuple[Report, Document, bytes]:
+    """`parse`, also returning the `Document` read and the input's bytes (what `review` draws on).
+
+    The statistical NER reads only the sentences that may name a person unless `all_entities` is set;
+    then `entities` holds every organisation, place and date too, at several times the cost.
+    """
     # Imported here, not at the top: `inspextract text` needs only the readers.
     from inspextract.extract.entities import find_entities
     from inspextract.extract.findings import find_findings
@@ -103,4 +122,4 @@ def parse(
         report.entities = find_entities(doc, all_entities=all_entities)
         report.people = find_people(doc, blocks, report.entities)
         # Validate the assembled record once, so nothing invalid ever reaches the output.
-        return Report.model_validate(report.model_dump())
+        return Report.model_validate(report.model_dump()), doc, data

@@ -12,7 +12,7 @@ from typing import IO, Protocol
 
 from inspextract.batch.executor import choose_executor
 from inspextract.batch.listing import Found, existing_record, find_documents, pages_of, size_of
-from inspextract.batch.output import Emitter, remove_stale_temps
+from inspextract.batch.output import Emitter, remove_stale_temps, review_name
 from inspextract.batch.pool import DEFAULT_START_METHOD, default_jobs
 from inspextract.batch.worker import Converter, Outcome, Task
 from inspextract.errors import ExitCode
@@ -43,6 +43,7 @@ class BatchOptions:
     fail_fast: bool = False
     start_method: str = DEFAULT_START_METHOD
     progress: BatchProgress | None = None
+    review: bool = False  # also OUTDIR/<name>.review.html per document and OUTDIR/index.html
 
 
 @dataclass
@@ -74,6 +75,8 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], options: BatchOptions) -
     tasks: list[Task] = []
     for index, doc in enumerate(docs):
         record = None if options.force or not options.outdir else existing_record(doc, options.outdir)
+        if record is not None and options.review and not has_review(doc, options.outdir):
+            record = None  # recorded by a run without --review: convert again for its page
         if record is None:
             tasks.append((index, str(doc.path)))
         else:
@@ -89,6 +92,10 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], options: BatchOptions) -
     if tasks:
         convert_all(tasks, options, docs, emitter, summary)
     emitter.drain()
+    if options.review and options.outdir:
+        from inspextract.review.index import write_index
+
+        write_index(options.outdir)
     summary.not_run = summary.documents - summary.succeeded - summary.failed - summary.skipped
     summary.seconds = time.monotonic() - clock
     if progress:
@@ -100,7 +107,7 @@ def convert_all(
     tasks: list[Task], options: BatchOptions, docs: list[Found], emitter: Emitter, summary: BatchSummary
 ) -> None:
     """Run the tasks on the executor, writing and counting each outcome as it finishes."""
-    convert = Converter(options.limits, options.pdf_engine, options.all_entities)
+    convert = Converter(options.limits, options.pdf_engine, options.all_entities, review=options.review and options.outdir is not None)
     jobs = min(max(1, options.jobs), len(tasks))
     progress = options.progress
     with choose_executor(jobs, convert, options.start_method) as executor:
@@ -115,3 +122,7 @@ def convert_all(
                 progress.advance(str(docs[outcome.index].path), outcome)
             if not outcome.ok and options.fail_fast:
                 break
+
+
+def has_review(doc: Found, outdir: Path | None) -> bool:
+    return outdir is not None and (outdir / review_name(doc.output)).is_file()

@@ -1,0 +1,79 @@
+"""From a document (and optionally a record made earlier) to its review page."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from inspextract.document import Document
+from inspextract.errors import DamagedInput, ExitCode, InputNotFound, InspextractError
+from inspextract.limits import DEFAULT_LIMITS, Limits
+from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
+from inspextract.pipeline import Input, parse_with_document, read_document
+from inspextract.records import Report
+from inspextract.review.items import collect_items
+from inspextract.review.page import PageView, build_page
+
+
+class RecordMismatch(InspextractError):
+    """A record given to `review --record` was made from another file (its source.sha256 differs)."""
+
+    exit_code = ExitCode.USAGE
+    kind = "record_mismatch"
+
+
+def evidence_pages(report: Report) -> list[int]:
+    """The pages that hold evidence: where an item's boxes are, else its page."""
+    pages: set[int] = set()
+    for item in collect_items(report):
+        pages.update(int(box["page"]) for box in item.boxes)
+        if item.page is not None and not item.boxes:
+            pages.add(item.page)
+    return sorted(pages)
+
+
+def page_views(report: Report, pdf: bytes) -> list[PageView]:
+    from inspextract.review.page_images import render_pages
+
+    images = render_pages(pdf, evidence_pages(report))
+    return [images[page] for page in sorted(images)]
+
+
+def review_html(report: Report, document: Document, *, pdf: bytes | None = None) -> str:
+    """The review page of `report` over the `document` it was made from, as one HTML string.
+
+    Given the PDF's bytes as well, the pages holding evidence are shown as images with the items' boxes.
+    """
+    is_pdf = pdf is not None and report.source.format == "pdf"
+    return build_page(report, document, page_views(report, pdf) if is_pdf and pdf else [])
+
+
+def load_record(path: Path) -> Report:
+    try:
+        return Report.model_validate_json(path.read_bytes())
+    except FileNotFoundError:
+        raise InputNotFound(f"no such record: {path}") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputNotFound(f"cannot read record {path}: {err}") from None
+    except ValidationError as err:
+        raise DamagedInput(f"not an inspextract record: {path} ({err.error_count()} errors)") from None
+
+
+def review_file(
+    source: Input,
+    *,
+    record: Path | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
+) -> str:
+    """The review page of a document: parsed now, or drawn from `record` (a record of this very file)."""
+    if record is None:
+        report, document, data = parse_with_document(source, limits=limits, pdf_engine=pdf_engine)
+    else:
+        report = load_record(record)
+        document, data, _ = read_document(source, limits=limits, pdf_engine=pdf_engine)
+        if hashlib.sha256(data).hexdigest() != report.source.sha256:
+            raise RecordMismatch(f"{record} was made from another file (source.sha256 differs)")
+    return review_html(report, document, pdf=data if document.format == "pdf" else None)
