@@ -107,7 +107,12 @@ def convert_all(
     tasks: list[Task], options: BatchOptions, docs: list[Found], emitter: Emitter, summary: BatchSummary
 ) -> None:
     """Run the tasks on the executor, writing and counting each outcome as it finishes."""
-    convert = Converter(options.limits, options.pdf_engine, options.all_entities, review=options.review and options.outdir is not None)
+    convert = Converter(
+        options.limits,
+        options.pdf_engine,
+        options.all_entities,
+        review=options.review and options.outdir is not None,
+    )
     jobs = min(max(1, options.jobs), len(tasks))
     progress = options.progress
     with choose_executor(jobs, convert, options.start_method) as executor:

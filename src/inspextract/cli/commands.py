@@ -144,7 +144,8 @@ def batch(
     review: Annotated[
         bool,
         typer.Option(
-            "--review", help="Also write OUTDIR/<name>.review.html per document and OUTDIR/index.html (needs -o)."
+            "--review",
+            help="Also write OUTDIR/<name>.review.html per document and OUTDIR/index.html (needs -o).",
         ),
     ] = False,
 ) -> None:
@@ -163,7 +164,9 @@ def batch(
     if outdir is None and jsonl is None:
         raise typer.BadParameter("give -o OUTDIR, --jsonl FILE, or both", param_hint="-o/--jsonl")
     if review and outdir is None:
-        raise typer.BadParameter("--review writes its pages into OUTDIR: give -o OUTDIR", param_hint="--review")
+        raise typer.BadParameter(
+            "--review writes its pages into OUTDIR: give -o OUTDIR", param_hint="--review"
+        )
 
     def run() -> int:
         import signal
@@ -208,7 +211,10 @@ def review(
     output: Annotated[
         str | None,
         typer.Option(
-            "-o", "--output", metavar="PAGE", help="Write the page here (- = stdout); default NAME.review.html."
+            "-o",
+            "--output",
+            metavar="PAGE",
+            help="Write the page here (- = stdout); default NAME.review.html.",
         ),
     ] = None,
     record: Annotated[

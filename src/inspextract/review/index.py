@@ -19,8 +19,18 @@ INDEX_FILE = "index.html"
 ERRORS_FILE = "errors.jsonl"  # as batch/output.py names it (the batch package imports this one, not back)
 REVIEW_SUFFIX = ".review.html"
 FINDING_KINDS = ("strength", "improvement", "recommendation", "progress")
-COLUMNS = ("document", "type", "area", "lead body", "fieldwork", "published", "grades", *FINDING_KINDS,
-           "people", "warnings")
+COLUMNS = (
+    "document",
+    "type",
+    "area",
+    "lead body",
+    "fieldwork",
+    "published",
+    "grades",
+    *FINDING_KINDS,
+    "people",
+    "warnings",
+)
 
 
 def find_records(outdir: Path) -> list[tuple[Path, Report]]:
@@ -45,7 +55,7 @@ def cell(text: str, sort: str | int | None = None) -> str:
 
 
 def grade_summary(report: Report) -> tuple[str, int]:
-    """"2 good · 1 weak" from the graded indicators, else from the stated counts; and the number."""
+    """ "2 good · 1 weak" from the graded indicators, else from the stated counts; and the number."""
     counts = Counter(str(grade.grade) for grade in report.grades) or Counter(
         {str(word): n for word, n in report.grade_counts.items()}
     )
@@ -72,7 +82,8 @@ def record_row(outdir: Path, rel: Path, report: Report) -> str:
         + cell(grades, graded)
         + "".join(cell(str(kinds[kind]), kinds[kind]) for kind in FINDING_KINDS)
         + cell(str(len(report.people)), len(report.people))
-        + f'<td data-sort="{len(report.warnings)}" title="{escape(warnings)}">{len(report.warnings)}</td></tr>'
+        + f'<td data-sort="{len(report.warnings)}" title="{escape(warnings)}">{len(report.warnings)}</td>'
+        + "</tr>"
     )
 
 
@@ -87,8 +98,10 @@ def error_rows(outdir: Path) -> list[str]:
             error = json.loads(line)
         except ValueError:
             continue
-        rows.append(f"<tr><td>{escape(str(error.get('path')))}</td><td>{escape(str(error.get('kind')))}</td>"
-                    f"<td>{escape(str(error.get('message')))}</td></tr>")
+        rows.append(
+            f"<tr><td>{escape(str(error.get('path')))}</td><td>{escape(str(error.get('kind')))}</td>"
+            f"<td>{escape(str(error.get('message')))}</td></tr>"
+        )
     return rows
 
 
@@ -98,13 +111,19 @@ def index_html(outdir: Path) -> str:
     rows = [record_row(outdir, rel, report) for rel, report in records]
     head = "".join(f'<th tabindex="0">{escape(name)}</th>' for name in COLUMNS)
     errors = error_rows(outdir)
-    errors_html = (f"<h2>Failed ({len(errors)})</h2><table><tr><th>path</th><th>kind</th><th>message</th></tr>"
-                   f"{''.join(errors)}</table>" if errors else "")
+    errors_html = (
+        f"<h2>Failed ({len(errors)})</h2><table><tr><th>path</th><th>kind</th><th>message</th></tr>"
+        f"{''.join(errors)}</table>"
+        if errors
+        else ""
+    )
     script, style = asset("index.js"), asset("index.css")
-    policy = (f"default-src 'none'; style-src {csp_hash(style)}; script-src {csp_hash(script)}; "
-              "base-uri 'none'; form-action 'none'")
+    policy = (
+        f"default-src 'none'; style-src {csp_hash(style)}; script-src {csp_hash(script)}; "
+        "base-uri 'none'; form-action 'none'"
+    )
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
         f"<title>inspextract review: {len(records)} documents</title><style>{style}</style></head><body>"
         f"<h1>{len(records)} documents</h1><p>Click a column's heading to sort by it.</p>"

@@ -70,8 +70,10 @@ def legend(kinds_present: set[str]) -> str:
     labels = []
     for kind, words in KIND_LABELS.items():
         if kind in kinds_present:
-            labels.append(f'<label class="k-{kind}"><input type="checkbox" value="{kind}" checked>'
-                          f"{escape(words)}</label>")
+            labels.append(
+                f'<label class="k-{kind}"><input type="checkbox" value="{kind}" checked>'
+                f"{escape(words)}</label>"
+            )
     hint = '<span class="hint">click an item or a mark · j / k: next / previous item</span>'
     return f'<div class="legend">{"".join(labels) or "<i>no evidence items</i>"}{hint}</div>'
 
@@ -85,12 +87,15 @@ def page_views_html(views: Sequence[PageView], items: Sequence[Item]) -> str:
             for box in item.boxes:
                 if box.get("page") == view.page:
                     rect = " ".join(f"{float(box[key]):.2f}" for key in ("x0", "top", "x1", "bottom"))
-                    boxes.append(f'<div class="bx k-{item.kind}" data-i="{item.index}" data-r="{rect}"></div>')
+                    boxes.append(
+                        f'<div class="bx k-{item.kind}" data-i="{item.index}" data-r="{rect}"></div>'
+                    )
         out.append(
-            f'<div class="pg" data-page="{view.page}" data-w="{view.width_pt:.2f}" data-h="{view.height_pt:.2f}">'
+            f'<div class="pg" data-page="{view.page}" '
+            f'data-w="{view.width_pt:.2f}" data-h="{view.height_pt:.2f}">'
             f'<img loading="lazy" alt="page {view.page}" src="{escape(view.data_uri)}" '
             f'width="{view.width_px}" height="{view.height_px}"><span class="cap">page {view.page}</span>'
-            f'{"".join(boxes)}</div>'
+            f"{''.join(boxes)}</div>"
         )
     return "".join(out)
 
@@ -101,13 +106,22 @@ def build_page(report: Report, document: Document, views: Sequence[PageView] = (
     data = {
         "kinds": KIND_LABELS,
         "items": [
-            {"kind": it.kind, "ref": it.ref, "label": it.label, "start": it.start, "end": it.end, "page": it.page}
+            {
+                "kind": it.kind,
+                "ref": it.ref,
+                "label": it.label,
+                "start": it.start,
+                "end": it.end,
+                "page": it.page,
+            }
             for it in items
         ],
     }
     script, style = asset("review.js"), asset("review.css")
-    policy = (f"default-src 'none'; img-src data:; style-src {csp_hash(style)}; script-src {csp_hash(script)}; "
-              "base-uri 'none'; form-action 'none'")
+    policy = (
+        f"default-src 'none'; img-src data:; style-src {csp_hash(style)}; script-src {csp_hash(script)}; "
+        "base-uri 'none'; form-action 'none'"
+    )
     warnings = [*report.warnings, *own_warnings]
     warning_list = "".join(f"<li>{escape(w)}</li>" for w in warnings)
     warnings_html = f'<ul class="warnings">{warning_list}</ul>' if warnings else ""
@@ -115,12 +129,14 @@ def build_page(report: Report, document: Document, views: Sequence[PageView] = (
     tabs = ""
     pages_html = ""
     if views:
-        tabs = ('<div class="tabs"><button value="doc" aria-selected="true">Text</button>'
-                f'<button value="pages" aria-selected="false">Pages ({len(views)})</button></div>')
+        tabs = (
+            '<div class="tabs"><button value="doc" aria-selected="true">Text</button>'
+            f'<button value="pages" aria-selected="false">Pages ({len(views)})</button></div>'
+        )
         pages_html = f'<div id="pages" class="hidden">{page_views_html(views, items)}</div>'
     text_html = marked_text(document.text, items, document.page_starts)
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)} — inspextract review</title><style>{style}</style></head><body>"

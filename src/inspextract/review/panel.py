@@ -28,8 +28,11 @@ def metadata_rows(report: Report, by_ref: dict[str, Item]) -> list[tuple[str, st
         ("areas", ", ".join(report.areas), "metadata:areas"),
         ("partnership", report.partnership or "", "metadata:partnership"),
         ("inspection", str(inspection.kind or ""), "metadata:inspection.kind"),
-        ("progress review", "yes" if inspection.is_progress_review else "no",
-         "metadata:inspection.is_progress_review"),
+        (
+            "progress review",
+            "yes" if inspection.is_progress_review else "no",
+            "metadata:inspection.is_progress_review",
+        ),
         ("lead body", inspection.lead_body or "", "metadata:inspection.lead_body"),
         ("bodies", ", ".join(inspection.bodies), "metadata:inspection.bodies"),
         ("fieldwork from", inspection.fieldwork_start or "", "metadata:inspection.fieldwork_start"),
@@ -38,8 +41,11 @@ def metadata_rows(report: Report, by_ref: dict[str, Item]) -> list[tuple[str, st
     ]
     shown = {ref for _, _, ref in rows}
     # Evidence for fields the table above does not name (fields added to the record later) still shows.
-    extra = [(item.ref.split(":", 1)[1], "", item.ref) for item in by_ref.values()
-             if item.ref.startswith("metadata:") and item.ref not in shown]
+    extra = [
+        (item.ref.split(":", 1)[1], "", item.ref)
+        for item in by_ref.values()
+        if item.ref.startswith("metadata:") and item.ref not in shown
+    ]
     return [(name, value, by_ref.get(ref or "")) for name, value, ref in rows + extra]
 
 
@@ -50,23 +56,31 @@ def metadata_section(report: Report, by_ref: dict[str, Item]) -> str:
         rows.append(f"<tr><th>{escape(name)}</th>{cell}</tr>")
     source = report.source
     facts = f"{source.format}, {source.pages or '–'} pages, {source.chars:,} characters"
-    rows.append(f"<tr><th>source</th><td>{escape(facts)}<br><code>{escape(source.sha256[:16])}…</code>"
-                f" · inspextract {escape(source.extractor_version)}</td></tr>")
+    rows.append(
+        f"<tr><th>source</th><td>{escape(facts)}<br><code>{escape(source.sha256[:16])}…</code>"
+        f" · inspextract {escape(source.extractor_version)}</td></tr>"
+    )
     return f'<section><h2>Metadata</h2><table class="meta">{"".join(rows)}</table></section>'
 
 
 def grades_section(report: Report, by_ref: dict[str, Item]) -> str:
     rows = []
     for n, grade in enumerate(report.grades):
-        cells = (f"<td>{escape(grade.indicator or '')}</td><td>{escape(grade.indicator_name or 'overall')}</td>"
-                 f"<td><b>{escape(str(grade.grade))}</b></td>")
+        cells = (
+            f"<td>{escape(grade.indicator or '')}</td><td>{escape(grade.indicator_name or 'overall')}</td>"
+            f"<td><b>{escape(str(grade.grade))}</b></td>"
+        )
         item = by_ref.get(f"grades[{n}]")
         rows.append(entry(item, cells, tag="tr"))
     counts = ", ".join(f"{count} {escape(str(word))}" for word, count in report.grade_counts.items())
     total = f"{report.indicators_total} indicators" if report.indicators_total is not None else ""
     summary = " · ".join(part for part in (counts, total) if part)
-    table = (f'<table class="grades"><tr><th>QI</th><th>indicator</th><th>grade</th><th></th></tr>{"".join(rows)}</table>'
-             if rows else "<p><i>no grades</i></p>")
+    table = (
+        '<table class="grades"><tr><th>QI</th><th>indicator</th><th>grade</th><th></th></tr>'
+        f"{''.join(rows)}</table>"
+        if rows
+        else "<p><i>no grades</i></p>"
+    )
     note = f"<p>Stated counts: {summary}</p>" if summary else ""
     return f"<section><h2>Grades ({len(rows)})</h2>{table}{note}</section>"
 
@@ -75,12 +89,17 @@ def areas_section(report: Report, by_ref: dict[str, Item]) -> str:
     entries = []
     for n, area in enumerate(report.areas_for_improvement):
         number = f"<b>{area.number}.</b> " if area.number is not None else ""
-        progress = f' <span class="badge">{escape(str(area.progress))} progress</span>' if area.progress else ""
+        progress = (
+            f' <span class="badge">{escape(str(area.progress))} progress</span>' if area.progress else ""
+        )
         linked = sum(1 for f in report.findings if area.number is not None and f.area_number == area.number)
         findings = f' <span class="pg-no">{linked} findings</span>' if linked else ""
-        entries.append(entry(by_ref.get(f"areas_for_improvement[{n}]"),
-                             f"{number}{escape(area.title)}{progress}{findings}"))
-    body = f"<ul class=\"items\">{''.join(entries)}</ul>" if entries else "<p><i>none</i></p>"
+        entries.append(
+            entry(
+                by_ref.get(f"areas_for_improvement[{n}]"), f"{number}{escape(area.title)}{progress}{findings}"
+            )
+        )
+    body = f'<ul class="items">{"".join(entries)}</ul>' if entries else "<p><i>none</i></p>"
     return f"<section><h2>Areas for improvement ({len(entries)})</h2>{body}</section>"
 
 
@@ -99,9 +118,12 @@ def findings_section(report: Report, by_ref: dict[str, Item]) -> str:
             tag = "".join(f' <span class="badge">{escape(t)}</span>' for t in tags)
             entries.append(entry(by_ref.get(f"findings[{n}]"), escape(finding.text) + tag))
         if entries:
-            groups.append(f'<h3 class="k-{kind}">{escape(KIND_LABELS[kind])} ({len(entries)})</h3>'
-                          f'<ul class="items">{"".join(entries)}</ul>')
-    return f"<section><h2>Findings ({len(report.findings)})</h2>{''.join(groups) or '<p><i>none</i></p>'}</section>"
+            groups.append(
+                f'<h3 class="k-{kind}">{escape(KIND_LABELS[kind])} ({len(entries)})</h3>'
+                f'<ul class="items">{"".join(entries)}</ul>'
+            )
+    body = "".join(groups) or "<p><i>none</i></p>"
+    return f"<section><h2>Findings ({len(report.findings)})</h2>{body}</section>"
 
 
 def people_section(report: Report, by_ref: dict[str, Item]) -> str:
@@ -110,7 +132,7 @@ def people_section(report: Report, by_ref: dict[str, Item]) -> str:
         details = ", ".join(escape(part) for part in (person.role, person.organisation) if part)
         body = f"<b>{escape(person.name)}</b>" + (f" — {details}" if details else "")
         entries.append(entry(by_ref.get(f"people[{n}]"), body))
-    body = f"<ul class=\"items\">{''.join(entries)}</ul>" if entries else "<p><i>none</i></p>"
+    body = f'<ul class="items">{"".join(entries)}</ul>' if entries else "<p><i>none</i></p>"
     return f"<section><h2>People ({len(entries)})</h2>{body}</section>"
 
 

@@ -42,7 +42,7 @@ def marked_text(text: str, items: Sequence[Item], page_starts: Sequence[int] = (
     active: dict[int, Item] = {}
     out: list[str] = []
     points = boundaries(items, page_starts, len(text))
-    for here, there in zip(points, points[1:] + [len(text)], strict=True):
+    for here, there in zip(points, [*points[1:], len(text)], strict=True):
         for index in [i for i, item in active.items() if item.end <= here]:
             del active[index]
         if here in page_at:
