@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from inspextract.char_boxes import CharBox
 from inspextract.lines import Line
 
 # Words whose tops differ by less than this share of the font size sit on the same line (pdfplumber's
@@ -38,6 +39,7 @@ class Word(NamedTuple):
     bottom: float
     size: float
     bold: bool = False
+    chars: tuple[CharBox, ...] | None = None  # each character's box, when the reader was asked for them
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ def make_line(words: list[Word]) -> Line:
         if word.x0 - before.x1 >= WORD_JOIN_GAP_RATIO * word.size:
             pieces.append(" ")
         pieces.append(word.text)
+    chars = line_chars(words) if words[0].chars is not None else None
     sizes = [round(w.size, 1) for w in words]
     bold_chars = sum(len(w.text) for w in words if w.bold)
     return Line(
@@ -83,7 +86,19 @@ def make_line(words: list[Word]) -> Line:
         # Most lines are set in one size; mode() is only needed when they are not.
         size=sizes[0] if sizes.count(sizes[0]) == len(sizes) else statistics.mode(sizes),
         bold=bold_chars * 2 > sum(len(w.text) for w in words),
+        chars=chars,
     )
+
+
+def line_chars(words: list[Word]) -> list[CharBox | None]:
+    """The character boxes of the line `make_line` builds from `words` (None for the spaces it puts in:
+    the same rule, kept apart so that reading without boxes pays nothing for them)."""
+    chars: list[CharBox | None] = list(words[0].chars or ())
+    for before, word in itertools.pairwise(words):
+        if word.x0 - before.x1 >= WORD_JOIN_GAP_RATIO * word.size:
+            chars.append(None)
+        chars.extend(word.chars or [None] * len(word.text))
+    return chars
 
 
 def find_gutter(page: PageWords) -> float | None:

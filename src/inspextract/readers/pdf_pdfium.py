@@ -12,6 +12,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
+from inspextract.char_boxes import CharBox
 from inspextract.errors import DamagedInput, EncryptedInput, InspextractError, TooLarge
 from inspextract.limits import Limits, MiB
 from inspextract.readers.pdf_layout import PageWords, Word
@@ -76,8 +77,9 @@ def check_inflated_size(data: bytes, cap: int) -> None:
 class PdfiumEngine:
     """`PdfEngine` over pypdfium2: fast, tolerant of broken cross-reference tables."""
 
-    def __init__(self, data: bytes, limits: Limits) -> None:
+    def __init__(self, data: bytes, limits: Limits, *, boxes: bool = False) -> None:
         self.limits = limits
+        self.boxes = boxes
         self.warnings: list[str] = []
         check_inflated_size(data, limits.max_inflated_bytes)
         try:
@@ -102,17 +104,19 @@ class PdfiumEngine:
                 self.warnings.append(f"page {index + 1} could not be read: {err}")
                 continue
             try:
-                yield self.read_page(page, index + 1)
+                yield self.read_page(page, index + 1, boxes=self.boxes)
             finally:
                 page.close()
 
     @staticmethod
-    def read_page(page: Any, number: int) -> PageWords:
+    def read_page(page: Any, number: int, *, boxes: bool = False) -> PageWords:
         """One page's words: PDFium's characters in content order, split at spaces and wide gaps."""
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            words = group_words(textpage, height)
+            # Boxes are measured from the crop box's top-left corner: the part of the page a renderer shows.
+            origin = crop_origin(page) if boxes else None
+            words = group_words(textpage, height, origin)
         finally:
             textpage.close()
         return PageWords(number, float(width), float(height), tuple(words))
@@ -121,12 +125,19 @@ class PdfiumEngine:
         self.pdf.close()
 
 
-def group_words(textpage: Any, height: float) -> list[Word]:
+def crop_origin(page: Any) -> tuple[float, float]:
+    """The top-left corner of the page's crop box in PDF space."""
+    left, _, _, top = page.get_cropbox()
+    return float(left), float(top)
+
+
+def group_words(textpage: Any, height: float, origin: tuple[float, float] | None = None) -> list[Word]:
     """Words from a text page: PDFium's characters split at white space (its own, or generated at gaps).
 
     The page's text comes in one call and boxes are read for each word's two end characters only: a library
     call per character is what made this engine slow. A word whose ends disagree (a line change or a jump
-    back inside it) is split character by character instead.
+    back inside it) is split character by character instead. Given the crop box's `origin`, each word also
+    gets its characters' boxes (a call per character: only when asked for).
     """
     raw = textpage.raw
     count = textpage.count_chars()
@@ -162,10 +173,27 @@ def group_words(textpage: Any, height: float) -> list[Word]:
             bottom = height - min(first_box.bottom, last_box.bottom)
             bold = font_weight(raw, first) >= BOLD_WEIGHT
             x0, x1 = min(left, last_box.left), max(right, first_box.right)
-            words.append(Word(word, x0, x1, top, bottom, size, bold))
+            chars = None if origin is None else char_boxes(raw, range(first, last + 1), origin)
+            words.append(Word(word, x0, x1, top, bottom, size, bold, chars))
         else:
-            words.extend(split_word(textpage, height, first, word))
+            words.extend(split_word(textpage, height, first, word, origin))
     return words
+
+
+def char_boxes(raw: Any, indices: range, origin: tuple[float, float]) -> tuple[CharBox, ...]:
+    """The font boxes (PDFium's loose boxes: the line's full height) of characters, from the page's top-left.
+
+    Loose rather than tight glyph boxes: they cost half as much to read, and a quote's run of them is as
+    tall as its line whatever its letters are, as a highlight should be.
+    """
+    left, top = origin
+    rect = pdfium_raw.FS_RECTF()
+    get_box = pdfium_raw.FPDFText_GetLooseCharBox
+    boxes = []
+    for index in indices:
+        get_box(raw, index, rect)
+        boxes.append((rect.left - left, top - rect.top, rect.right - left, top - rect.bottom))
+    return tuple(boxes)
 
 
 def page_text(raw: Any, count: int) -> str:
@@ -196,12 +224,15 @@ def loose_box(textpage: Any, index: int) -> tuple[float, float, float, float]:
     return rect.left, rect.bottom, rect.right, rect.top
 
 
-def split_word(textpage: Any, height: float, first: int, text: str) -> Iterator[Word]:
+def split_word(
+    textpage: Any, height: float, first: int, text: str, origin: tuple[float, float] | None = None
+) -> Iterator[Word]:
     """A run of non-space characters split where the next character starts a new line or leaves a gap."""
-    chars: list[tuple[str, float, float, float, float, float, bool]] = []
+    chars: list[tuple[str, float, float, float, float, float, bool, int]] = []
 
     def flush() -> Iterator[Word]:
         if chars:
+            index = chars[-1][7] + 1
             yield Word(
                 text="".join(c[0] for c in chars),
                 x0=min(c[1] for c in chars),
@@ -210,6 +241,7 @@ def split_word(textpage: Any, height: float, first: int, text: str) -> Iterator[
                 bottom=max(c[4] for c in chars),
                 size=chars[0][5],
                 bold=chars[0][6],
+                chars=None if origin is None else char_boxes(textpage.raw, range(chars[0][7], index), origin),
             )
             chars.clear()
 
@@ -217,7 +249,7 @@ def split_word(textpage: Any, height: float, first: int, text: str) -> Iterator[
         left, bottom, right, top = loose_box(textpage, index)
         size = round(pdfium_raw.FPDFText_GetFontSize(textpage.raw, index), 1)
         bold = pdfium_raw.FPDFText_GetFontWeight(textpage.raw, index) >= BOLD_WEIGHT
-        entry = (char, left, right, height - top, height - bottom, size, bold)
+        entry = (char, left, right, height - top, height - bottom, size, bold, index)
         if chars:
             before = chars[-1]
             new_line = abs(entry[3] - before[3]) > 0.5 * size

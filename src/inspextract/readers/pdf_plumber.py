@@ -13,7 +13,9 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect, PDFXRefFallback
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, dict_value, resolve1
 from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.text import LIGATURES
 
+from inspextract.char_boxes import CharBox
 from inspextract.errors import DamagedInput, EncryptedInput, InspextractError, TooLarge
 from inspextract.limits import Limits, MiB
 from inspextract.readers.pdf_layout import PageWords, Word
@@ -104,6 +106,19 @@ def unique_chars(page: Any) -> Any:
     return page.filter(lambda obj: id(obj) not in duplicates)
 
 
+def word_chars(word: dict[str, Any], left: float, top: float) -> tuple[CharBox, ...]:
+    """A pdfplumber word's character boxes, one per character of its text (a ligature's box repeated for
+    each letter pdfplumber expanded it to), shifted so that (`left`, `top`) is the origin."""
+    boxes: list[CharBox] = []
+    for char in word["chars"]:
+        box = (char["x0"] - left, char["top"] - top, char["x1"] - left, char["bottom"] - top)
+        boxes.extend([box] * len(LIGATURES.get(char["text"], char["text"])))
+    if len(boxes) != len(word["text"]):  # not what expanding ligatures gives: the word's box for each letter
+        whole = (word["x0"] - left, word["top"] - top, word["x1"] - left, word["bottom"] - top)
+        return (whole,) * len(word["text"])
+    return tuple(boxes)
+
+
 class ProblemCounter(logging.Handler):
     """Counts pdfminer's log warnings (syntax it repaired) instead of letting them reach stderr."""
 
@@ -118,8 +133,9 @@ class ProblemCounter(logging.Handler):
 class PdfplumberEngine:
     """`PdfEngine` over pdfplumber: opens with the empty password, recovers broken xref tables."""
 
-    def __init__(self, data: bytes, limits: Limits) -> None:
+    def __init__(self, data: bytes, limits: Limits, *, boxes: bool = False) -> None:
         self.limits = limits
+        self.boxes = boxes
         self.warnings: list[str] = []
         self.inflated_total = 0
         # pdfminer logs each repair on stderr; the user gets one warning in the record instead.
@@ -175,7 +191,7 @@ class PdfplumberEngine:
             try:
                 if self.is_too_large(page):
                     continue
-                yield self.read_page(page)
+                yield self.read_page(page, boxes=self.boxes)
             except InspextractError:
                 raise
             except Exception as err:
@@ -203,9 +219,11 @@ class PdfplumberEngine:
         return False
 
     @staticmethod
-    def read_page(page: Any) -> PageWords:
-        """One page's words, duplicates (fake bold by overprinting) removed."""
-        raw = unique_chars(page).extract_words(extra_attrs=["size", "fontname"])
+    def read_page(page: Any, *, boxes: bool = False) -> PageWords:
+        """One page's words, duplicates (fake bold by overprinting) removed; with their characters' boxes
+        (measured from the crop box's top-left corner, as a renderer shows the page) when asked for."""
+        raw = unique_chars(page).extract_words(extra_attrs=["size", "fontname"], return_chars=boxes)
+        left, top = (float(page.cropbox[0]), float(page.cropbox[1])) if boxes else (0.0, 0.0)
         words = tuple(
             Word(
                 text=w["text"],
@@ -215,6 +233,7 @@ class PdfplumberEngine:
                 bottom=float(w["bottom"]),
                 size=float(w["size"]),
                 bold="bold" in str(w["fontname"]).lower(),
+                chars=word_chars(w, left, top) if boxes else None,
             )
             for w in raw
         )
