@@ -51,7 +51,7 @@ class Reviewed:
 
 
 def review(source: Path, outdir: Path) -> Reviewed:
-    report, document, data = parse_with_document(source)
+    report, document, data = parse_with_document(source, boxes=True)  # as `inspextract review` reads
     html = review_html(report, document, pdf=data if document.format == "pdf" else None)
     page = outdir / f"{source.parent.parent.name}-{source.name}.review.html"
     page.write_text(html, encoding="utf-8")

@@ -21,6 +21,7 @@ from inspextract.batch.worker import Outcome
 from inspextract.cli import app
 from inspextract.document import Document
 from inspextract.errors import ExitCode
+from inspextract.output import to_json
 from inspextract.pipeline import parse_with_document
 from inspextract.review.items import Item
 from inspextract.review.page import safe_json
@@ -217,6 +218,9 @@ def test_batch_review_writes_a_page_beside_each_record_and_an_index(tmp_path: Pa
         (docs / source.name).write_bytes(source.read_bytes())
     clash = corpus_documents("dev-html")[0]  # same stem as a text, sorted first: the text gets a.txt.json
     (docs / clash.name).write_bytes(clash.read_bytes())
+    pdf = corpus_documents("dev-pdf")[4]
+    (docs / "sub").mkdir()
+    (docs / "sub" / pdf.name).write_bytes(pdf.read_bytes())
     (docs / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
     out = tmp_path / "out"
     first = runner.invoke(app, ["batch", str(docs), "-o", str(out), "-j", "1"])
@@ -224,10 +228,14 @@ def test_batch_review_writes_a_page_beside_each_record_and_an_index(tmp_path: Pa
     assert not list(out.glob("*.html"))
     again = runner.invoke(app, ["batch", str(docs), "-o", str(out), "-j", "1", "--review"])
     assert again.exit_code == ExitCode.PARTIAL_FAILURE  # the records lacked pages: converted again
-    records = sorted(p.name for p in out.glob("*.json"))
-    pages = sorted(p.name for p in out.glob("*.review.html"))
+    records = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
+    pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.review.html"))
     assert pages == sorted(name.removesuffix(".json") + ".review.html" for name in records)
-    assert len(pages) == 3 and "000_ec44523ad50dec88.txt.review.html" in pages
+    assert len(pages) == 4 and "000_ec44523ad50dec88.txt.review.html" in pages
+    # The records are those of a batch without --review: the page's boxes stay out of them.
+    pdf_record = (out / "sub" / f"{pdf.stem}.json").read_text(encoding="utf-8")
+    assert pdf_record == to_json(parse_with_document(docs / "sub" / pdf.name)[0]) + "\n"
+    assert 'class="bx' in (out / "sub" / f"{pdf.stem}.review.html").read_text(encoding="utf-8")
     index = (out / "index.html").read_text(encoding="utf-8")
     assert all(f'href="{page}"' in index for page in pages)
     assert "broken.pdf" in index  # the failure is listed too

@@ -80,7 +80,7 @@ def parse(
     every evidence of a PDF also gives its quote's boxes on the page (`Evidence.boxes`).
     """
     report, _, _ = parse_with_document(
-        source, limits=limits, pdf_engine=pdf_engine, name=name, all_entities=all_entities
+        source, limits=limits, pdf_engine=pdf_engine, name=name, all_entities=all_entities, boxes=boxes
     )
     return report
 
@@ -92,12 +92,9 @@ def parse_with_document(
     pdf_engine: str = DEFAULT_PDF_ENGINE,
     name: str | None = None,
     all_entities: bool = False,
+    boxes: bool = False,
 ) -> tuple[Report, Document, bytes]:
-    """`parse`, also returning the `Document` read and the input's bytes (what `review` draws on).
-
-    The statistical NER reads only the sentences that may name a person unless `all_entities` is set;
-    then `entities` holds every organisation, place and date too, at several times the cost.
-    """
+    """`parse`, also returning the `Document` read and the input's bytes (what `review` draws on)."""
     # Imported here, not at the top: `inspextract text` needs only the readers.
     from inspextract.extract.entities import find_entities
     from inspextract.extract.findings import find_findings

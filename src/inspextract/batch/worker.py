@@ -48,13 +48,18 @@ class Converter:
         index, path = task
         try:
             report, document, data = parse_with_document(
-                path, limits=self.limits, pdf_engine=self.pdf_engine, all_entities=self.all_entities
+                path,
+                limits=self.limits,
+                pdf_engine=self.pdf_engine,
+                all_entities=self.all_entities,
+                boxes=self.review,
             )
             page = None
-            if self.review:
-                from inspextract.review import review_html
+            if self.review:  # the page draws the quotes' boxes; the record stays as made without them
+                from inspextract.review.build import review_html, without_boxes
 
                 page = review_html(report, document, pdf=data if document.format == "pdf" else None)
+                report = without_boxes(report)
             return Outcome(index, to_json(report), report.source.pages, review_html=page)
         except InspextractError as err:
             return Outcome(index, kind=err.kind, message=str(err) or err.kind)

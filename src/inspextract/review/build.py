@@ -13,7 +13,7 @@ from inspextract.limits import DEFAULT_LIMITS, Limits
 from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
 from inspextract.pipeline import Input, parse_with_document, read_document
 from inspextract.records import Report
-from inspextract.review.items import collect_items
+from inspextract.review.items import collect_items, with_boxes
 from inspextract.review.page import PageView, build_page
 
 
@@ -24,20 +24,38 @@ class RecordMismatch(InspextractError):
     kind = "record_mismatch"
 
 
-def evidence_pages(report: Report) -> list[int]:
+def without_boxes(report: Report) -> Report:
+    """The record as made without boxes (a batch draws boxes for its pages, not for its records)."""
+    data = report.model_dump()
+
+    def strip(value: object) -> None:
+        if isinstance(value, dict):
+            if "quote" in value and "boxes" in value:
+                value["boxes"] = None
+            for inner in value.values():
+                strip(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                strip(inner)
+
+    strip(data)
+    return Report.model_validate(data)
+
+
+def evidence_pages(report: Report, document: Document) -> list[int]:
     """The pages that hold evidence: where an item's boxes are, else its page."""
     pages: set[int] = set()
-    for item in collect_items(report):
+    for item in with_boxes(collect_items(report), document):
         pages.update(int(box["page"]) for box in item.boxes)
         if item.page is not None and not item.boxes:
             pages.add(item.page)
     return sorted(pages)
 
 
-def page_views(report: Report, pdf: bytes) -> list[PageView]:
+def page_views(report: Report, document: Document, pdf: bytes) -> list[PageView]:
     from inspextract.review.page_images import render_pages
 
-    images = render_pages(pdf, evidence_pages(report))
+    images = render_pages(pdf, evidence_pages(report, document))
     return [images[page] for page in sorted(images)]
 
 
@@ -47,7 +65,7 @@ def review_html(report: Report, document: Document, *, pdf: bytes | None = None)
     Given the PDF's bytes as well, the pages holding evidence are shown as images with the items' boxes.
     """
     is_pdf = pdf is not None and report.source.format == "pdf"
-    return build_page(report, document, page_views(report, pdf) if is_pdf and pdf else [])
+    return build_page(report, document, page_views(report, document, pdf) if is_pdf and pdf else [])
 
 
 def load_record(path: Path) -> Report:
@@ -70,10 +88,10 @@ def review_file(
 ) -> str:
     """The review page of a document: parsed now, or drawn from `record` (a record of this very file)."""
     if record is None:
-        report, document, data = parse_with_document(source, limits=limits, pdf_engine=pdf_engine)
+        report, document, data = parse_with_document(source, limits=limits, pdf_engine=pdf_engine, boxes=True)
     else:
         report = load_record(record)
-        document, data, _ = read_document(source, limits=limits, pdf_engine=pdf_engine)
+        document, data, _ = read_document(source, limits=limits, pdf_engine=pdf_engine, boxes=True)
         if hashlib.sha256(data).hexdigest() != report.source.sha256:
             raise RecordMismatch(f"{record} was made from another file (source.sha256 differs)")
     return review_html(report, document, pdf=data if document.format == "pdf" else None)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from inspextract.document import Document
 from inspextract.records import Evidence, Report
 
 # Kinds in the legend's order, with the words a reader sees. "metadata" holds the document-level values
@@ -92,6 +93,20 @@ def collect_items(report: Report) -> list[Item]:
     return [
         Item(index, kind, ref, label, ev.start, ev.end, ev.quote, ev.page, evidence_boxes(ev))
         for index, (kind, ref, label, ev) in enumerate(found)
+    ]
+
+
+def with_boxes(items: list[Item], document: Document) -> list[Item]:
+    """The items, those without boxes given their boxes from the document's map (a PDF read with boxes)."""
+    if document.char_boxes is None:
+        return items
+    return [
+        item
+        if item.boxes
+        else replace(
+            item, boxes=[box._asdict() for box in document.char_boxes.quote_boxes(item.start, item.end)]
+        )
+        for item in items
     ]
 
 

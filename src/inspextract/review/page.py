@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from inspextract.document import Document
 from inspextract.records import Report
-from inspextract.review.items import KIND_LABELS, Item, collect_items, is_grounded
+from inspextract.review.items import KIND_LABELS, Item, collect_items, is_grounded, with_boxes
 from inspextract.review.panel import side_panel
 from inspextract.review.text_marks import marked_text
 
@@ -103,6 +103,7 @@ def page_views_html(views: Sequence[PageView], items: Sequence[Item]) -> str:
 def build_page(report: Report, document: Document, views: Sequence[PageView] = ()) -> str:
     """The review page's HTML for a record and the `Document` it was made from."""
     items, own_warnings = grounded_items(report, document)
+    items = with_boxes(items, document)
     data = {
         "kinds": KIND_LABELS,
         "items": [
