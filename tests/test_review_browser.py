@@ -10,6 +10,10 @@ from typing import Any
 
 import pytest
 
+from inspextract.batch import BatchOptions, run_batch
+from inspextract.review.index import COLUMNS
+
+from .conftest import corpus_documents
 from .review_pages import HOSTILE_HTML, HOSTILE_WORDS, Reviewed, evidence_by_ref, fixture_sources, review
 
 CHROMIUM = "/usr/bin/chromium"
@@ -284,3 +288,28 @@ def test_pdf_boxes_lie_over_the_quotes_characters(visit: Any, reviewed: dict, na
         assert near(rect, tight) or near(rect, loose), (box, tight, loose)
         under = [c[0] for c in under]
         assert letters("".join(under)) in letters(quotes[items[box["i"]]["ref"]])
+
+
+def test_batch_index_sorts_by_a_column_and_links_every_page(visit: Any, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    summary = run_batch(
+        [str(p) for p in corpus_documents("dev")], BatchOptions(outdir=out, jobs=1, review=True)
+    )
+    assert summary.succeeded == 5
+    opened = visit(out / "index.html")
+    page = opened.page
+    assert opened.errors == [] and opened.outside_requests() == []
+    cells = f"#docs tbody tr td:nth-child({COLUMNS.index('strength') + 1})"
+    page.click("#docs th:has-text('strength')")
+    ascending = [int(text) for text in page.locator(cells).all_inner_texts()]
+    assert ascending == sorted(ascending) and len(ascending) == 5
+    page.click("#docs th:has-text('strength')")
+    assert [int(text) for text in page.locator(cells).all_inner_texts()] == sorted(ascending, reverse=True)
+    links = page.locator("#docs tbody a")
+    assert links.count() == 5
+    first = links.first
+    target = out / (first.get_attribute("href") or "")
+    assert target.is_file()
+    first.click()
+    page.wait_for_load_state("load")
+    assert page.url == target.resolve().as_uri() and page.locator("#doc mark").count() > 0
