@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from inspextract.char_boxes import CharBox
+from inspextract.char_boxes import WordBox
 
 
 @dataclass
@@ -23,8 +23,8 @@ class Line:
     bold: bool
     column: int = 0  # 0 single column / left, 1 right column, -1 spanning both columns
     page: int = 0  # 1-based page number, set by the reader
-    # The box of each character of `text` (None for a space put between words), kept only when asked for.
-    chars: list[CharBox | None] | None = None
+    # The boxes of the line's words, placed in `text`: kept only when asked for.
+    boxes: list[WordBox] | None = None
 
 
 @dataclass

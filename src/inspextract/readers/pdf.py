@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from inspextract.char_boxes import BoxMap, PlacedLine, align_boxes, build_box_map
+from inspextract.char_boxes import BoxMap, PlacedLine, build_box_map, realign
 from inspextract.document import Document
 from inspextract.errors import DamagedInput, NoText, TooLarge
 from inspextract.limits import Limits
@@ -37,6 +37,7 @@ class PageText:
     number: int
     height: float
     lines: list[Line]
+    shift: tuple[float, float] = (0.0, 0.0)  # see PageWords.shift
 
 
 def read_pdf(
@@ -102,10 +103,11 @@ def read_pages(
             for line in lines:
                 line.page = page.number
                 text = normalise_whitespace(line.text)
-                if line.chars is not None:
-                    line.chars = align_boxes(line.text, line.chars, text)
+                if line.boxes is not None and text != line.text:
+                    line.boxes = realign(line.text, text, line.boxes)
                 line.text = text
-            pages.append(PageText(page.number, page.height, [line for line in lines if line.text]))
+            kept = [line for line in lines if line.text]
+            pages.append(PageText(page.number, page.height, kept, page.shift))
         return pages, count, [*warnings, *pdf.skipped()]
     except RecursionError:
         raise DamagedInput("damaged PDF: nesting too deep") from None
@@ -146,14 +148,17 @@ def assemble(
                 blocks[-1].lines.extend(block.lines)
             else:
                 blocks.append(block)
-    return render(blocks, vocab, count, boxes)
+    text, page_starts, placed = render(blocks, vocab, count, boxes)
+    if placed is None:
+        return text, page_starts, None
+    return text, page_starts, build_box_map(text, placed, {page.number: page.shift for page in pages})
 
 
 def render(
     blocks: list[Block], vocab: Vocabulary, count: int, boxes: bool = False
-) -> tuple[str, tuple[int, ...], BoxMap | None]:
+) -> tuple[str, tuple[int, ...], list[PlacedLine] | None]:
     """Blocks as text (blank line between blocks, one line per list item), the page start offsets, and
-    (if asked for) the map from the text's offsets to the lines' character boxes."""
+    (if asked for) where the lines with boxes went in the text."""
     bodies = []
     for block in blocks:
         body, offsets = "", []
@@ -175,7 +180,7 @@ def render(
         for line, offset in offsets:
             starts.setdefault(line.page, len(text) + offset)
             if placed is not None:
-                placed.append(PlacedLine(len(text) + offset, line.page, line.text, line.chars or ()))
+                placed.append(PlacedLine(len(text) + offset, line.page, line.text, line.boxes or ()))
         text += body
         previous_kind = kind
     page_starts = [0] * count
@@ -184,4 +189,4 @@ def render(
         following = starts.get(number, following)
         page_starts[number - 1] = following
     page_starts[0] = 0
-    return text, tuple(page_starts), None if placed is None else build_box_map(text, placed)
+    return text, tuple(page_starts), placed

@@ -12,7 +12,6 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
-from inspextract.char_boxes import CharBox
 from inspextract.errors import DamagedInput, EncryptedInput, InspextractError, TooLarge
 from inspextract.limits import Limits, MiB
 from inspextract.readers.pdf_layout import PageWords, Word
@@ -114,30 +113,30 @@ class PdfiumEngine:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            # Boxes are measured from the crop box's top-left corner: the part of the page a renderer shows.
-            origin = crop_origin(page) if boxes else None
-            words = group_words(textpage, height, origin)
+            words = group_words(textpage, height, inner=boxes)
         finally:
             textpage.close()
-        return PageWords(number, float(width), float(height), tuple(words))
+        # Boxes are measured from the crop box's top-left corner: the part of the page a renderer shows.
+        shift = crop_shift(page, height) if boxes else (0.0, 0.0)
+        return PageWords(number, float(width), float(height), tuple(words), shift)
 
     def close(self) -> None:
         self.pdf.close()
 
 
-def crop_origin(page: Any) -> tuple[float, float]:
-    """The top-left corner of the page's crop box in PDF space."""
+def crop_shift(page: Any, height: float) -> tuple[float, float]:
+    """What moves this engine's coordinates (x, and `height` - y) onto the crop box's top-left corner."""
     left, _, _, top = page.get_cropbox()
-    return float(left), float(top)
+    return -float(left), float(top) - height
 
 
-def group_words(textpage: Any, height: float, origin: tuple[float, float] | None = None) -> list[Word]:
+def group_words(textpage: Any, height: float, *, inner: bool = False) -> list[Word]:
     """Words from a text page: PDFium's characters split at white space (its own, or generated at gaps).
 
     The page's text comes in one call and boxes are read for each word's two end characters only: a library
     call per character is what made this engine slow. A word whose ends disagree (a line change or a jump
-    back inside it) is split character by character instead. Given the crop box's `origin`, each word also
-    gets its characters' boxes (a call per character: only when asked for).
+    back inside it) is split character by character instead. With `inner`, words keep the inner edges of
+    their end characters (`Word.inner`), read with their boxes anyway.
     """
     raw = textpage.raw
     count = textpage.count_chars()
@@ -173,27 +172,11 @@ def group_words(textpage: Any, height: float, origin: tuple[float, float] | None
             bottom = height - min(first_box.bottom, last_box.bottom)
             bold = font_weight(raw, first) >= BOLD_WEIGHT
             x0, x1 = min(left, last_box.left), max(right, first_box.right)
-            chars = None if origin is None else char_boxes(raw, range(first, last + 1), origin)
-            words.append(Word(word, x0, x1, top, bottom, size, bold, chars))
+            ends = (first_box.right, last_box.left) if inner else None
+            words.append(Word(word, x0, x1, top, bottom, size, bold, ends))
         else:
-            words.extend(split_word(textpage, height, first, word, origin))
+            words.extend(split_word(textpage, height, first, word, inner=inner))
     return words
-
-
-def char_boxes(raw: Any, indices: range, origin: tuple[float, float]) -> tuple[CharBox, ...]:
-    """The font boxes (PDFium's loose boxes: the line's full height) of characters, from the page's top-left.
-
-    Loose rather than tight glyph boxes: they cost half as much to read, and a quote's run of them is as
-    tall as its line whatever its letters are, as a highlight should be.
-    """
-    left, top = origin
-    rect = pdfium_raw.FS_RECTF()
-    get_box = pdfium_raw.FPDFText_GetLooseCharBox
-    boxes = []
-    for index in indices:
-        get_box(raw, index, rect)
-        boxes.append((rect.left - left, top - rect.top, rect.right - left, top - rect.bottom))
-    return tuple(boxes)
 
 
 def page_text(raw: Any, count: int) -> str:
@@ -224,15 +207,12 @@ def loose_box(textpage: Any, index: int) -> tuple[float, float, float, float]:
     return rect.left, rect.bottom, rect.right, rect.top
 
 
-def split_word(
-    textpage: Any, height: float, first: int, text: str, origin: tuple[float, float] | None = None
-) -> Iterator[Word]:
+def split_word(textpage: Any, height: float, first: int, text: str, *, inner: bool = False) -> Iterator[Word]:
     """A run of non-space characters split where the next character starts a new line or leaves a gap."""
-    chars: list[tuple[str, float, float, float, float, float, bool, int]] = []
+    chars: list[tuple[str, float, float, float, float, float, bool]] = []
 
     def flush() -> Iterator[Word]:
         if chars:
-            index = chars[-1][7] + 1
             yield Word(
                 text="".join(c[0] for c in chars),
                 x0=min(c[1] for c in chars),
@@ -241,7 +221,7 @@ def split_word(
                 bottom=max(c[4] for c in chars),
                 size=chars[0][5],
                 bold=chars[0][6],
-                chars=None if origin is None else char_boxes(textpage.raw, range(chars[0][7], index), origin),
+                inner=(chars[0][2], chars[-1][1]) if inner else None,
             )
             chars.clear()
 
@@ -249,7 +229,7 @@ def split_word(
         left, bottom, right, top = loose_box(textpage, index)
         size = round(pdfium_raw.FPDFText_GetFontSize(textpage.raw, index), 1)
         bold = pdfium_raw.FPDFText_GetFontWeight(textpage.raw, index) >= BOLD_WEIGHT
-        entry = (char, left, right, height - top, height - bottom, size, bold, index)
+        entry = (char, left, right, height - top, height - bottom, size, bold)
         if chars:
             before = chars[-1]
             new_line = abs(entry[3] - before[3]) > 0.5 * size

@@ -13,9 +13,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect, PDFXRefFallback
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, dict_value, resolve1
 from pdfplumber.utils.exceptions import PdfminerException
-from pdfplumber.utils.text import LIGATURES
 
-from inspextract.char_boxes import CharBox
 from inspextract.errors import DamagedInput, EncryptedInput, InspextractError, TooLarge
 from inspextract.limits import Limits, MiB
 from inspextract.readers.pdf_layout import PageWords, Word
@@ -104,19 +102,6 @@ def unique_chars(page: Any) -> Any:
     if not duplicates:
         return page
     return page.filter(lambda obj: id(obj) not in duplicates)
-
-
-def word_chars(word: dict[str, Any], left: float, top: float) -> tuple[CharBox, ...]:
-    """A pdfplumber word's character boxes, one per character of its text (a ligature's box repeated for
-    each letter pdfplumber expanded it to), shifted so that (`left`, `top`) is the origin."""
-    boxes: list[CharBox] = []
-    for char in word["chars"]:
-        box = (char["x0"] - left, char["top"] - top, char["x1"] - left, char["bottom"] - top)
-        boxes.extend([box] * len(LIGATURES.get(char["text"], char["text"])))
-    if len(boxes) != len(word["text"]):  # not what expanding ligatures gives: the word's box for each letter
-        whole = (word["x0"] - left, word["top"] - top, word["x1"] - left, word["bottom"] - top)
-        return (whole,) * len(word["text"])
-    return tuple(boxes)
 
 
 class ProblemCounter(logging.Handler):
@@ -220,10 +205,9 @@ class PdfplumberEngine:
 
     @staticmethod
     def read_page(page: Any, *, boxes: bool = False) -> PageWords:
-        """One page's words, duplicates (fake bold by overprinting) removed; with their characters' boxes
-        (measured from the crop box's top-left corner, as a renderer shows the page) when asked for."""
+        """One page's words, duplicates (fake bold by overprinting) removed; with the inner edges of their
+        end characters when asked for boxes."""
         raw = unique_chars(page).extract_words(extra_attrs=["size", "fontname"], return_chars=boxes)
-        left, top = (float(page.cropbox[0]), float(page.cropbox[1])) if boxes else (0.0, 0.0)
         words = tuple(
             Word(
                 text=w["text"],
@@ -233,11 +217,13 @@ class PdfplumberEngine:
                 bottom=float(w["bottom"]),
                 size=float(w["size"]),
                 bold="bold" in str(w["fontname"]).lower(),
-                chars=word_chars(w, left, top) if boxes else None,
+                inner=(float(w["chars"][0]["x1"]), float(w["chars"][-1]["x0"])) if boxes else None,
             )
             for w in raw
         )
-        return PageWords(page.page_number, float(page.width), float(page.height), words)
+        # Boxes are measured from the crop box's top-left corner: the part of the page a renderer shows.
+        shift = (-float(page.cropbox[0]), -float(page.cropbox[1])) if boxes else (0.0, 0.0)
+        return PageWords(page.page_number, float(page.width), float(page.height), words, shift)
 
     def release_logger(self) -> None:
         for logger, propagates in self.loggers:
