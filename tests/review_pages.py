@@ -3,6 +3,7 @@ for the review tests (browser and not)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,8 @@ and plans.</p>
 <p>Jane Smith, Chief Inspector, Care Inspectorate, said the report was clear.</p>
 </body></html>
 """
+# How far a drawn box may lie from the union of pdfium's boxes of the characters under it, in PDF points.
+BOX_TOLERANCE_PT = 2.0
 HOSTILE_WORDS = ("<script>alert(1)</script>", "</div>", "javascript:alert(2)", "<img src=x onerror=alert(3)>")
 
 
@@ -69,3 +72,45 @@ def evidence_by_ref(report: Report) -> dict[str, Evidence]:
         for n, item in enumerate(getattr(report, field)):
             found[f"{field}[{n}]"] = item.evidence
     return found
+
+
+Rect = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points from the page's top-left
+
+
+def pdfium_chars(pdf: Path, page_number: int) -> list[tuple[str, Rect, Rect]]:
+    """Each character of the page with pdfium's two boxes of it: the glyph's tight box and the loose one (the
+    font's box: advance width by line height)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        page = document[page_number - 1]
+        left0, _, _, top0 = page.get_cropbox()
+        textpage = page.get_textpage()
+        chars = []
+        for i in range(textpage.count_chars()):
+            boxes = []
+            for loose in (False, True):
+                left, bottom, right, top = textpage.get_charbox(i, loose=loose)
+                boxes.append((left - left0, top0 - top, right - left0, top0 - bottom))
+            chars.append((textpage.get_text_range(i, 1), boxes[0], boxes[1]))
+        return chars
+    finally:
+        document.close()
+
+
+def union(rects: list[Rect]) -> Rect:
+    return (
+        min(r[0] for r in rects),
+        min(r[1] for r in rects),
+        max(r[2] for r in rects),
+        max(r[3] for r in rects),
+    )
+
+
+def near(a: Rect, b: Rect) -> bool:
+    return all(abs(x - y) <= BOX_TOLERANCE_PT for x, y in zip(a, b, strict=True))
+
+
+def letters(text: str) -> str:
+    return re.sub(r"[\W_]", "", text)

@@ -3,7 +3,6 @@ Chromium when it is missing; these tests never skip)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,18 @@ from inspextract.batch import BatchOptions, run_batch
 from inspextract.review.index import COLUMNS
 
 from .conftest import corpus_documents
-from .review_pages import HOSTILE_HTML, HOSTILE_WORDS, Reviewed, evidence_by_ref, fixture_sources, review
+from .review_pages import (
+    HOSTILE_HTML,
+    HOSTILE_WORDS,
+    Reviewed,
+    evidence_by_ref,
+    fixture_sources,
+    letters,
+    near,
+    pdfium_chars,
+    review,
+    union,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 # Playwright gives every launch a fresh temporary profile (its own --user-data-dir); the rest keep a
@@ -29,8 +39,6 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# How far a drawn box may lie from the union of pdfium's boxes of the characters under it, in PDF points.
-BOX_TOLERANCE_PT = 2.0
 VIEWPORT = {"width": 1280, "height": 800}
 
 pytestmark = pytest.mark.slow
@@ -206,44 +214,6 @@ def test_hostile_document_shows_its_markup_as_text_and_runs_nothing(visit: Any, 
     assert page.locator("img").count() == 0
 
 
-Rect = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points from the page's top-left
-
-
-def pdfium_chars(pdf: Path, page_number: int) -> list[tuple[str, Rect, Rect]]:
-    """Each character of the page with pdfium's two boxes of it: the glyph's tight box and the loose one (the
-    font's box: advance width by line height)."""
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(str(pdf))
-    try:
-        page = document[page_number - 1]
-        left0, _, _, top0 = page.get_cropbox()
-        textpage = page.get_textpage()
-        chars = []
-        for i in range(textpage.count_chars()):
-            boxes = []
-            for loose in (False, True):
-                left, bottom, right, top = textpage.get_charbox(i, loose=loose)
-                boxes.append((left - left0, top0 - top, right - left0, top0 - bottom))
-            chars.append((textpage.get_text_range(i, 1), boxes[0], boxes[1]))
-        return chars
-    finally:
-        document.close()
-
-
-def union(rects: list[Rect]) -> Rect:
-    return (
-        min(r[0] for r in rects),
-        min(r[1] for r in rects),
-        max(r[2] for r in rects),
-        max(r[3] for r in rects),
-    )
-
-
-def near(a: Rect, b: Rect) -> bool:
-    return all(abs(x - y) <= BOX_TOLERANCE_PT for x, y in zip(a, b, strict=True))
-
-
 BOXES_JS = """() => Array.from(document.querySelectorAll("#pages .bx")).map((b) => {
   const pg = b.closest(".pg"), r = b.getBoundingClientRect();
   const img = pg.querySelector("img").getBoundingClientRect();
@@ -252,10 +222,6 @@ BOXES_JS = """() => Array.from(document.querySelectorAll("#pages .bx")).map((b) 
            x0: (r.left - img.left) * scale, top: (r.top - img.top) * scale,
            x1: (r.right - img.left) * scale, bottom: (r.bottom - img.top) * scale };
 })"""
-
-
-def letters(text: str) -> str:
-    return re.sub(r"[\W_]", "", text)
 
 
 @pytest.mark.parametrize(
