@@ -1,0 +1,1 @@
+"""Review pages: a record drawn over its document."""
