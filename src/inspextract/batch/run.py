@@ -39,6 +39,7 @@ class BatchOptions:
     limits: Limits = DEFAULT_LIMITS
     pdf_engine: str = DEFAULT_PDF_ENGINE
     all_entities: bool = False
+    boxes: bool = False  # evidence.boxes for PDFs (records already in OUTDIR are kept as made: see --force)
     force: bool = False
     fail_fast: bool = False
     start_method: str = DEFAULT_START_METHOD
@@ -100,7 +101,7 @@ def convert_all(
     tasks: list[Task], options: BatchOptions, docs: list[Found], emitter: Emitter, summary: BatchSummary
 ) -> None:
     """Run the tasks on the executor, writing and counting each outcome as it finishes."""
-    convert = Converter(options.limits, options.pdf_engine, options.all_entities)
+    convert = Converter(options.limits, options.pdf_engine, options.all_entities, boxes=options.boxes)
     jobs = min(max(1, options.jobs), len(tasks))
     progress = options.progress
     with choose_executor(jobs, convert, options.start_method) as executor:

@@ -38,6 +38,7 @@ class Converter:
     limits: Limits = DEFAULT_LIMITS
     pdf_engine: str = DEFAULT_PDF_ENGINE
     all_entities: bool = False
+    boxes: bool = False
 
     def __call__(self, task: Task) -> Outcome:
         from inspextract.output import to_json
@@ -46,7 +47,11 @@ class Converter:
         index, path = task
         try:
             report = parse(
-                path, limits=self.limits, pdf_engine=self.pdf_engine, all_entities=self.all_entities
+                path,
+                limits=self.limits,
+                pdf_engine=self.pdf_engine,
+                all_entities=self.all_entities,
+                boxes=self.boxes,
             )
             return Outcome(index, to_json(report), report.source.pages)
         except InspextractError as err:
