@@ -39,6 +39,7 @@ class BatchOptions:
     limits: Limits = DEFAULT_LIMITS
     pdf_engine: str = DEFAULT_PDF_ENGINE
     all_entities: bool = False
+    boxes: bool = False  # evidence.boxes for PDFs (records already in OUTDIR are kept as made: see --force)
     force: bool = False
     fail_fast: bool = False
     start_method: str = DEFAULT_START_METHOD
@@ -111,6 +112,7 @@ def convert_all(
         options.limits,
         options.pdf_engine,
         options.all_entities,
+        boxes=options.boxes,
         review=options.review and options.outdir is not None,
     )
     jobs = min(max(1, options.jobs), len(tasks))

@@ -39,6 +39,7 @@ class Converter:
     limits: Limits = DEFAULT_LIMITS
     pdf_engine: str = DEFAULT_PDF_ENGINE
     all_entities: bool = False
+    boxes: bool = False
     review: bool = False
 
     def __call__(self, task: Task) -> Outcome:
@@ -52,14 +53,14 @@ class Converter:
                 limits=self.limits,
                 pdf_engine=self.pdf_engine,
                 all_entities=self.all_entities,
-                boxes=self.review,
+                boxes=self.boxes or self.review,
             )
             page = None
-            if self.review:  # the page draws the quotes' boxes; the record stays as made without them
+            if self.review:  # the page draws the quotes' boxes; the record has them only if asked for
                 from inspextract.review.build import review_html, without_boxes
 
                 page = review_html(report, document, pdf=data if document.format == "pdf" else None)
-                report = without_boxes(report)
+                report = report if self.boxes else without_boxes(report)
             return Outcome(index, to_json(report), report.source.pages, review_html=page)
         except InspextractError as err:
             return Outcome(index, kind=err.kind, message=str(err) or err.kind)

@@ -13,6 +13,7 @@ from inspextract.cli.boundary import EXIT_CODES_HELP, exit_flushed, guarded, sta
 from inspextract.cli.options import (
     DEFAULT_TIMEOUT_S,
     AllEntities,
+    Boxes,
     InputArg,
     MaxBytes,
     MaxPages,
@@ -65,6 +66,7 @@ def parse(
     max_bytes: MaxBytes = 0,
     max_pages: MaxPages = 0,
     all_entities: AllEntities = False,
+    boxes: Boxes = False,
 ) -> None:
     """Extract one document's record and print it as JSON.
 
@@ -83,6 +85,7 @@ def parse(
             limits=make_limits(timeout, max_bytes, max_pages),
             pdf_engine=pdf_engine,
             all_entities=all_entities,
+            boxes=boxes,
         )
         text = to_json(report, pretty=pretty) + "\n"
         if output is None:
@@ -139,6 +142,7 @@ def batch(
     max_bytes: MaxBytes = 0,
     max_pages: MaxPages = 0,
     all_entities: AllEntities = False,
+    boxes: Boxes = False,
     force: Annotated[bool, typer.Option("--force", help="Redo documents already recorded.")] = False,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first failure.")] = False,
     review: Annotated[
@@ -191,6 +195,7 @@ def batch(
                 limits=make_limits(timeout, max_bytes, max_pages),
                 pdf_engine=pdf_engine,
                 all_entities=all_entities,
+                boxes=boxes,
                 force=force,
                 fail_fast=fail_fast,
                 progress=make_progress(sys.stderr),
