@@ -110,5 +110,14 @@
       b.style.height = (100 * (bottom - top)) / h + "%";
     });
   });
+  // The side panel sticks below the header, whose height depends on the warnings and the legend.
+  function fitPanel() {
+    const aside = document.querySelector("aside");
+    const top = document.querySelector("header").offsetHeight + 8;
+    aside.style.top = top + "px";
+    aside.style.maxHeight = "calc(100vh - " + (top + 8) + "px)";
+  }
+  window.addEventListener("resize", fitPanel);
+  fitPanel();
   recolour();
 })();
