@@ -58,8 +58,7 @@ def short(text: str) -> str:
 
 def evidence_boxes(evidence: Evidence) -> list[dict[str, Any]]:
     """The optional `evidence.boxes` (PDF records made with boxes), as plain dicts."""
-    boxes = getattr(evidence, "boxes", None) or []
-    return [box if isinstance(box, dict) else box.model_dump() for box in boxes]
+    return [box.model_dump() for box in evidence.boxes or []]
 
 
 def metadata_label(report: Report, key: str) -> str:

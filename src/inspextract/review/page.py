@@ -80,16 +80,16 @@ def legend(kinds_present: set[str]) -> str:
 
 def page_views_html(views: Sequence[PageView], items: Sequence[Item]) -> str:
     """The page images, each item's boxes drawn over them (placed by the script from PDF points)."""
+    boxes_on: dict[int, list[str]] = {}
+    for item in items:
+        for box in item.boxes:
+            rect = " ".join(f"{float(box[key]):.2f}" for key in ("x0", "top", "x1", "bottom"))
+            boxes_on.setdefault(int(box["page"]), []).append(
+                f'<div class="bx k-{item.kind}" data-i="{item.index}" data-r="{rect}"></div>'
+            )
     out = []
     for view in views:
-        boxes = []
-        for item in items:
-            for box in item.boxes:
-                if box.get("page") == view.page:
-                    rect = " ".join(f"{float(box[key]):.2f}" for key in ("x0", "top", "x1", "bottom"))
-                    boxes.append(
-                        f'<div class="bx k-{item.kind}" data-i="{item.index}" data-r="{rect}"></div>'
-                    )
+        boxes = boxes_on.get(view.page, [])
         out.append(
             f'<div class="pg" data-page="{view.page}" '
             f'data-w="{view.width_pt:.2f}" data-h="{view.height_pt:.2f}">'
