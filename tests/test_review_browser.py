@@ -279,3 +279,16 @@ def test_batch_index_sorts_by_a_column_and_links_every_page(visit: Any, tmp_path
     first.click()
     page.wait_for_load_state("load")
     assert page.url == target.resolve().as_uri() and page.locator("#doc mark").count() > 0
+
+
+def test_the_item_chosen_in_the_text_is_shown_on_its_page_image(visit: Any, reviewed: dict) -> None:
+    done = reviewed["dev-pdf/001_c74d78ba285d38bd.pdf"]
+    page = visit(done.page).page
+    last = max(range(len(done.report.findings)), key=lambda n: done.report.findings[n].evidence.start)
+    refs = [
+        item["ref"] for item in page.evaluate("JSON.parse(document.getElementById('review-data').text).items")
+    ]
+    index = refs.index(f"findings[{last}]")
+    page.click(f'aside .it[data-i="{index}"]')
+    page.click('.tabs button[value="pages"]')
+    assert in_viewport(page, f'#pages .bx[data-i="{index}"]')

@@ -98,6 +98,7 @@
     each(".tabs button", (b) => b.setAttribute("aria-selected", String(b === button)));
     document.getElementById("doc").classList.toggle("hidden", button.value !== "doc");
     if (pagesView) pagesView.classList.toggle("hidden", button.value !== "pages");
+    if (current >= 0) select(order[current]); // the item chosen in one view is shown in the other
   }));
   // Boxes are placed from their PDF-point rectangles, as fractions of the page's size.
   each(".pg", (page) => {
