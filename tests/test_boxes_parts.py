@@ -15,11 +15,13 @@ from typer.testing import CliRunner
 from inspextract.batch.worker import Converter
 from inspextract.char_boxes import BoxMap, PlacedLine, QuoteBox, WordBox, build_box_map, realign
 from inspextract.cli import app
-from inspextract.errors import DamagedInput
+from inspextract.errors import DamagedInput, EncryptedInput, InspextractError
+from inspextract.output import to_json
 from inspextract.pipeline import parse
 from inspextract.review.page_images import GRAY_BITS, render_pages
 
 from .conftest import corpus_documents
+from .test_boxes import find_evidence
 
 PDF = corpus_documents("dev-pdf")[0]
 runner = CliRunner()
@@ -138,3 +140,35 @@ def test_evidence_boxes_cover_ink_on_the_page_image() -> None:
 def test_bytes_that_are_no_pdf_are_a_damaged_input() -> None:
     with pytest.raises(DamagedInput):
         render_pages(b"%PDF-1.7 this is not really a PDF", [1])
+
+
+@pytest.mark.slow
+def test_hostile_pdfs_give_pages_or_a_clear_error(bad_inputs: Path) -> None:
+    # A file cut short is rebuilt, as parse does; a page PDFium cannot load is left out.
+    assert render_pages((bad_inputs / "truncated.pdf").read_bytes(), range(1, 9))
+    assert render_pages((bad_inputs / "cyclic-pages.pdf").read_bytes(), range(1, 9)).keys() <= {1}
+    with pytest.raises(EncryptedInput):
+        render_pages((bad_inputs / "encrypted.pdf").read_bytes(), [1])
+    for name in ("garbage.pdf", "no-pages.pdf", "not-a-pdf.pdf"):
+        with pytest.raises(DamagedInput):
+            render_pages((bad_inputs / name).read_bytes(), [1])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_hostile_pdfs_read_with_boxes_as_without(bad_inputs: Path, engine: str) -> None:
+    for path in sorted(bad_inputs.glob("*.pdf")):
+        try:
+            plain = to_json(parse(path, pdf_engine=engine))
+        except InspextractError as err:
+            with pytest.raises(type(err)):
+                parse(path, pdf_engine=engine, boxes=True)
+            continue
+        record = parse(path, pdf_engine=engine, boxes=True)
+        pages = record.source.pages or 0
+        for evidence in [finding.evidence for finding in record.findings]:
+            assert all(1 <= box.page <= pages and box.x0 <= box.x1 for box in evidence.boxes or [])
+        stripped = json.loads(to_json(record))
+        for evidence in find_evidence(stripped):
+            evidence.pop("boxes", None)
+        assert json.dumps(stripped, ensure_ascii=False, separators=(",", ":")) == plain, path.name
