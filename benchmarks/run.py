@@ -64,6 +64,16 @@ t = time.perf_counter()
 report = p.parse(sys.argv[1], pdf_engine=sys.argv[2], limits=Limits(max_pages=100000))
 print(time.perf_counter() - t, report.source.pages or 0, len(p.read_document(sys.argv[1])[0].text.split()))
 """
+# PARSE_TIMER's parse with evidence boxes (issue 20).
+BOXES_TIMER = """
+import sys, time
+from inspextract.limits import Limits
+import inspextract.pipeline as p
+p.parse(sys.argv[3], pdf_engine=sys.argv[2], boxes=True)
+t = time.perf_counter()
+report = p.parse(sys.argv[1], pdf_engine=sys.argv[2], limits=Limits(max_pages=100000), boxes=True)
+print(time.perf_counter() - t, report.source.pages or 0, 0)
+"""
 # `review` as its command does it (parse, then the page with its page images), after the same warm-up.
 REVIEW_TIMER = """
 import sys, time
@@ -296,6 +306,22 @@ def bench_pdf_speed(table: Table, repeat: int, pdf: Path) -> None:
     table.add("  ratio parse(pdfium) / bare pypdfium2", f"{fast / rate['bare pdfium']:.3f}x")
 
 
+def bench_boxes(table: Table, repeat: int, pdf: Path) -> None:
+    """`parse --boxes` over `parse` of the same PDF, in interleaved rounds (pdfium, the default engine)."""
+    plain: list[float] = []
+    boxed: list[float] = []
+    for _ in range(max(repeat, PDFIUM_RUNS)):
+        plain.append(timed_script(PARSE_TIMER, str(pdf), "pdfium", str(WARM_UP_PDF))[0])
+        boxed.append(timed_script(BOXES_TIMER, str(pdf), "pdfium", str(WARM_UP_PDF))[0])
+    ratio = statistics.median(boxed) / statistics.median(plain)
+    table.add(
+        "parse --boxes over parse (pdfium, 100-page PDF)",
+        f"{ratio:.2f}x ({statistics.median(boxed):.2f} s / {statistics.median(plain):.2f} s)",
+        "target <= 1.1x",
+        ratio <= 1.1,
+    )
+
+
 def bench_text_speed(table: Table, repeat: int, text: Path) -> None:
     bare, runs = [], []
     for _ in range(repeat):  # interleaved, so a slow spell of the machine hits both alike
@@ -489,7 +515,7 @@ def bench_startup(table: Table, repeat: int) -> None:
         table.add(name, f"{took * 1000:.0f} ms (+{extra * 1000:.0f} ms)", "target <= +150 ms", extra <= 0.15)
 
 
-BENCHES = ("pdf", "pdf-large", "text", "memory", "batch", "batch-200", "startup", "review")
+BENCHES = ("pdf", "pdf-large", "text", "memory", "batch", "batch-200", "startup", "boxes", "review")
 
 
 def main() -> int:
@@ -512,7 +538,7 @@ def main() -> int:
     # would otherwise compile the package's sources in every process).
     compileall.compile_dir(str(ROOT / "src" / "inspextract"), quiet=2)
     table = Table()
-    needs_pdfs = {"pdf", "pdf-large", "memory", "review"} & set(args.only)
+    needs_pdfs = {"pdf", "pdf-large", "memory", "boxes", "review"} & set(args.only)
     if needs_pdfs:
         render = render_pdf_tool(args.render_pdf)
         print("generating report PDFs (first run only) ...", file=sys.stderr, flush=True)
@@ -520,6 +546,8 @@ def main() -> int:
         pdf2000 = make_report_pdf(2000, render) if {"pdf-large", "memory"} & set(args.only) else None
     if "pdf" in args.only:
         bench_pdf_speed(table, args.repeat, pdf100)
+    if "boxes" in args.only:
+        bench_boxes(table, args.repeat, pdf100)
     if "review" in args.only:
         bench_review(table, args.repeat, pdf100)
     if "pdf-large" in args.only and pdf2000 is not None:

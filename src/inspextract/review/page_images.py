@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import math
 import struct
 import zlib
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from inspextract.errors import DamagedInput, EncryptedInput
+from inspextract.readers.pdf_rebuild import rebuild_cut_pdf
 
 # Shades of gray kept per pixel. Measured on the 100-page benchmark PDF and the ofsted-pdf corpus at 100 dpi
 # (PNG, zlib level 1, per page): 8 bits 79 KB, 4 bits 62 KB, 2 bits 41 KB; JPEG (quality 60) 157 KB, its
@@ -40,20 +42,36 @@ class PageImage:
 
 
 def render_pages(data: bytes, pages: Iterable[int], dpi: int = 100) -> dict[int, PageImage]:
-    """The PDF's `pages` (1-based; numbers not in the document are left out) as grayscale PNG images."""
+    """The PDF's `pages` (1-based) as grayscale PNG images; numbers not in the document, and pages PDFium
+    cannot draw, are left out. Give it a PDF that `parse` read: it does not check for decompression bombs."""
+    import pypdfium2 as pdfium
+
+    pdf = open_pdf(data)
+    try:
+        images = {}
+        for number in sorted({number for number in pages if 1 <= number <= len(pdf)}):
+            with contextlib.suppress(pdfium.PdfiumError):  # a damaged page: the review shows its text only
+                images[number] = render_page(pdf, number, dpi)
+        return images
+    finally:
+        pdf.close()
+
+
+def open_pdf(data: bytes) -> Any:
+    """The PDF open in PDFium; a file cut short is opened rebuilt, as the PDF reader does (pdf_rebuild.py)."""
     import pypdfium2 as pdfium
 
     try:
-        pdf = pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
-        if "password" in str(err).lower():
+        # As the PDF reader decides (pdf_pdfium.pdfium_error): a password error counts for an encrypted file.
+        if "password" in str(err).lower() and b"/Encrypt" in data:
             raise EncryptedInput("password-protected PDF") from None
+        rebuilt = rebuild_cut_pdf(data)
+        if rebuilt is not None:
+            with contextlib.suppress(pdfium.PdfiumError):
+                return pdfium.PdfDocument(rebuilt)
         raise DamagedInput(f"damaged PDF: {' '.join(str(err).split())}") from None
-    try:
-        wanted = sorted({number for number in pages if 1 <= number <= len(pdf)})
-        return {number: render_page(pdf, number, dpi) for number in wanted}
-    finally:
-        pdf.close()
 
 
 def render_page(pdf: Any, number: int, dpi: int) -> PageImage:
