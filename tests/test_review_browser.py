@@ -121,7 +121,9 @@ SPANS_JS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("name", [f"{p.parent.parent.name}/{p.name}" for p in fixture_sources()])
+@pytest.mark.parametrize(
+    "name", [*(f"{p.parent.parent.name}/{p.name}" for p in fixture_sources()), "hostile/hostile.html"]
+)
 def test_page_loads_offline_and_marks_every_item_once(
     browser: Any, visit: Any, reviewed: dict, name: str
 ) -> None:
