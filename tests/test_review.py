@@ -107,6 +107,15 @@ def test_any_spans_over_any_text_mark_exactly(text: str, spans: list[tuple[int, 
     check_marked(text, items)
 
 
+def test_characters_html_cannot_carry_are_shown_one_for_one() -> None:
+    # PDF text in fonts without a character map holds NULs, which a browser would drop from the page.
+    text = "a\x00b\x07c\udc80d"
+    parsed = Marks()
+    parsed.feed(marked_text(text, [item(0, 0, len(text), text)]))
+    assert "".join(parsed.text) == "a\u2400b\u2407c\ufffdd"
+    assert marked_text(text, []).encode("utf-8")
+
+
 def test_json_in_a_script_element_cannot_end_it() -> None:
     value = {"q": "</script><script>alert(1)</script><!-- & \u2028\u2029 >"}
     embedded = safe_json(value)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from html import escape
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -14,6 +13,7 @@ from pydantic import ValidationError
 from inspextract.output import write_atomic
 from inspextract.records import GRADE_VALUES, Report
 from inspextract.review.page import asset, csp_hash
+from inspextract.review.text_marks import show
 
 INDEX_FILE = "index.html"
 ERRORS_FILE = "errors.jsonl"  # as batch/output.py names it (the batch package imports this one, not back)
@@ -50,8 +50,8 @@ def find_records(outdir: Path) -> list[tuple[Path, Report]]:
 
 
 def cell(text: str, sort: str | int | None = None) -> str:
-    key = f' data-sort="{escape(str(sort))}"' if sort is not None else ""
-    return f"<td{key}>{escape(text)}</td>"
+    key = f' data-sort="{show(str(sort))}"' if sort is not None else ""
+    return f"<td{key}>{show(text)}</td>"
 
 
 def grade_summary(report: Report) -> tuple[str, int]:
@@ -65,8 +65,8 @@ def grade_summary(report: Report) -> tuple[str, int]:
 
 def record_row(outdir: Path, rel: Path, report: Report) -> str:
     page = rel.with_name(rel.name.removesuffix(".json") + REVIEW_SUFFIX)
-    name = escape(Path(report.source.path).name or str(rel))
-    link = f'<a href="{escape(page.as_posix())}">{name}</a>' if (outdir / page).is_file() else name
+    name = show(Path(report.source.path).name or str(rel))
+    link = f'<a href="{show(page.as_posix())}">{name}</a>' if (outdir / page).is_file() else name
     inspection = report.inspection
     fieldwork = " – ".join(d for d in (inspection.fieldwork_start, inspection.fieldwork_end) if d)
     grades, graded = grade_summary(report)
@@ -82,7 +82,7 @@ def record_row(outdir: Path, rel: Path, report: Report) -> str:
         + cell(grades, graded)
         + "".join(cell(str(kinds[kind]), kinds[kind]) for kind in FINDING_KINDS)
         + cell(str(len(report.people)), len(report.people))
-        + f'<td data-sort="{len(report.warnings)}" title="{escape(warnings)}">{len(report.warnings)}</td>'
+        + f'<td data-sort="{len(report.warnings)}" title="{show(warnings)}">{len(report.warnings)}</td>'
         + "</tr>"
     )
 
@@ -99,8 +99,8 @@ def error_rows(outdir: Path) -> list[str]:
         except ValueError:
             continue
         rows.append(
-            f"<tr><td>{escape(str(error.get('path')))}</td><td>{escape(str(error.get('kind')))}</td>"
-            f"<td>{escape(str(error.get('message')))}</td></tr>"
+            f"<tr><td>{show(str(error.get('path')))}</td><td>{show(str(error.get('kind')))}</td>"
+            f"<td>{show(str(error.get('message')))}</td></tr>"
         )
     return rows
 
@@ -109,7 +109,7 @@ def index_html(outdir: Path) -> str:
     """The index page's HTML for the records and errors.jsonl in `outdir`."""
     records = find_records(outdir)
     rows = [record_row(outdir, rel, report) for rel, report in records]
-    head = "".join(f'<th tabindex="0">{escape(name)}</th>' for name in COLUMNS)
+    head = "".join(f'<th tabindex="0">{show(name)}</th>' for name in COLUMNS)
     errors = error_rows(outdir)
     errors_html = (
         f"<h2>Failed ({len(errors)})</h2><table><tr><th>path</th><th>kind</th><th>message</th></tr>"

@@ -15,7 +15,7 @@ from inspextract.document import Document
 from inspextract.records import Report
 from inspextract.review.items import KIND_LABELS, Item, collect_items, is_grounded, with_boxes
 from inspextract.review.panel import side_panel
-from inspextract.review.text_marks import marked_text
+from inspextract.review.text_marks import marked_text, show
 
 # JSON inside <script> must not hold "</script>", "<!--" or the line separators old parsers choke on.
 JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -124,7 +124,7 @@ def build_page(report: Report, document: Document, views: Sequence[PageView] = (
         "base-uri 'none'; form-action 'none'"
     )
     warnings = [*report.warnings, *own_warnings]
-    warning_list = "".join(f"<li>{escape(w)}</li>" for w in warnings)
+    warning_list = "".join(f"<li>{show(w)}</li>" for w in warnings)
     warnings_html = f'<ul class="warnings">{warning_list}</ul>' if warnings else ""
     title = report.title or report.source.path
     tabs = ""
@@ -140,8 +140,8 @@ def build_page(report: Report, document: Document, views: Sequence[PageView] = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)} — inspextract review</title><style>{style}</style></head><body>"
-        f"<header><h1>{escape(title)}</h1>{warnings_html}{legend({it.kind for it in items})}{tabs}</header>"
+        f"<title>{show(title)} — inspextract review</title><style>{style}</style></head><body>"
+        f"<header><h1>{show(title)}</h1>{warnings_html}{legend({it.kind for it in items})}{tabs}</header>"
         f'<main><div><div id="doc">{text_html}</div>{pages_html}</div>'
         f"<aside>{side_panel(report, items)}</aside></main>"
         '<div id="popup" class="hidden"></div>'

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from inspextract.records import Report
 from inspextract.review.items import KIND_LABELS, Item
+from inspextract.review.text_marks import show
 
 FINDING_KINDS = ("strength", "improvement", "recommendation", "progress")
 
@@ -52,13 +51,13 @@ def metadata_rows(report: Report, by_ref: dict[str, Item]) -> list[tuple[str, st
 def metadata_section(report: Report, by_ref: dict[str, Item]) -> str:
     rows = []
     for name, value, item in metadata_rows(report, by_ref):
-        cell = entry(item, escape(value) or "<i>none</i>", tag="td")
-        rows.append(f"<tr><th>{escape(name)}</th>{cell}</tr>")
+        cell = entry(item, show(value) or "<i>none</i>", tag="td")
+        rows.append(f"<tr><th>{show(name)}</th>{cell}</tr>")
     source = report.source
     facts = f"{source.format}, {source.pages or '–'} pages, {source.chars:,} characters"
     rows.append(
-        f"<tr><th>source</th><td>{escape(facts)}<br><code>{escape(source.sha256[:16])}…</code>"
-        f" · inspextract {escape(source.extractor_version)}</td></tr>"
+        f"<tr><th>source</th><td>{show(facts)}<br><code>{show(source.sha256[:16])}…</code>"
+        f" · inspextract {show(source.extractor_version)}</td></tr>"
     )
     return f'<section><h2>Metadata</h2><table class="meta">{"".join(rows)}</table></section>'
 
@@ -67,12 +66,12 @@ def grades_section(report: Report, by_ref: dict[str, Item]) -> str:
     rows = []
     for n, grade in enumerate(report.grades):
         cells = (
-            f"<td>{escape(grade.indicator or '')}</td><td>{escape(grade.indicator_name or 'overall')}</td>"
-            f"<td><b>{escape(str(grade.grade))}</b></td>"
+            f"<td>{show(grade.indicator or '')}</td><td>{show(grade.indicator_name or 'overall')}</td>"
+            f"<td><b>{show(str(grade.grade))}</b></td>"
         )
         item = by_ref.get(f"grades[{n}]")
         rows.append(entry(item, cells, tag="tr"))
-    counts = ", ".join(f"{count} {escape(str(word))}" for word, count in report.grade_counts.items())
+    counts = ", ".join(f"{count} {show(str(word))}" for word, count in report.grade_counts.items())
     total = f"{report.indicators_total} indicators" if report.indicators_total is not None else ""
     summary = " · ".join(part for part in (counts, total) if part)
     table = (
@@ -89,14 +88,12 @@ def areas_section(report: Report, by_ref: dict[str, Item]) -> str:
     entries = []
     for n, area in enumerate(report.areas_for_improvement):
         number = f"<b>{area.number}.</b> " if area.number is not None else ""
-        progress = (
-            f' <span class="badge">{escape(str(area.progress))} progress</span>' if area.progress else ""
-        )
+        progress = f' <span class="badge">{show(str(area.progress))} progress</span>' if area.progress else ""
         linked = sum(1 for f in report.findings if area.number is not None and f.area_number == area.number)
         findings = f' <span class="pg-no">{linked} findings</span>' if linked else ""
         entries.append(
             entry(
-                by_ref.get(f"areas_for_improvement[{n}]"), f"{number}{escape(area.title)}{progress}{findings}"
+                by_ref.get(f"areas_for_improvement[{n}]"), f"{number}{show(area.title)}{progress}{findings}"
             )
         )
     body = f'<ul class="items">{"".join(entries)}</ul>' if entries else "<p><i>none</i></p>"
@@ -115,11 +112,11 @@ def findings_section(report: Report, by_ref: dict[str, Item]) -> str:
                 tags.append(f"{finding.progress} progress")
             if finding.area_number is not None:
                 tags.append(f"area {finding.area_number}")
-            tag = "".join(f' <span class="badge">{escape(t)}</span>' for t in tags)
-            entries.append(entry(by_ref.get(f"findings[{n}]"), escape(finding.text) + tag))
+            tag = "".join(f' <span class="badge">{show(t)}</span>' for t in tags)
+            entries.append(entry(by_ref.get(f"findings[{n}]"), show(finding.text) + tag))
         if entries:
             groups.append(
-                f'<h3 class="k-{kind}">{escape(KIND_LABELS[kind])} ({len(entries)})</h3>'
+                f'<h3 class="k-{kind}">{show(KIND_LABELS[kind])} ({len(entries)})</h3>'
                 f'<ul class="items">{"".join(entries)}</ul>'
             )
     body = "".join(groups) or "<p><i>none</i></p>"
@@ -129,8 +126,8 @@ def findings_section(report: Report, by_ref: dict[str, Item]) -> str:
 def people_section(report: Report, by_ref: dict[str, Item]) -> str:
     entries = []
     for n, person in enumerate(report.people):
-        details = ", ".join(escape(part) for part in (person.role, person.organisation) if part)
-        body = f"<b>{escape(person.name)}</b>" + (f" — {details}" if details else "")
+        details = ", ".join(show(part) for part in (person.role, person.organisation) if part)
+        body = f"<b>{show(person.name)}</b>" + (f" — {details}" if details else "")
         entries.append(entry(by_ref.get(f"people[{n}]"), body))
     body = f'<ul class="items">{"".join(entries)}</ul>' if entries else "<p><i>none</i></p>"
     return f"<section><h2>People ({len(entries)})</h2>{body}</section>"

@@ -8,10 +8,28 @@ these marks are contiguous and their text joined is the item's quote.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
 
 from inspextract.review.items import Item
+
+# Characters HTML cannot carry as they are: C0 controls other than tab and line ends (a browser drops NUL,
+# which PDF text in unmapped fonts holds) and lone surrogates (which UTF-8 cannot encode).
+UNSHOWABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def visible(char: str) -> str:
+    """One character in its place: a control as its Control Pictures symbol (NUL → ␀), else U+FFFD."""
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def show(text: str) -> str:
+    """Text for HTML, escaped, every character kept one for one (so a span's length is its quote's)."""
+    return escape(UNSHOWABLE.sub(lambda found: visible(found.group()), text))
 
 
 def boundaries(items: Sequence[Item], page_starts: Iterable[int], length: int) -> list[int]:
@@ -30,7 +48,7 @@ def dominant(covering: Iterable[Item]) -> Item:
 def mark(piece: str, covering: list[Item]) -> str:
     ids = " ".join(str(item.index) for item in covering)
     kind = dominant(covering).kind
-    return f'<mark class="k-{kind}" data-i="{ids}">{escape(piece)}</mark>'
+    return f'<mark class="k-{kind}" data-i="{ids}">{show(piece)}</mark>'
 
 
 def marked_text(text: str, items: Sequence[Item], page_starts: Sequence[int] = ()) -> str:
@@ -59,5 +77,5 @@ def marked_text(text: str, items: Sequence[Item], page_starts: Sequence[int] = (
         if active:
             out.append(mark(piece, sorted(active.values(), key=lambda item: item.index)))
         else:
-            out.append(escape(piece))
+            out.append(show(piece))
     return "".join(out)
