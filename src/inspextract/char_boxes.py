@@ -21,7 +21,8 @@ BOX_DECIMALS = 2
 
 
 class WordBox(NamedTuple):
-    """A word's place in a text (`start`, `end`) and on its page, in points from the top-left corner.
+    """A word's place in a text (`start`, `end`) and on its page, in points in the engine's coordinates
+    (x from the left, top and bottom from the top; `Placement` maps them onto the page as shown).
 
     `first_right` is the right edge of its first character, `last_left` the left edge of its last one.
     """
