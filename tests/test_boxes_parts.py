@@ -13,7 +13,7 @@ from PIL import Image
 from typer.testing import CliRunner
 
 from inspextract.batch.worker import Converter
-from inspextract.char_boxes import BoxMap, PlacedLine, QuoteBox, WordBox, build_box_map, realign
+from inspextract.char_boxes import BoxMap, PlacedLine, Placement, QuoteBox, WordBox, build_box_map, realign
 from inspextract.cli import app
 from inspextract.errors import DamagedInput, EncryptedInput, InspextractError
 from inspextract.output import to_json
@@ -38,7 +38,7 @@ def two_line_map() -> tuple[str, BoxMap]:
     first = PlacedLine(0, 3, "Services im-", [word(0, "Services", 50), word(9, "im-", 95)])
     second = PlacedLine(11, 3, "prove well.", [word(0, "prove", 50, top=112), word(6, "well.", 80, top=112)])
     text = "Services improve well."
-    return text, build_box_map(text, [first, second], {3: (0.0, 0.0)})
+    return text, build_box_map(text, [first, second], {3: Placement()})
 
 
 def test_a_quote_gets_one_box_per_printed_line() -> None:
@@ -72,8 +72,17 @@ def test_a_line_the_text_does_not_hold_gets_no_boxes() -> None:
 
 def test_boxes_move_from_the_engine_to_the_page_as_shown() -> None:
     line = PlacedLine(0, 1, "Good", [word(0, "Good", 50)])
-    box_map = build_box_map("Good", [line], {1: (-20.0, 5.0)})
+    box_map = build_box_map("Good", [line], {1: Placement(-20.0, 5.0)})
     assert box_map.quote_boxes(0, 4) == [QuoteBox(1, 30.0, 105.0, 50.0, 115.0)]
+
+
+@pytest.mark.parametrize(
+    ("rotation", "shown"),
+    [(0, (10, 20, 30, 25)), (90, (75, 10, 80, 30)), (180, (70, 75, 90, 80)), (270, (20, 70, 25, 90))],
+)
+def test_a_turned_page_turns_its_boxes(rotation: int, shown: tuple[float, float, float, float]) -> None:
+    # A 100 x 100 pt page; the box 10-30 across, 20-25 down on the unturned page.
+    assert Placement(0, 0, rotation, 100, 100).place(10, 20, 30, 25) == shown
 
 
 def test_realign_follows_characters_the_normaliser_dropped() -> None:

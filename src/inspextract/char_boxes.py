@@ -21,7 +21,8 @@ BOX_DECIMALS = 2
 
 
 class WordBox(NamedTuple):
-    """A word's place in a text (`start`, `end`) and on its page, in points from the top-left corner.
+    """A word's place in a text (`start`, `end`) and on its page, in points in the engine's coordinates
+    (x from the left, top and bottom from the top; `Placement` maps them onto the page as shown).
 
     `first_right` is the right edge of its first character, `last_left` the left edge of its last one.
     """
@@ -44,6 +45,34 @@ class QuoteBox(NamedTuple):
     top: float
     x1: float
     bottom: float
+
+
+class Placement(NamedTuple):
+    """How an engine's page coordinates map onto the page as shown: moved by (`dx`, `dy`) onto the crop
+    box's top-left corner, then turned by the page's `rotation` (degrees clockwise) within the unturned crop
+    box of `width` x `height` points."""
+
+    dx: float = 0.0
+    dy: float = 0.0
+    rotation: int = 0
+    width: float = 0.0
+    height: float = 0.0
+
+    def place(self, x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
+        """A box (x0, top, x1, bottom) as shown."""
+        x0, top, x1, bottom = x0 + self.dx, top + self.dy, x1 + self.dx, bottom + self.dy
+        width, height = self.width, self.height
+        if self.rotation == 90:  # the top edge turns to the right
+            return height - bottom, x0, height - top, x1
+        if self.rotation == 180:
+            return width - x1, height - bottom, width - x0, height - top
+        if self.rotation == 270:  # the top edge turns to the left
+            return top, width - x1, bottom, width - x0
+        return x0, top, x1, bottom
+
+
+# The placement of an engine whose coordinates are those of the page as shown already.
+AS_SHOWN = Placement()
 
 
 class PlacedLine(NamedTuple):
@@ -87,10 +116,10 @@ def char_right(box: WordBox, k: int) -> float:
 class BoxMap:
     """The printed lines of the normalised text with their words' boxes, in text order."""
 
-    def __init__(self, lines: list[MappedLine], shifts: dict[int, tuple[float, float]]) -> None:
+    def __init__(self, lines: list[MappedLine], placements: dict[int, Placement]) -> None:
         self.lines = lines
         self.starts = [line.start for line in lines]
-        self.shifts = shifts  # page -> (dx, dy) that moves an engine's coordinates onto the shown page
+        self.placements = placements
 
     def quote_boxes(self, start: int, end: int) -> list[QuoteBox]:
         """The boxes of `text[start:end]`, one per printed line it runs over, in text order."""
@@ -101,8 +130,7 @@ class BoxMap:
             first, last = max(start, line.start) - line.start, min(end, line.end) - line.start
             box = line_run(line.words, first, last)
             if box is not None:
-                dx, dy = self.shifts.get(line.page, (0.0, 0.0))
-                edges = (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
+                edges = self.placements.get(line.page, AS_SHOWN).place(*box)
                 boxes.append(QuoteBox(line.page, *(round(value, BOX_DECIMALS) for value in edges)))
         return boxes
 
@@ -139,7 +167,7 @@ def realign(original: str, normalised: str, words: Sequence[WordBox]) -> list[Wo
     return out
 
 
-def build_box_map(text: str, lines: Sequence[PlacedLine], shifts: dict[int, tuple[float, float]]) -> BoxMap:
+def build_box_map(text: str, lines: Sequence[PlacedLine], placements: dict[int, Placement]) -> BoxMap:
     """The map of `text` from the lines placed in it, in text order.
 
     A line is placed where the text holds it; its last character may have gone: the hyphen of a word
@@ -153,4 +181,4 @@ def build_box_map(text: str, lines: Sequence[PlacedLine], shifts: dict[int, tupl
             if not line.text.endswith("-") or text[line.start : end] != line.text[:-1]:
                 continue
         mapped.append(MappedLine(line.start, end, line.page, line.words))
-    return BoxMap(mapped, shifts)
+    return BoxMap(mapped, placements)

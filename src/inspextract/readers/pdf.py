@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from inspextract.char_boxes import BoxMap, PlacedLine, build_box_map, realign
+from inspextract.char_boxes import AS_SHOWN, BoxMap, PlacedLine, Placement, build_box_map, realign
 from inspextract.document import Document
 from inspextract.errors import DamagedInput, NoText, TooLarge
 from inspextract.limits import Limits
@@ -37,7 +37,7 @@ class PageText:
     number: int
     height: float
     lines: list[Line]
-    shift: tuple[float, float] = (0.0, 0.0)  # see PageWords.shift
+    placement: Placement = AS_SHOWN  # see PageWords.placement
 
 
 def read_pdf(
@@ -107,7 +107,7 @@ def read_pages(
                     line.boxes = realign(line.text, text, line.boxes)
                 line.text = text
             kept = [line for line in lines if line.text]
-            pages.append(PageText(page.number, page.height, kept, page.shift))
+            pages.append(PageText(page.number, page.height, kept, page.placement))
         return pages, count, [*warnings, *pdf.skipped()]
     except RecursionError:
         raise DamagedInput("damaged PDF: nesting too deep") from None
@@ -151,7 +151,7 @@ def assemble(
     text, page_starts, placed = render(blocks, vocab, count, boxes)
     if placed is None:
         return text, page_starts, None
-    return text, page_starts, build_box_map(text, placed, {page.number: page.shift for page in pages})
+    return text, page_starts, build_box_map(text, placed, {page.number: page.placement for page in pages})
 
 
 def render(

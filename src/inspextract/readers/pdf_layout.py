@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from inspextract.char_boxes import WordBox
+from inspextract.char_boxes import AS_SHOWN, Placement, WordBox
 from inspextract.lines import Line
 
 # Words whose tops differ by less than this share of the font size sit on the same line (pdfplumber's
@@ -51,8 +51,8 @@ class PageWords:
     width: float
     height: float
     words: tuple[Word, ...]
-    # What to add to x and to top to measure from the top-left corner of the page as shown (its crop box).
-    shift: tuple[float, float] = (0.0, 0.0)
+    # How the words' coordinates map onto the page as shown (its crop box, turned as the page says).
+    placement: Placement = AS_SHOWN
 
 
 def group_lines(words: list[Word]) -> list[Line]:

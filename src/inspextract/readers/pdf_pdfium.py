@@ -12,6 +12,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
+from inspextract.char_boxes import AS_SHOWN, Placement
 from inspextract.errors import DamagedInput, EncryptedInput, InspextractError, TooLarge
 from inspextract.limits import Limits, MiB
 from inspextract.readers.pdf_layout import PageWords, Word
@@ -117,17 +118,18 @@ class PdfiumEngine:
         finally:
             textpage.close()
         # Boxes are measured from the crop box's top-left corner: the part of the page a renderer shows.
-        shift = crop_shift(page, height) if boxes else (0.0, 0.0)
-        return PageWords(number, float(width), float(height), tuple(words), shift)
+        placement = page_placement(page, height) if boxes else AS_SHOWN
+        return PageWords(number, float(width), float(height), tuple(words), placement)
 
     def close(self) -> None:
         self.pdf.close()
 
 
-def crop_shift(page: Any, height: float) -> tuple[float, float]:
-    """What moves this engine's coordinates (x, and `height` - y) onto the crop box's top-left corner."""
-    left, _, _, top = page.get_cropbox()
-    return -float(left), float(top) - height
+def page_placement(page: Any, height: float) -> Placement:
+    """How this engine's coordinates (x, and `height` - y in the unturned page) map onto the page as shown:
+    PDFium's character boxes ignore the page's rotation, which its renderer applies."""
+    left, bottom, right, top = (float(edge) for edge in page.get_cropbox())
+    return Placement(-left, top - height, page.get_rotation() % 360, right - left, top - bottom)
 
 
 def group_words(textpage: Any, height: float, *, inner: bool = False) -> list[Word]:

@@ -14,6 +14,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect, PDFXR
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, dict_value, resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 
+from inspextract.char_boxes import AS_SHOWN, Placement
 from inspextract.errors import DamagedInput, EncryptedInput, InspextractError, TooLarge
 from inspextract.limits import Limits, MiB
 from inspextract.readers.pdf_layout import PageWords, Word
@@ -221,9 +222,10 @@ class PdfplumberEngine:
             )
             for w in raw
         )
-        # Boxes are measured from the crop box's top-left corner: the part of the page a renderer shows.
-        shift = (-float(page.cropbox[0]), -float(page.cropbox[1])) if boxes else (0.0, 0.0)
-        return PageWords(page.page_number, float(page.width), float(page.height), words, shift)
+        # Boxes are measured from the crop box's top-left corner: the part of the page a renderer shows
+        # (pdfminer has turned the page as its rotation says already).
+        placement = Placement(-float(page.cropbox[0]), -float(page.cropbox[1])) if boxes else AS_SHOWN
+        return PageWords(page.page_number, float(page.width), float(page.height), words, placement)
 
     def release_logger(self) -> None:
         for logger, propagates in self.loggers:

@@ -15,14 +15,14 @@ from inspextract.errors import DamagedInput, EncryptedInput
 from inspextract.readers.pdf_rebuild import rebuild_cut_pdf
 
 # Shades of gray kept per pixel. Measured on the 100-page benchmark PDF and the ofsted-pdf corpus at 100 dpi
-# (PNG, zlib level 1, per page): 8 bits 79 KB, 4 bits 62 KB, 2 bits 41 KB; JPEG (quality 60) 157 KB, its
-# ringing around letters is what text pages compress worst. 4 bits keeps the letters' anti-aliasing, and
-# 100 pages of it (~8 MB as base64) stay well inside a review page's 15 MB.
+# (PNG, zlib level 1, per page): 8 bits 79 KB, 4 bits 62 KB, 2 bits 41 KB; JPEG (quality 60) 157 KB, as
+# letters' sharp edges are what JPEG compresses worst. 4 bits keeps the letters' anti-aliasing (2 bits
+# looks jagged), and 100 pages of it (~8 MB as base64) stay well inside a review page's 15 MB.
 GRAY_BITS = 4
 # zlib level 1 encodes a page in ~4 ms against ~8 ms at level 6, for a fifth more bytes.
 ZLIB_LEVEL = 1
 # A page is rendered at the asked dpi unless that makes more pixels than this (a poster-sized page): then
-# at the dpi that fits. 25 Mpx is an A0 sheet at 100 dpi.
+# at the dpi that fits (an A0 sheet at 100 dpi is 15.5 Mpx; 25 Mpx of 4-bit PNG is at most ~12 MB).
 MAX_PAGE_PIXELS = 25_000_000
 POINTS_PER_INCH = 72
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
