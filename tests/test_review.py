@@ -254,3 +254,13 @@ def test_batch_review_writes_a_page_beside_each_record_and_an_index(tmp_path: Pa
 def test_batch_review_needs_an_output_folder(tmp_path: Path) -> None:
     result = runner.invoke(app, ["batch", str(corpus_documents("dev")[0]), "--jsonl", "-", "--review"])
     assert result.exit_code == ExitCode.USAGE and "--review" in result.output
+
+
+def test_a_page_holds_at_most_max_page_images_and_says_so(monkeypatch) -> None:
+    from inspextract.review import build
+
+    monkeypatch.setattr(build, "MAX_PAGE_IMAGES", 2)
+    page, report, _ = review_of(corpus_documents("dev-pdf")[1])
+    assert page.count('<div class="pg"') == 2
+    assert "pages hold evidence: the first 2 are shown as images" in page
+    assert report.source.pages and report.source.pages > 2

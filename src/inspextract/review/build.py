@@ -16,6 +16,10 @@ from inspextract.records import Report
 from inspextract.review.items import collect_items, with_boxes
 from inspextract.review.page import PageView, build_page
 
+# Most page images one review page holds: at ~90 KB a page (100 dpi, 4-bit gray PNG as base64), 200 pages
+# keep a page near 18 MB, as much as a browser opens without a long wait; the text still marks everything.
+MAX_PAGE_IMAGES = 200
+
 
 class RecordMismatch(InspextractError):
     """A record given to `review --record` was made from another file (its source.sha256 differs)."""
@@ -52,11 +56,17 @@ def evidence_pages(report: Report, document: Document) -> list[int]:
     return sorted(pages)
 
 
-def page_views(report: Report, document: Document, pdf: bytes) -> list[PageView]:
+def page_views(report: Report, document: Document, pdf: bytes) -> tuple[list[PageView], list[str]]:
+    """The evidence pages' images (the first MAX_PAGE_IMAGES of them) and a note when some are left out."""
     from inspextract.review.page_images import render_pages
 
-    images = render_pages(pdf, evidence_pages(report, document))
-    return [images[page] for page in sorted(images)]
+    pages = evidence_pages(report, document)
+    notes = []
+    if len(pages) > MAX_PAGE_IMAGES:
+        notes.append(f"{len(pages)} pages hold evidence: the first {MAX_PAGE_IMAGES} are shown as images")
+        pages = pages[:MAX_PAGE_IMAGES]
+    images = render_pages(pdf, pages)
+    return [images[page] for page in sorted(images)], notes
 
 
 def review_html(report: Report, document: Document, *, pdf: bytes | None = None) -> str:
@@ -64,8 +74,10 @@ def review_html(report: Report, document: Document, *, pdf: bytes | None = None)
 
     Given the PDF's bytes as well, the pages holding evidence are shown as images with the items' boxes.
     """
-    is_pdf = pdf is not None and report.source.format == "pdf"
-    return build_page(report, document, page_views(report, document, pdf) if is_pdf and pdf else [])
+    if pdf is None or report.source.format != "pdf":
+        return build_page(report, document)
+    views, notes = page_views(report, document, pdf)
+    return build_page(report, document, views, notes)
 
 
 def load_record(path: Path) -> Report:

@@ -100,7 +100,9 @@ def page_views_html(views: Sequence[PageView], items: Sequence[Item]) -> str:
     return "".join(out)
 
 
-def build_page(report: Report, document: Document, views: Sequence[PageView] = ()) -> str:
+def build_page(
+    report: Report, document: Document, views: Sequence[PageView] = (), notes: Sequence[str] = ()
+) -> str:
     """The review page's HTML for a record and the `Document` it was made from."""
     items, own_warnings = grounded_items(report, document)
     items = with_boxes(items, document)
@@ -123,7 +125,7 @@ def build_page(report: Report, document: Document, views: Sequence[PageView] = (
         f"default-src 'none'; img-src data:; style-src {csp_hash(style)}; script-src {csp_hash(script)}; "
         "base-uri 'none'; form-action 'none'"
     )
-    warnings = [*report.warnings, *own_warnings]
+    warnings = [*report.warnings, *own_warnings, *notes]
     warning_list = "".join(f"<li>{show(w)}</li>" for w in warnings)
     warnings_html = f'<ul class="warnings">{warning_list}</ul>' if warnings else ""
     title = report.title or report.source.path
