@@ -52,6 +52,8 @@ DASK_ROUNDS = 3
 DASK_TARGET = 0.8
 # Runs of the 2,000-page parse (about a minute each here) and of bare pypdfium2 beside it.
 LARGE_PDF_RUNS = 3
+# Runs of review and of parse beside it (a few seconds each on the 100-page PDF).
+REVIEW_RUNS = 5
 WARM_UP_PDF = ROOT / "fixtures" / "dev-pdf" / "docs" / "004_5bd155181e1959c4.pdf"
 
 # In-process timers run in a fresh interpreter so no state carries over between measurements.
@@ -65,6 +67,27 @@ p.parse(sys.argv[3], pdf_engine=sys.argv[2])
 t = time.perf_counter()
 report = p.parse(sys.argv[1], pdf_engine=sys.argv[2], limits=Limits(max_pages=100000))
 print(time.perf_counter() - t, report.source.pages or 0, len(p.read_document(sys.argv[1])[0].text.split()))
+"""
+# PARSE_TIMER's parse with evidence boxes (issue 20).
+BOXES_TIMER = """
+import sys, time
+from inspextract.limits import Limits
+import inspextract.pipeline as p
+p.parse(sys.argv[3], pdf_engine=sys.argv[2], boxes=True)
+t = time.perf_counter()
+report = p.parse(sys.argv[1], pdf_engine=sys.argv[2], limits=Limits(max_pages=100000), boxes=True)
+print(time.perf_counter() - t, report.source.pages or 0, 0)
+"""
+# `review` as its command does it (parse, then the page with its page images), after the same warm-up.
+REVIEW_TIMER = """
+import sys, time
+from inspextract.limits import Limits
+import inspextract.pipeline as p
+from inspextract.review import review_file
+p.parse(sys.argv[3], pdf_engine=sys.argv[2])
+t = time.perf_counter()
+page = review_file(sys.argv[1], pdf_engine=sys.argv[2], limits=Limits(max_pages=100000))
+print(time.perf_counter() - t, 0, len(page.encode()))
 """
 BARE_PDFPLUMBER_TIMER = """
 import sys, time, pdfplumber
@@ -285,6 +308,22 @@ def bench_pdf_speed(table: Table, repeat: int, pdf: Path) -> None:
         fast >= 40,
     )
     table.add("  ratio parse(pdfium) / bare pypdfium2", f"{fast / rate['bare pdfium']:.3f}x")
+
+
+def bench_boxes(table: Table, repeat: int, pdf: Path) -> None:
+    """`parse --boxes` over `parse` of the same PDF, in interleaved rounds (pdfium, the default engine)."""
+    plain: list[float] = []
+    boxed: list[float] = []
+    for _ in range(max(repeat, PDFIUM_RUNS)):
+        plain.append(timed_script(PARSE_TIMER, str(pdf), "pdfium", str(WARM_UP_PDF))[0])
+        boxed.append(timed_script(BOXES_TIMER, str(pdf), "pdfium", str(WARM_UP_PDF))[0])
+    ratio = statistics.median(boxed) / statistics.median(plain)
+    table.add(
+        "parse --boxes over parse (pdfium, 100-page PDF)",
+        f"{ratio:.2f}x ({statistics.median(boxed):.2f} s / {statistics.median(plain):.2f} s)",
+        "target <= 1.1x",
+        ratio <= 1.1,
+    )
 
 
 def bench_text_speed(table: Table, repeat: int, text: Path) -> None:
@@ -553,6 +592,23 @@ def bench_export(table: Table, records: Path) -> None:
     )
 
 
+def bench_review(table: Table, repeat: int, pdf: Path) -> None:
+    """`review` of the 100-page PDF against `parse` of it, in interleaved runs (target <= 1.5x)."""
+    runs: dict[str, list[float]] = {"parse": [], "review": []}
+    size = 0
+    for _ in range(max(repeat, REVIEW_RUNS)):
+        runs["parse"].append(timed_script(PARSE_TIMER, str(pdf), "pdfium", str(WARM_UP_PDF))[0])
+        seconds, _, size = timed_script(REVIEW_TIMER, str(pdf), "pdfium", str(WARM_UP_PDF))
+        runs["review"].append(seconds)
+    parsed, reviewed = (statistics.median(runs[name]) for name in ("parse", "review"))
+    pages = page_count(pdf)
+    runs_note = f"medians of {len(runs['parse'])}"
+    table.add(f"parse --pdf-engine pdfium, {pages} pages", f"{parsed:.2f} s", runs_note)
+    table.add(f"review, {pages} pages", f"{reviewed:.2f} s ({size / 1e6:.1f} MB page)", "target <= 15 MB")
+    ratio = reviewed / parsed
+    table.add("  ratio review / parse", f"{ratio:.2f}x", "target <= 1.5x", ratio <= 1.5)
+
+
 def console_script() -> list[str]:
     """The installed `inspextract` command beside this interpreter (what users run), else `python -m`."""
     script = Path(PYTHON).with_name("inspextract")
@@ -578,7 +634,19 @@ def bench_startup(table: Table, repeat: int) -> None:
         table.add(name, f"{took * 1000:.0f} ms (+{extra * 1000:.0f} ms)", "target <= +150 ms", extra <= 0.15)
 
 
-BENCHES = ("pdf", "pdf-large", "text", "memory", "batch", "batch-200", "dask", "startup", "export")
+BENCHES = (
+    "pdf",
+    "pdf-large",
+    "text",
+    "memory",
+    "batch",
+    "batch-200",
+    "dask",
+    "startup",
+    "export",
+    "boxes",
+    "review",
+)
 
 
 def main() -> int:
@@ -601,7 +669,7 @@ def main() -> int:
     # would otherwise compile the package's sources in every process).
     compileall.compile_dir(str(ROOT / "src" / "inspextract"), quiet=2)
     table = Table()
-    needs_pdfs = {"pdf", "pdf-large", "memory"} & set(args.only)
+    needs_pdfs = {"pdf", "pdf-large", "memory", "boxes", "review"} & set(args.only)
     if needs_pdfs:
         render = render_pdf_tool(args.render_pdf)
         print("generating report PDFs (first run only) ...", file=sys.stderr, flush=True)
@@ -609,6 +677,10 @@ def main() -> int:
         pdf2000 = make_report_pdf(2000, render) if {"pdf-large", "memory"} & set(args.only) else None
     if "pdf" in args.only:
         bench_pdf_speed(table, args.repeat, pdf100)
+    if "boxes" in args.only:
+        bench_boxes(table, args.repeat, pdf100)
+    if "review" in args.only:
+        bench_review(table, args.repeat, pdf100)
     if "pdf-large" in args.only and pdf2000 is not None:
         bench_large_pdf(table, pdf2000)
     if "text" in args.only:

@@ -18,4 +18,14 @@ fi
 echo "== $("$VENV/bin/python" --version) ($VENV)"
 "$VENV/bin/ruff" check src tests benchmarks scripts
 "$VENV/bin/mypy" src  # strict, as configured in pyproject.toml
+# The review page's browser tests drive Debian's Chromium (Playwright's own browser download is not
+# reachable): installed here when missing; CI runs as root.
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "scripts/test.sh: /usr/bin/chromium is missing: install Debian's chromium (as root)" >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
 "$VENV/bin/python" -m pytest "$@"

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Any
 from inspextract.version import __version__
 
 if TYPE_CHECKING:
+    from inspextract.document import Document
     from inspextract.records import Report
 
-__all__ = ["__version__", "parse"]
+__all__ = ["__version__", "parse", "review_html"]
 
 
 def parse(source: Any, **options: Any) -> Report:
@@ -17,3 +18,10 @@ def parse(source: Any, **options: Any) -> Report:
     from inspextract.pipeline import parse as _parse
 
     return _parse(source, **options)
+
+
+def review_html(report: Report, document: Document, *, pdf: bytes | None = None) -> str:
+    """The review page of a record over its `Document`, as HTML; see `inspextract.review.review_html`."""
+    from inspextract.review import review_html as _review_html
+
+    return _review_html(report, document, pdf=pdf)

@@ -6,6 +6,8 @@ import bisect
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from inspextract.char_boxes import BoxMap
+
 
 class BlockSpan(NamedTuple):
     """A block as a structured reader (HTML, DOCX) knew it: "heading", "paragraph", "item" or "row"."""
@@ -23,7 +25,8 @@ class Document:
     are separated by a blank line or a newline, list items start with a bullet marker ("•", "-", "–") or a
     number, and no layout markup remains. `page_starts[i]` is the offset where page i+1 begins.
     `blocks` holds the blocks of readers that know them (HTML, DOCX); text and PDF leave them to
-    segmentation to find.
+    segmentation to find. `char_boxes` maps the text's offsets to the characters' boxes on a PDF's
+    pages; the PDF reader keeps it only when asked for.
     """
 
     text: str
@@ -31,6 +34,7 @@ class Document:
     page_starts: tuple[int, ...] = ()
     warnings: tuple[str, ...] = field(default=())
     blocks: tuple[BlockSpan, ...] = ()
+    char_boxes: BoxMap | None = field(default=None, compare=False, repr=False)
 
     @property
     def pages(self) -> int | None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from inspextract.char_boxes import WordBox
+
 
 @dataclass
 class Line:
@@ -21,6 +23,8 @@ class Line:
     bold: bool
     column: int = 0  # 0 single column / left, 1 right column, -1 spanning both columns
     page: int = 0  # 1-based page number, set by the reader
+    # The boxes of the line's words, placed in `text`: kept only when asked for.
+    boxes: list[WordBox] | None = None
 
 
 @dataclass

@@ -50,13 +50,15 @@ def read_document(
     limits: Limits = DEFAULT_LIMITS,
     pdf_engine: str = DEFAULT_PDF_ENGINE,
     name: str | None = None,
+    boxes: bool = False,
 ) -> tuple[Document, bytes, str]:
-    """Read the input into a `Document` (no extraction): what `inspextract text` prints."""
+    """Read the input into a `Document` (no extraction): what `inspextract text` prints; `boxes` keeps a
+    PDF's map from offsets to character boxes (`Document.char_boxes`)."""
     with time_limit(limits.timeout_s):
         data, path = load_bytes(source, limits)
         if not data.strip():
             raise NoText("empty file")
-        doc = read(data, name=name or path, limits=limits, pdf_engine=pdf_engine)
+        doc = read(data, name=name or path, limits=limits, pdf_engine=pdf_engine, boxes=boxes)
     if not doc.text.strip():
         raise NoText("no extractable text")
     return doc, data, path
@@ -69,12 +71,30 @@ def parse(
     pdf_engine: str = DEFAULT_PDF_ENGINE,
     name: str | None = None,
     all_entities: bool = False,
+    boxes: bool = False,
 ) -> Report:
     """Parse a document (path, bytes or binary stream) into a validated, grounded `Report`.
 
     The statistical NER reads only the sentences that may name a person unless `all_entities` is set;
-    then `entities` holds every organisation, place and date too, at several times the cost.
+    then `entities` holds every organisation, place and date too, at several times the cost. With `boxes`,
+    every evidence of a PDF also gives its quote's boxes on the page (`Evidence.boxes`).
     """
+    report, _, _ = parse_with_document(
+        source, limits=limits, pdf_engine=pdf_engine, name=name, all_entities=all_entities, boxes=boxes
+    )
+    return report
+
+
+def parse_with_document(
+    source: Input,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
+    name: str | None = None,
+    all_entities: bool = False,
+    boxes: bool = False,
+) -> tuple[Report, Document, bytes]:
+    """`parse`, also returning the `Document` read and the input's bytes (what `review` draws on)."""
     # Imported here, not at the top: `inspextract text` needs only the readers.
     from inspextract.extract.entities import find_entities
     from inspextract.extract.findings import find_findings
@@ -84,7 +104,7 @@ def parse(
     from inspextract.extract.people import find_people
 
     with time_limit(limits.timeout_s):
-        doc, data, path = read_document(source, limits=limits, pdf_engine=pdf_engine, name=name)
+        doc, data, path = read_document(source, limits=limits, pdf_engine=pdf_engine, name=name, boxes=boxes)
         record = Source(
             path=path,
             sha256=hashlib.sha256(data).hexdigest(),
@@ -103,4 +123,4 @@ def parse(
         report.entities = find_entities(doc, all_entities=all_entities)
         report.people = find_people(doc, blocks, report.entities)
         # Validate the assembled record once, so nothing invalid ever reaches the output.
-        return Report.model_validate(report.model_dump())
+        return Report.model_validate(report.model_dump()), doc, data

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    StringConstraints,
+    model_serializer,
+)
 
 SCHEMA_VERSION = "1"
 
@@ -76,6 +83,16 @@ class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=True)
 
 
+class Box(_Record):
+    """A rectangle on a PDF page in points, from the top-left corner of the page as shown (its crop box)."""
+
+    page: int = Field(ge=1)
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
 class Evidence(_Record):
     """Where an item came from: `quote == text[start:end]` of the normalised text."""
 
@@ -83,6 +100,20 @@ class Evidence(_Record):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     page: int | None = Field(default=None, ge=1)
+    # Added field (asked for with --boxes, PDFs only): the quote on the page, one box per printed line it
+    # runs over; absent from the output when not asked for, so records made without it stay as they were.
+    boxes: list[Box] | None = Field(
+        default=None,
+        description="PDF only, with --boxes: the quote's boxes on the page, one per printed line it runs "
+        "over (page, x0, top, x1, bottom in points from the page's top-left corner).",
+    )
+
+    @model_serializer(mode="wrap")
+    def leave_out_absent_boxes(self, serialize: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = serialize(self)
+        if data.get("boxes", ()) is None:
+            del data["boxes"]
+        return data
 
 
 class Source(_Record):

@@ -16,6 +16,12 @@ if TYPE_CHECKING:
     from inspextract.export.sink import DatabaseSink
 
 ERRORS_FILE = "errors.jsonl"
+REVIEW_SUFFIX = ".review.html"
+
+
+def review_name(output: Path) -> Path:
+    """The review page beside a record: sub/a.json -> sub/a.review.html."""
+    return output.with_name(output.name.removesuffix(".json") + REVIEW_SUFFIX)
 
 
 def write_line(stream: IO[bytes], line: str) -> None:
@@ -48,6 +54,8 @@ class Emitter:
         if outcome.record_json is not None:
             if self.outdir:
                 write_atomic(self.outdir / doc.output, outcome.record_json + "\n")
+                if outcome.review_html is not None:
+                    write_atomic(self.outdir / review_name(doc.output), outcome.review_html)
         else:
             error = {
                 "path": str(doc.path),
@@ -57,6 +65,7 @@ class Emitter:
             }
             if self.outdir:  # a stale record of an earlier version of this input must not survive
                 (self.outdir / doc.output).unlink(missing_ok=True)
+                (self.outdir / review_name(doc.output)).unlink(missing_ok=True)
         self.queue(outcome.index, outcome.record_json, error)
 
     def queue(self, index: int, record_json: str | None, error: dict[str, object] | None) -> None:
@@ -104,5 +113,5 @@ def remove_stale_temps(outdir: Path) -> None:
     """Delete temporary files a killed run left behind (output.write_atomic names them .NAME.*.tmp)."""
     for folder, _, files in os.walk(outdir):
         for name in files:
-            if name.startswith(".") and name.endswith(".tmp") and ".json" in name:
+            if name.startswith(".") and name.endswith(".tmp") and (".json" in name or ".html" in name):
                 Path(folder, name).unlink(missing_ok=True)

@@ -12,7 +12,7 @@ from typing import IO, Protocol
 
 from inspextract.batch.executor import choose_executor
 from inspextract.batch.listing import Found, existing_record, find_documents, pages_of, size_of
-from inspextract.batch.output import Emitter, remove_stale_temps
+from inspextract.batch.output import Emitter, remove_stale_temps, review_name
 from inspextract.batch.pool import DEFAULT_START_METHOD, default_jobs
 from inspextract.batch.worker import Converter, Outcome, Task
 from inspextract.errors import ExitCode
@@ -39,6 +39,7 @@ class BatchOptions:
     limits: Limits = DEFAULT_LIMITS
     pdf_engine: str = DEFAULT_PDF_ENGINE
     all_entities: bool = False
+    boxes: bool = False  # evidence.boxes for PDFs (records already in OUTDIR are kept as made: see --force)
     force: bool = False
     fail_fast: bool = False
     start_method: str = DEFAULT_START_METHOD
@@ -48,6 +49,7 @@ class BatchOptions:
     dask: str | None = None
     send_bytes: bool = False
     sqlite: Path | None = None  # also put records and failures into this database (inspextract export)
+    review: bool = False  # also OUTDIR/<name>.review.html per document and OUTDIR/index.html
 
 
 @dataclass
@@ -79,6 +81,8 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], options: BatchOptions) -
     tasks: list[Task] = []
     for index, doc in enumerate(docs):
         record = None if options.force or not options.outdir else existing_record(doc, options.outdir)
+        if record is not None and options.review and not has_review(doc, options.outdir):
+            record = None  # recorded by a run without --review: convert again for its page
         if record is None:
             tasks.append((index, str(doc.path)))
         else:
@@ -94,6 +98,10 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], options: BatchOptions) -
     if tasks:
         convert_all(tasks, options, docs, emitter, summary)
     emitter.drain()
+    if options.review and options.outdir:
+        from inspextract.review.index import write_index
+
+        write_index(options.outdir)
     summary.not_run = summary.documents - summary.succeeded - summary.failed - summary.skipped
     summary.seconds = time.monotonic() - clock
     if progress:
@@ -105,7 +113,13 @@ def convert_all(
     tasks: list[Task], options: BatchOptions, docs: list[Found], emitter: Emitter, summary: BatchSummary
 ) -> None:
     """Run the tasks on the executor, writing and counting each outcome as it finishes."""
-    convert = Converter(options.limits, options.pdf_engine, options.all_entities)
+    convert = Converter(
+        options.limits,
+        options.pdf_engine,
+        options.all_entities,
+        boxes=options.boxes,
+        review=options.review and options.outdir is not None,
+    )
     jobs = min(max(1, options.jobs), len(tasks))
     progress = options.progress
     with choose_executor(jobs, convert, options.start_method, options.dask, options.send_bytes) as executor:
@@ -120,3 +134,7 @@ def convert_all(
                 progress.advance(str(docs[outcome.index].path), outcome)
             if not outcome.ok and options.fail_fast:
                 break
+
+
+def has_review(doc: Found, outdir: Path | None) -> bool:
+    return outdir is not None and (outdir / review_name(doc.output)).is_file()

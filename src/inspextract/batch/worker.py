@@ -25,6 +25,7 @@ class Outcome:
     pages: int | None = None
     kind: str | None = None
     message: str | None = None
+    review_html: str | None = None  # the review page (batch --review), beside the record
 
     @property
     def ok(self) -> bool:
@@ -38,17 +39,29 @@ class Converter:
     limits: Limits = DEFAULT_LIMITS
     pdf_engine: str = DEFAULT_PDF_ENGINE
     all_entities: bool = False
+    boxes: bool = False
+    review: bool = False
 
     def __call__(self, task: Task) -> Outcome:
         from inspextract.output import to_json
-        from inspextract.pipeline import parse
+        from inspextract.pipeline import parse_with_document
 
         index, path = task
         try:
-            report = parse(
-                path, limits=self.limits, pdf_engine=self.pdf_engine, all_entities=self.all_entities
+            report, document, data = parse_with_document(
+                path,
+                limits=self.limits,
+                pdf_engine=self.pdf_engine,
+                all_entities=self.all_entities,
+                boxes=self.boxes or self.review,
             )
-            return Outcome(index, to_json(report), report.source.pages)
+            page = None
+            if self.review:  # the page draws the quotes' boxes; the record has them only if asked for
+                from inspextract.review.build import review_html, without_boxes
+
+                page = review_html(report, document, pdf=data if document.format == "pdf" else None)
+                report = report if self.boxes else without_boxes(report)
+            return Outcome(index, to_json(report), report.source.pages, review_html=page)
         except InspextractError as err:
             return Outcome(index, kind=err.kind, message=str(err) or err.kind)
         except Exception as err:  # a bug or a library failure on hostile input: still only this document

@@ -13,6 +13,7 @@ from inspextract.cli.boundary import EXIT_CODES_HELP, exit_flushed, guarded, sta
 from inspextract.cli.options import (
     DEFAULT_TIMEOUT_S,
     AllEntities,
+    Boxes,
     DaskAddress,
     InputArg,
     MaxBytes,
@@ -68,6 +69,7 @@ def parse(
     max_bytes: MaxBytes = 0,
     max_pages: MaxPages = 0,
     all_entities: AllEntities = False,
+    boxes: Boxes = False,
 ) -> None:
     """Extract one document's record and print it as JSON.
 
@@ -86,6 +88,7 @@ def parse(
             limits=make_limits(timeout, max_bytes, max_pages),
             pdf_engine=pdf_engine,
             all_entities=all_entities,
+            boxes=boxes,
         )
         text = to_json(report, pretty=pretty) + "\n"
         if output is None:
@@ -142,6 +145,7 @@ def batch(
     max_bytes: MaxBytes = 0,
     max_pages: MaxPages = 0,
     all_entities: AllEntities = False,
+    boxes: Boxes = False,
     force: Annotated[bool, typer.Option("--force", help="Redo documents already recorded.")] = False,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first failure.")] = False,
     dask: DaskAddress = None,
@@ -155,6 +159,13 @@ def batch(
             "inspextract export; each document committed on its own).",
         ),
     ] = None,
+    review: Annotated[
+        bool,
+        typer.Option(
+            "--review",
+            help="Also write OUTDIR/<name>.review.html per document and OUTDIR/index.html (needs -o).",
+        ),
+    ] = False,
 ) -> None:
     """Convert many documents: OUTDIR/<relative path>.json per document, failures in OUTDIR/errors.jsonl.
 
@@ -172,6 +183,10 @@ def batch(
     check_dask(dask, send_bytes)
     if outdir is None and jsonl is None and sqlite is None:
         raise typer.BadParameter("give -o OUTDIR, --jsonl FILE or --sqlite FILE", param_hint="-o/--jsonl")
+    if review and outdir is None:
+        raise typer.BadParameter(
+            "--review writes its pages into OUTDIR: give -o OUTDIR", param_hint="--review"
+        )
 
     def run() -> int:
         import signal
@@ -196,12 +211,14 @@ def batch(
                 limits=make_limits(timeout, max_bytes, max_pages),
                 pdf_engine=pdf_engine,
                 all_entities=all_entities,
+                boxes=boxes,
                 force=force,
                 fail_fast=fail_fast,
                 progress=make_progress(sys.stderr),
                 dask=dask,
                 send_bytes=send_bytes,
                 sqlite=sqlite,
+                review=review,
             )
             return int(run_batch([str(p) for p in paths], options).exit_code)
         finally:
@@ -271,6 +288,62 @@ def export_command(
         )
 
     guarded(run)
+
+
+@app.command()
+def review(
+    path: InputArg,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="PAGE",
+            help="Write the page here (- = stdout); default NAME.review.html.",
+        ),
+    ] = None,
+    record: Annotated[
+        Path | None,
+        typer.Option(
+            "--record", metavar="REC.json", help="Draw this record of FILE (made earlier) instead of parsing."
+        ),
+    ] = None,
+    pdf_engine: PdfEngine = DEFAULT_PDF_ENGINE,
+    timeout: Timeout = DEFAULT_TIMEOUT_S,
+    max_bytes: MaxBytes = 0,
+    max_pages: MaxPages = 0,
+) -> None:
+    """Write a review page: one self-contained HTML file showing where each extracted item came from.
+
+    Every item is marked in the normalised text (and, for a PDF, boxed on the page image). With --record,
+    the record's source.sha256 must match FILE, and --pdf-engine must be the one the record was made with.
+
+    Exit codes: as parse; also 2 when the --record was made from another file, 3 when it cannot be read,
+    5 when it is not an inspextract record.
+    """
+    check_engine(pdf_engine)
+
+    def run() -> None:
+        from inspextract.output import write_atomic
+        from inspextract.review import review_file
+
+        page = review_file(
+            open_input(path),
+            record=record,
+            limits=make_limits(timeout, max_bytes, max_pages),
+            pdf_engine=pdf_engine,
+        )
+        if output == "-":
+            sys.stdout.write(page)
+        else:
+            write_atomic(Path(output or review_name(path)), page)
+
+    guarded(run)
+
+
+def review_name(path: str) -> str:
+    """NAME.review.html in the current folder, NAME the input's file name without its suffix."""
+    return f"{Path(path).stem if path != '-' else 'stdin'}.review.html"
 
 
 @app.command()

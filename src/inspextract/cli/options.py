@@ -33,6 +33,14 @@ AllEntities = Annotated[
         "sentences that may name a person.",
     ),
 ]
+Boxes = Annotated[
+    bool,
+    typer.Option(
+        "--boxes",
+        help="For a PDF, give every evidence its quote's boxes on the page too: evidence.boxes, one "
+        "{page, x0, top, x1, bottom} per printed line, in points from the page's top-left corner.",
+    ),
+]
 
 # batch on a Dask cluster (batch/cluster.py).
 DaskAddress = Annotated[

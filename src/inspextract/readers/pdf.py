@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from inspextract.char_boxes import AS_SHOWN, BoxMap, PlacedLine, Placement, build_box_map, realign
 from inspextract.document import Document
 from inspextract.errors import DamagedInput, NoText, TooLarge
 from inspextract.limits import Limits
@@ -36,15 +37,22 @@ class PageText:
     number: int
     height: float
     lines: list[Line]
+    placement: Placement = AS_SHOWN  # see PageWords.placement
 
 
 def read_pdf(
-    data: bytes, *, limits: Limits, engine: str = DEFAULT_PDF_ENGINE, ocr: PageOcr | None = None
+    data: bytes,
+    *,
+    limits: Limits,
+    engine: str = DEFAULT_PDF_ENGINE,
+    ocr: PageOcr | None = None,
+    boxes: bool = False,
 ) -> Document:
-    """Read a PDF into normalised text with a page map; `ocr` is consulted for pages without text."""
+    """Read a PDF into normalised text with a page map; `ocr` is consulted for pages without text;
+    `boxes` also keeps the map from the text's offsets to the characters' boxes on the pages."""
     if PDF_MAGIC not in data[:PDF_HEADER_WINDOW_BYTES]:
         raise DamagedInput("not a PDF (no %PDF header)")
-    pages, count, warnings = read_pages(data, limits, engine, ocr)
+    pages, count, warnings = read_pages(data, limits, engine, ocr, boxes)
     textless = [p.number for p in pages if not p.lines]
     if len(textless) == len(pages):
         if warnings:  # every page was left out for a reason the engine gave
@@ -56,30 +64,32 @@ def read_pdf(
     if textless:
         label = "page" if len(textless) == 1 else "pages"
         warnings.append(f"no text layer on {label} {page_ranges(textless)} (scanned?); OCR not supported")
-    text, page_starts = assemble(pages, count)
-    return Document(text=text, format="pdf", page_starts=page_starts, warnings=tuple(warnings))
+    text, page_starts, box_map = assemble(pages, count, boxes)
+    return Document(
+        text=text, format="pdf", page_starts=page_starts, warnings=tuple(warnings), char_boxes=box_map
+    )
 
 
-def open_or_rebuild(engine: str, data: bytes, limits: Limits) -> tuple[PdfEngine, list[str]]:
+def open_or_rebuild(engine: str, data: bytes, limits: Limits, boxes: bool) -> tuple[PdfEngine, list[str]]:
     """The engine open on `data`, or on its rebuilt objects if the file was cut short (pdf_rebuild.py),
     with a warning saying so; a file that cannot be rebuilt keeps its first error."""
     try:
-        return open_engine(engine, data, limits), []
+        return open_engine(engine, data, limits, boxes=boxes), []
     except DamagedInput as damaged:
         rebuilt = rebuild_cut_pdf(data)
         if rebuilt is None:
             raise
         try:
-            return open_engine(engine, rebuilt, limits), [CUT_SHORT]
+            return open_engine(engine, rebuilt, limits, boxes=boxes), [CUT_SHORT]
         except DamagedInput:
             raise damaged from None
 
 
 def read_pages(
-    data: bytes, limits: Limits, engine: str, ocr: PageOcr | None
+    data: bytes, limits: Limits, engine: str, ocr: PageOcr | None, boxes: bool = False
 ) -> tuple[list[PageText], int, list[str]]:
     """Every readable page's lines in reading order, the page count, and the engine's warnings."""
-    pdf, warnings = open_or_rebuild(engine, data, limits)
+    pdf, warnings = open_or_rebuild(engine, data, limits, boxes)
     try:
         count = pdf.page_count()
         if count == 0:
@@ -92,8 +102,12 @@ def read_pages(
             lines = page_lines(page)
             for line in lines:
                 line.page = page.number
-                line.text = normalise_whitespace(line.text)
-            pages.append(PageText(page.number, page.height, [line for line in lines if line.text]))
+                text = normalise_whitespace(line.text)
+                if line.boxes is not None and text != line.text:
+                    line.boxes = realign(line.text, text, line.boxes)
+                line.text = text
+            kept = [line for line in lines if line.text]
+            pages.append(PageText(page.number, page.height, kept, page.placement))
         return pages, count, [*warnings, *pdf.skipped()]
     except RecursionError:
         raise DamagedInput("damaged PDF: nesting too deep") from None
@@ -112,8 +126,10 @@ def page_ranges(numbers: Sequence[int]) -> str:
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
 
 
-def assemble(pages: list[PageText], count: int) -> tuple[str, tuple[int, ...]]:
-    """The document's text and where each page starts in it."""
+def assemble(
+    pages: list[PageText], count: int, boxes: bool = False
+) -> tuple[str, tuple[int, ...], BoxMap | None]:
+    """The document's text, where each page starts in it, and (if asked for) its box map."""
     furniture = find_furniture([(p.lines, p.height) for p in pages])
     for page, drop in zip(pages, furniture, strict=True):
         page.lines = [line for i, line in enumerate(page.lines) if i not in drop]
@@ -132,30 +148,39 @@ def assemble(pages: list[PageText], count: int) -> tuple[str, tuple[int, ...]]:
                 blocks[-1].lines.extend(block.lines)
             else:
                 blocks.append(block)
-    return render(blocks, vocab, count)
+    text, page_starts, placed = render(blocks, vocab, count, boxes)
+    if placed is None:
+        return text, page_starts, None
+    return text, page_starts, build_box_map(text, placed, {page.number: page.placement for page in pages})
 
 
-def render(blocks: list[Block], vocab: Vocabulary, count: int) -> tuple[str, tuple[int, ...]]:
-    """Blocks as text (blank line between blocks, one line per list item) and the page start offsets."""
+def render(
+    blocks: list[Block], vocab: Vocabulary, count: int, boxes: bool = False
+) -> tuple[str, tuple[int, ...], list[PlacedLine] | None]:
+    """Blocks as text (blank line between blocks, one line per list item), the page start offsets, and
+    (if asked for) where the lines with boxes went in the text."""
     bodies = []
     for block in blocks:
         body, offsets = "", []
         for line in block.lines:
             body = join_broken_line(body, line.text, vocab) if body else line.text
-            offsets.append((line.page, len(body) - len(line.text)))
+            offsets.append((line, len(body) - len(line.text)))
         bodies.append((block.kind, body, offsets))
     # Running headers that the layout could not place (a page number plus the title, set as body text).
     whole, masked = line_counts([body for _, body, _ in bodies])
     text = ""
     starts: dict[int, int] = {}
+    placed: list[PlacedLine] | None = [] if boxes else None
     previous_kind = None
     for kind, body, offsets in bodies:
         if is_numbered_repeat(body, whole, masked):
             continue
         if text:
             text += "\n" if kind == previous_kind and kind in LIST_KINDS else "\n\n"
-        for page, offset in offsets:
-            starts.setdefault(page, len(text) + offset)
+        for line, offset in offsets:
+            starts.setdefault(line.page, len(text) + offset)
+            if placed is not None:
+                placed.append(PlacedLine(len(text) + offset, line.page, line.text, line.boxes or ()))
         text += body
         previous_kind = kind
     page_starts = [0] * count
@@ -164,4 +189,4 @@ def render(blocks: list[Block], vocab: Vocabulary, count: int) -> tuple[str, tup
         following = starts.get(number, following)
         page_starts[number - 1] = following
     page_starts[0] = 0
-    return text, tuple(page_starts)
+    return text, tuple(page_starts), placed

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Protocol
 
 from inspextract.errors import UnsupportedFormat
@@ -34,28 +34,31 @@ class PdfEngine(Protocol):
         ...
 
 
-EngineOpener = Callable[[bytes, Limits], PdfEngine]
+class EngineOpener(Protocol):
+    """Opens a PDF; with `boxes`, the engine's words carry their characters' boxes (`Word.chars`)."""
+
+    def __call__(self, data: bytes, limits: Limits, *, boxes: bool = False) -> PdfEngine: ...
 
 
-def open_pdfplumber(data: bytes, limits: Limits) -> PdfEngine:
+def open_pdfplumber(data: bytes, limits: Limits, *, boxes: bool = False) -> PdfEngine:
     from inspextract.readers.pdf_plumber import PdfplumberEngine
 
-    return PdfplumberEngine(data, limits)
+    return PdfplumberEngine(data, limits, boxes=boxes)
 
 
-def open_pdfium(data: bytes, limits: Limits) -> PdfEngine:
+def open_pdfium(data: bytes, limits: Limits, *, boxes: bool = False) -> PdfEngine:
     from inspextract.readers.pdf_pdfium import PdfiumEngine
 
-    return PdfiumEngine(data, limits)
+    return PdfiumEngine(data, limits, boxes=boxes)
 
 
 ENGINES: dict[str, EngineOpener] = {"pdfplumber": open_pdfplumber, "pdfium": open_pdfium}
 
 
-def open_engine(name: str, data: bytes, limits: Limits) -> PdfEngine:
-    """Open `data` with the named engine."""
+def open_engine(name: str, data: bytes, limits: Limits, *, boxes: bool = False) -> PdfEngine:
+    """Open `data` with the named engine; `boxes` asks for character boxes."""
     try:
         opener = ENGINES[name]
     except KeyError:
         raise UnsupportedFormat(f"unknown PDF engine {name!r} (choose {', '.join(ENGINES)})") from None
-    return opener(data, limits)
+    return opener(data, limits, boxes=True) if boxes else opener(data, limits)

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from inspextract.char_boxes import AS_SHOWN, Placement, WordBox
 from inspextract.lines import Line
 
 # Words whose tops differ by less than this share of the font size sit on the same line (pdfplumber's
@@ -38,6 +39,8 @@ class Word(NamedTuple):
     bottom: float
     size: float
     bold: bool = False
+    # When the reader was asked for boxes: the right edge of the first character, the left edge of the last.
+    inner: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,8 @@ class PageWords:
     width: float
     height: float
     words: tuple[Word, ...]
+    # How the words' coordinates map onto the page as shown (its crop box, turned as the page says).
+    placement: Placement = AS_SHOWN
 
 
 def group_lines(words: list[Word]) -> list[Line]:
@@ -72,6 +77,7 @@ def make_line(words: list[Word]) -> Line:
         if word.x0 - before.x1 >= WORD_JOIN_GAP_RATIO * word.size:
             pieces.append(" ")
         pieces.append(word.text)
+    boxes = word_boxes(words) if words[0].inner is not None else None
     sizes = [round(w.size, 1) for w in words]
     bold_chars = sum(len(w.text) for w in words if w.bold)
     return Line(
@@ -83,7 +89,23 @@ def make_line(words: list[Word]) -> Line:
         # Most lines are set in one size; mode() is only needed when they are not.
         size=sizes[0] if sizes.count(sizes[0]) == len(sizes) else statistics.mode(sizes),
         bold=bold_chars * 2 > sum(len(w.text) for w in words),
+        boxes=boxes,
     )
+
+
+def word_boxes(words: list[Word]) -> list[WordBox]:
+    """The boxes of `words`, placed in the text `make_line` builds from them (by the same rule, kept apart
+    so that reading without boxes pays nothing for them)."""
+    boxes = []
+    position = 0
+    for before, word in zip([None, *words], words, strict=False):
+        if before is not None and word.x0 - before.x1 >= WORD_JOIN_GAP_RATIO * word.size:
+            position += 1
+        first_right, last_left = word.inner or (word.x1, word.x0)
+        end = position + len(word.text)
+        boxes.append(WordBox(position, end, word.x0, word.x1, first_right, last_left, word.top, word.bottom))
+        position = end
+    return boxes
 
 
 def find_gutter(page: PageWords) -> float | None:

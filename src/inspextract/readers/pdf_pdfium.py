@@ -12,6 +12,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
+from inspextract.char_boxes import AS_SHOWN, Placement
 from inspextract.errors import DamagedInput, EncryptedInput, InspextractError, TooLarge
 from inspextract.limits import Limits, MiB
 from inspextract.readers.pdf_layout import PageWords, Word
@@ -76,8 +77,9 @@ def check_inflated_size(data: bytes, cap: int) -> None:
 class PdfiumEngine:
     """`PdfEngine` over pypdfium2: fast, tolerant of broken cross-reference tables."""
 
-    def __init__(self, data: bytes, limits: Limits) -> None:
+    def __init__(self, data: bytes, limits: Limits, *, boxes: bool = False) -> None:
         self.limits = limits
+        self.boxes = boxes
         self.warnings: list[str] = []
         check_inflated_size(data, limits.max_inflated_bytes)
         try:
@@ -102,31 +104,41 @@ class PdfiumEngine:
                 self.warnings.append(f"page {index + 1} could not be read: {err}")
                 continue
             try:
-                yield self.read_page(page, index + 1)
+                yield self.read_page(page, index + 1, boxes=self.boxes)
             finally:
                 page.close()
 
     @staticmethod
-    def read_page(page: Any, number: int) -> PageWords:
+    def read_page(page: Any, number: int, *, boxes: bool = False) -> PageWords:
         """One page's words: PDFium's characters in content order, split at spaces and wide gaps."""
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            words = group_words(textpage, height)
+            words = group_words(textpage, height, inner=boxes)
         finally:
             textpage.close()
-        return PageWords(number, float(width), float(height), tuple(words))
+        # Boxes are measured from the crop box's top-left corner: the part of the page a renderer shows.
+        placement = page_placement(page, height) if boxes else AS_SHOWN
+        return PageWords(number, float(width), float(height), tuple(words), placement)
 
     def close(self) -> None:
         self.pdf.close()
 
 
-def group_words(textpage: Any, height: float) -> list[Word]:
+def page_placement(page: Any, height: float) -> Placement:
+    """How this engine's coordinates (x, and `height` - y in the unturned page) map onto the page as shown:
+    PDFium's character boxes ignore the page's rotation, which its renderer applies."""
+    left, bottom, right, top = (float(edge) for edge in page.get_cropbox())
+    return Placement(-left, top - height, page.get_rotation() % 360, right - left, top - bottom)
+
+
+def group_words(textpage: Any, height: float, *, inner: bool = False) -> list[Word]:
     """Words from a text page: PDFium's characters split at white space (its own, or generated at gaps).
 
     The page's text comes in one call and boxes are read for each word's two end characters only: a library
     call per character is what made this engine slow. A word whose ends disagree (a line change or a jump
-    back inside it) is split character by character instead.
+    back inside it) is split character by character instead. With `inner`, words keep the inner edges of
+    their end characters (`Word.inner`), read with their boxes anyway.
     """
     raw = textpage.raw
     count = textpage.count_chars()
@@ -162,9 +174,10 @@ def group_words(textpage: Any, height: float) -> list[Word]:
             bottom = height - min(first_box.bottom, last_box.bottom)
             bold = font_weight(raw, first) >= BOLD_WEIGHT
             x0, x1 = min(left, last_box.left), max(right, first_box.right)
-            words.append(Word(word, x0, x1, top, bottom, size, bold))
+            ends = (first_box.right, last_box.left) if inner else None
+            words.append(Word(word, x0, x1, top, bottom, size, bold, ends))
         else:
-            words.extend(split_word(textpage, height, first, word))
+            words.extend(split_word(textpage, height, first, word, inner=inner))
     return words
 
 
@@ -196,7 +209,7 @@ def loose_box(textpage: Any, index: int) -> tuple[float, float, float, float]:
     return rect.left, rect.bottom, rect.right, rect.top
 
 
-def split_word(textpage: Any, height: float, first: int, text: str) -> Iterator[Word]:
+def split_word(textpage: Any, height: float, first: int, text: str, *, inner: bool = False) -> Iterator[Word]:
     """A run of non-space characters split where the next character starts a new line or leaves a gap."""
     chars: list[tuple[str, float, float, float, float, float, bool]] = []
 
@@ -210,6 +223,7 @@ def split_word(textpage: Any, height: float, first: int, text: str) -> Iterator[
                 bottom=max(c[4] for c in chars),
                 size=chars[0][5],
                 bold=chars[0][6],
+                inner=(chars[0][2], chars[-1][1]) if inner else None,
             )
             chars.clear()
 

@@ -14,6 +14,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect, PDFXR
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, dict_value, resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 
+from inspextract.char_boxes import AS_SHOWN, Placement
 from inspextract.errors import DamagedInput, EncryptedInput, InspextractError, TooLarge
 from inspextract.limits import Limits, MiB
 from inspextract.readers.pdf_layout import PageWords, Word
@@ -118,8 +119,9 @@ class ProblemCounter(logging.Handler):
 class PdfplumberEngine:
     """`PdfEngine` over pdfplumber: opens with the empty password, recovers broken xref tables."""
 
-    def __init__(self, data: bytes, limits: Limits) -> None:
+    def __init__(self, data: bytes, limits: Limits, *, boxes: bool = False) -> None:
         self.limits = limits
+        self.boxes = boxes
         self.warnings: list[str] = []
         self.inflated_total = 0
         # pdfminer logs each repair on stderr; the user gets one warning in the record instead.
@@ -175,7 +177,7 @@ class PdfplumberEngine:
             try:
                 if self.is_too_large(page):
                     continue
-                yield self.read_page(page)
+                yield self.read_page(page, boxes=self.boxes)
             except InspextractError:
                 raise
             except Exception as err:
@@ -203,9 +205,10 @@ class PdfplumberEngine:
         return False
 
     @staticmethod
-    def read_page(page: Any) -> PageWords:
-        """One page's words, duplicates (fake bold by overprinting) removed."""
-        raw = unique_chars(page).extract_words(extra_attrs=["size", "fontname"])
+    def read_page(page: Any, *, boxes: bool = False) -> PageWords:
+        """One page's words, duplicates (fake bold by overprinting) removed; with the inner edges of their
+        end characters when asked for boxes."""
+        raw = unique_chars(page).extract_words(extra_attrs=["size", "fontname"], return_chars=boxes)
         words = tuple(
             Word(
                 text=w["text"],
@@ -215,10 +218,14 @@ class PdfplumberEngine:
                 bottom=float(w["bottom"]),
                 size=float(w["size"]),
                 bold="bold" in str(w["fontname"]).lower(),
+                inner=(float(w["chars"][0]["x1"]), float(w["chars"][-1]["x0"])) if boxes else None,
             )
             for w in raw
         )
-        return PageWords(page.page_number, float(page.width), float(page.height), words)
+        # Boxes are measured from the crop box's top-left corner: the part of the page a renderer shows
+        # (pdfminer has turned the page as its rotation says already).
+        placement = Placement(-float(page.cropbox[0]), -float(page.cropbox[1])) if boxes else AS_SHOWN
+        return PageWords(page.page_number, float(page.width), float(page.height), words, placement)
 
     def release_logger(self) -> None:
         for logger, propagates in self.loggers:
