@@ -13,7 +13,16 @@ from PIL import Image
 from typer.testing import CliRunner
 
 from inspextract.batch.worker import Converter
-from inspextract.char_boxes import BoxMap, PlacedLine, Placement, QuoteBox, WordBox, build_box_map, realign
+from inspextract.char_boxes import (
+    BoxMap,
+    PlacedLine,
+    Placement,
+    QuoteBox,
+    WordBox,
+    WordEnds,
+    build_box_map,
+    realign,
+)
 from inspextract.cli import app
 from inspextract.errors import DamagedInput, EncryptedInput, InspextractError
 from inspextract.output import to_json
@@ -30,7 +39,8 @@ runner = CliRunner()
 def word(start: int, text: str, x0: float, width_per_char: float = 5.0, top: float = 100.0) -> WordBox:
     """An invented word set in a monospaced font: every character `width_per_char` wide."""
     x1 = x0 + width_per_char * len(text)
-    return WordBox(start, start + len(text), x0, x1, x0 + width_per_char, x1 - width_per_char, top, top + 10)
+    ends = WordEnds(x0 + width_per_char, top, top + 10, x1 - width_per_char, top, top + 10)
+    return WordBox(start, start + len(text), x0, x1, ends)
 
 
 def two_line_map() -> tuple[str, BoxMap]:
@@ -181,3 +191,14 @@ def test_hostile_pdfs_read_with_boxes_as_without(bad_inputs: Path, engine: str) 
         for evidence in find_evidence(stripped):
             evidence.pop("boxes", None)
         assert json.dumps(stripped, ensure_ascii=False, separators=(",", ":")) == plain, path.name
+
+
+def test_a_quote_short_of_a_raised_footnote_mark_keeps_its_letters_height() -> None:
+    # "board1": the footnote mark "1" sits 3 pt higher than the letters.
+    ends = WordEnds(
+        first_right=105, first_top=100, first_bottom=110, last_left=125, last_top=97, last_bottom=104
+    )
+    line = PlacedLine(0, 1, "board1", [WordBox(0, 6, 100, 128, ends)])
+    box_map = build_box_map("board1", [line], {})
+    assert box_map.quote_boxes(0, 5) == [QuoteBox(1, 100, 100, 125, 110)]
+    assert box_map.quote_boxes(0, 6) == [QuoteBox(1, 100, 97, 128, 110)]

@@ -3,8 +3,8 @@
 A neutral module (it imports nothing of the package): the PDF reader builds a `BoxMap`, `Document` holds it,
 and grounding asks it for a quote's boxes. It is built only when asked for (`parse(..., boxes=True)`).
 
-The map is kept per printed line and word, not per character: a word's box and the inner edges of its
-first and last characters, which the engines read anyway. A quote's boxes are then exact where it starts or
+The map is kept per printed line and word, not per character: a word's box and the boxes of its first and
+last characters, which the engines read anyway. A quote's boxes are then exact where it starts or
 ends at a word's edge or one character inside it (after a quotation mark, before a full stop); deeper inside
 a word the characters are taken to share the width between those edges evenly. Reading every character's
 box instead costs a library call per character (~300,000 for a 100-page report) and a Python object each.
@@ -20,21 +20,27 @@ from typing import NamedTuple
 BOX_DECIMALS = 2
 
 
+class WordEnds(NamedTuple):
+    """What a word's box does not say about its end characters: where the first ends and the last begins,
+    and how high each is (a footnote mark at a word's end sits higher than its letters)."""
+
+    first_right: float
+    first_top: float
+    first_bottom: float
+    last_left: float
+    last_top: float
+    last_bottom: float
+
+
 class WordBox(NamedTuple):
     """A word's place in a text (`start`, `end`) and on its page, in points in the engine's coordinates
-    (x from the left, top and bottom from the top; `Placement` maps them onto the page as shown).
-
-    `first_right` is the right edge of its first character, `last_left` the left edge of its last one.
-    """
+    (x from the left, top and bottom from the top; `Placement` maps them onto the page as shown)."""
 
     start: int
     end: int
     x0: float
     x1: float
-    first_right: float
-    last_left: float
-    top: float
-    bottom: float
+    ends: WordEnds
 
 
 class QuoteBox(NamedTuple):
@@ -95,22 +101,33 @@ class MappedLine(NamedTuple):
 
 def char_left(box: WordBox, k: int) -> float:
     """Left edge of character `k` of a word."""
-    length = box.end - box.start
+    length, ends = box.end - box.start, box.ends
     if k == 0:
         return box.x0
     if k == length - 1 or length <= 2:
-        return box.last_left
-    return box.first_right + (k - 1) * (box.last_left - box.first_right) / (length - 2)
+        return ends.last_left
+    return ends.first_right + (k - 1) * (ends.last_left - ends.first_right) / (length - 2)
 
 
 def char_right(box: WordBox, k: int) -> float:
     """Right edge of character `k` of a word."""
-    length = box.end - box.start
+    length, ends = box.end - box.start, box.ends
     if k == length - 1:
         return box.x1
     if k == 0 or length <= 2:
-        return box.first_right
-    return box.first_right + k * (box.last_left - box.first_right) / (length - 2)
+        return ends.first_right
+    return ends.first_right + k * (ends.last_left - ends.first_right) / (length - 2)
+
+
+def run_height(box: WordBox, first: int, last: int) -> tuple[float, float]:
+    """Top and bottom of characters `first` to `last` (inclusive) of a word: those of its end characters
+    among them; characters inside the word are taken to be as high as its first."""
+    ends = box.ends
+    if last < box.end - box.start - 1:
+        return ends.first_top, ends.first_bottom
+    if first > 0:
+        return ends.last_top, ends.last_bottom
+    return min(ends.first_top, ends.last_top), max(ends.first_bottom, ends.last_bottom)
 
 
 class BoxMap:
@@ -141,10 +158,14 @@ def line_run(words: Sequence[WordBox], first: int, last: int) -> tuple[float, fl
     inside = [word for word in words if word.start < last and word.end > first]
     if not inside:
         return None
+    heights = [
+        run_height(word, max(first, word.start) - word.start, min(last, word.end) - 1 - word.start)
+        for word in inside
+    ]
     head, tail = inside[0], inside[-1]
     x0 = char_left(head, max(first, head.start) - head.start)
     x1 = char_right(tail, min(last, tail.end) - 1 - tail.start)
-    return x0, min(word.top for word in inside), x1, max(word.bottom for word in inside)
+    return x0, min(top for top, _ in heights), x1, max(bottom for _, bottom in heights)
 
 
 def realign(original: str, normalised: str, words: Sequence[WordBox]) -> list[WordBox]:

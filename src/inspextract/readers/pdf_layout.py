@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from inspextract.char_boxes import AS_SHOWN, Placement, WordBox
+from inspextract.char_boxes import AS_SHOWN, Placement, WordBox, WordEnds
 from inspextract.lines import Line
 
 # Words whose tops differ by less than this share of the font size sit on the same line (pdfplumber's
@@ -39,8 +39,7 @@ class Word(NamedTuple):
     bottom: float
     size: float
     bold: bool = False
-    # When the reader was asked for boxes: the right edge of the first character, the left edge of the last.
-    inner: tuple[float, float] | None = None
+    ends: WordEnds | None = None  # when the reader was asked for boxes
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,7 @@ def make_line(words: list[Word]) -> Line:
         if word.x0 - before.x1 >= WORD_JOIN_GAP_RATIO * word.size:
             pieces.append(" ")
         pieces.append(word.text)
-    boxes = word_boxes(words) if words[0].inner is not None else None
+    boxes = word_boxes(words) if words[0].ends is not None else None
     sizes = [round(w.size, 1) for w in words]
     bold_chars = sum(len(w.text) for w in words if w.bold)
     return Line(
@@ -101,9 +100,9 @@ def word_boxes(words: list[Word]) -> list[WordBox]:
     for before, word in zip([None, *words], words, strict=False):
         if before is not None and word.x0 - before.x1 >= WORD_JOIN_GAP_RATIO * word.size:
             position += 1
-        first_right, last_left = word.inner or (word.x1, word.x0)
+        ends = word.ends or WordEnds(word.x1, word.top, word.bottom, word.x0, word.top, word.bottom)
         end = position + len(word.text)
-        boxes.append(WordBox(position, end, word.x0, word.x1, first_right, last_left, word.top, word.bottom))
+        boxes.append(WordBox(position, end, word.x0, word.x1, ends))
         position = end
     return boxes
 

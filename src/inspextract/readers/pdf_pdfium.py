@@ -12,7 +12,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
-from inspextract.char_boxes import AS_SHOWN, Placement
+from inspextract.char_boxes import AS_SHOWN, Placement, WordEnds
 from inspextract.errors import DamagedInput, EncryptedInput, InspextractError, TooLarge
 from inspextract.limits import Limits, MiB
 from inspextract.readers.pdf_layout import PageWords, Word
@@ -114,7 +114,7 @@ class PdfiumEngine:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            words = group_words(textpage, height, inner=boxes)
+            words = group_words(textpage, height, ends=boxes)
         finally:
             textpage.close()
         # Boxes are measured from the crop box's top-left corner: the part of the page a renderer shows.
@@ -132,13 +132,13 @@ def page_placement(page: Any, height: float) -> Placement:
     return Placement(-left, top - height, page.get_rotation() % 360, right - left, top - bottom)
 
 
-def group_words(textpage: Any, height: float, *, inner: bool = False) -> list[Word]:
+def group_words(textpage: Any, height: float, *, ends: bool = False) -> list[Word]:
     """Words from a text page: PDFium's characters split at white space (its own, or generated at gaps).
 
     The page's text comes in one call and boxes are read for each word's two end characters only: a library
     call per character is what made this engine slow. A word whose ends disagree (a line change or a jump
-    back inside it) is split character by character instead. With `inner`, words keep the inner edges of
-    their end characters (`Word.inner`), read with their boxes anyway.
+    back inside it) is split character by character instead. With `ends`, words keep the boxes of their end
+    characters (`Word.ends`), read anyway.
     """
     raw = textpage.raw
     count = textpage.count_chars()
@@ -174,10 +174,10 @@ def group_words(textpage: Any, height: float, *, inner: bool = False) -> list[Wo
             bottom = height - min(first_box.bottom, last_box.bottom)
             bold = font_weight(raw, first) >= BOLD_WEIGHT
             x0, x1 = min(left, last_box.left), max(right, first_box.right)
-            ends = (first_box.right, last_box.left) if inner else None
-            words.append(Word(word, x0, x1, top, bottom, size, bold, ends))
+            edges = word_ends(first_box, last_box, height) if ends else None
+            words.append(Word(word, x0, x1, top, bottom, size, bold, edges))
         else:
-            words.extend(split_word(textpage, height, first, word, inner=inner))
+            words.extend(split_word(textpage, height, first, word, ends=ends))
     return words
 
 
@@ -209,7 +209,19 @@ def loose_box(textpage: Any, index: int) -> tuple[float, float, float, float]:
     return rect.left, rect.bottom, rect.right, rect.top
 
 
-def split_word(textpage: Any, height: float, first: int, text: str, *, inner: bool = False) -> Iterator[Word]:
+def word_ends(first_box: Any, last_box: Any, height: float) -> WordEnds:
+    """A word's end characters from their PDFium boxes (PDF space, y up)."""
+    first_top, first_bottom = height - first_box.top, height - first_box.bottom
+    last_top, last_bottom = height - last_box.top, height - last_box.bottom
+    return WordEnds(first_box.right, first_top, first_bottom, last_box.left, last_top, last_bottom)
+
+
+def split_ends(first: tuple[Any, ...], last: tuple[Any, ...]) -> WordEnds:
+    """A word's end characters from `split_word`'s entries (text, left, right, top, bottom, ...)."""
+    return WordEnds(first[2], first[3], first[4], last[1], last[3], last[4])
+
+
+def split_word(textpage: Any, height: float, first: int, text: str, *, ends: bool = False) -> Iterator[Word]:
     """A run of non-space characters split where the next character starts a new line or leaves a gap."""
     chars: list[tuple[str, float, float, float, float, float, bool]] = []
 
@@ -223,7 +235,7 @@ def split_word(textpage: Any, height: float, first: int, text: str, *, inner: bo
                 bottom=max(c[4] for c in chars),
                 size=chars[0][5],
                 bold=chars[0][6],
-                inner=(chars[0][2], chars[-1][1]) if inner else None,
+                ends=split_ends(chars[0], chars[-1]) if ends else None,
             )
             chars.clear()
 

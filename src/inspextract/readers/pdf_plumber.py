@@ -14,7 +14,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect, PDFXR
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, dict_value, resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 
-from inspextract.char_boxes import AS_SHOWN, Placement
+from inspextract.char_boxes import AS_SHOWN, Placement, WordEnds
 from inspextract.errors import DamagedInput, EncryptedInput, InspextractError, TooLarge
 from inspextract.limits import Limits, MiB
 from inspextract.readers.pdf_layout import PageWords, Word
@@ -103,6 +103,14 @@ def unique_chars(page: Any) -> Any:
     if not duplicates:
         return page
     return page.filter(lambda obj: id(obj) not in duplicates)
+
+
+def word_ends(first: dict[str, Any], last: dict[str, Any]) -> WordEnds:
+    """The end characters' edges of a word from its first and last pdfplumber characters."""
+    return WordEnds(
+        float(first["x1"]), float(first["top"]), float(first["bottom"]),
+        float(last["x0"]), float(last["top"]), float(last["bottom"]),
+    )  # fmt: skip
 
 
 class ProblemCounter(logging.Handler):
@@ -206,8 +214,8 @@ class PdfplumberEngine:
 
     @staticmethod
     def read_page(page: Any, *, boxes: bool = False) -> PageWords:
-        """One page's words, duplicates (fake bold by overprinting) removed; with the inner edges of their
-        end characters when asked for boxes."""
+        """One page's words, duplicates (fake bold by overprinting) removed; with the boxes of their end
+        characters when asked for boxes."""
         raw = unique_chars(page).extract_words(extra_attrs=["size", "fontname"], return_chars=boxes)
         words = tuple(
             Word(
@@ -218,7 +226,7 @@ class PdfplumberEngine:
                 bottom=float(w["bottom"]),
                 size=float(w["size"]),
                 bold="bold" in str(w["fontname"]).lower(),
-                inner=(float(w["chars"][0]["x1"]), float(w["chars"][-1]["x0"])) if boxes else None,
+                ends=word_ends(w["chars"][0], w["chars"][-1]) if boxes else None,
             )
             for w in raw
         )
