@@ -1,15 +1,14 @@
-"""The `inspextract` command: a thin layer over the library (all logic lives below it)."""
+"""`parse`, `text`, `batch` and `schema`: a thin layer over the library (all logic lives below it)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import IO, Annotated, NoReturn
+from typing import IO, Annotated
 
 import typer
 
-from inspextract import __version__
-from inspextract.cli.boundary import EXIT_CODES_HELP, exit_flushed, guarded, state
+from inspextract.cli.boundary import guarded
 from inspextract.cli.options import (
     DEFAULT_TIMEOUT_S,
     AllEntities,
@@ -26,35 +25,8 @@ from inspextract.cli.options import (
     make_limits,
     open_input,
 )
+from inspextract.cli.typer_app import app
 from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
-
-app = typer.Typer(
-    name="inspextract",
-    help="Turn inspection reports, press releases and committee papers into grounded JSON records.\n\n"
-    + EXIT_CODES_HELP,
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_show_locals=False,
-    # Plain click help: rich's help renderer costs ~0.2 s of start-up on every --help.
-    rich_markup_mode=None,
-)
-
-
-def show_version(value: bool) -> None:
-    if value:
-        typer.echo(f"inspextract {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main_options(
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=show_version, is_eager=True, help="Print the version and exit."),
-    ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
-) -> None:
-    state["debug"] = debug
 
 
 @app.command()
@@ -229,123 +201,6 @@ def batch(
     raise typer.Exit(guarded(run))
 
 
-@app.command("export")
-def export_command(
-    inputs: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="INPUT",
-            help="Batch output folders (records and errors.jsonl), record files (.json), JSONL files "
-            "(batch --jsonl); - reads JSONL from stdin.",
-            show_default=False,
-        ),
-    ] = None,
-    sqlite: Annotated[
-        Path | None, typer.Option("--sqlite", metavar="FILE", help="SQLite database to create or update.")
-    ] = None,
-    csv: Annotated[
-        Path | None, typer.Option("--csv", metavar="DIR", help="Folder for one CSV file per table.")
-    ] = None,
-    excel: Annotated[
-        bool,
-        typer.Option("--excel", help="Start each CSV file with the byte-order mark Excel needs for UTF-8."),
-    ] = False,
-    describe: Annotated[bool, typer.Option("--describe", help="Print the tables and their columns.")] = False,
-) -> None:
-    """Turn records into tables for analysts: a SQLite database (with full-text search) and/or CSV files.
-
-    One transaction: an input that is not a record leaves the database and the CSV folder as they were.
-    A document already in the database (same source.sha256 and source.path) is replaced; an unchanged one
-    is left alone, so exporting the same folder twice gives the same database. A database written with
-    another table layout is refused. CSV files hold what the database holds.
-
-    Exit codes: 0 success; 2 usage error; 3 an input cannot be read or the database written; 4 a record of
-    a newer schema_version, or a database of another table layout or program; 5 a line or file that is not
-    a record; 70 internal error; 130 interrupted (nothing changed).
-    """
-    if describe:
-        from inspextract.export.describe import describe as describe_tables
-
-        sys.stdout.write(describe_tables())
-        return
-    if not inputs:
-        raise typer.BadParameter(
-            "give at least one INPUT (a folder, a file, or - for stdin)", param_hint="INPUT"
-        )
-    if sqlite is None and csv is None:
-        raise typer.BadParameter("give --sqlite FILE, --csv DIR, or both", param_hint="--sqlite/--csv")
-
-    def run() -> None:
-        from inspextract.export import export
-
-        summary = export(inputs, sqlite=sqlite, csv=csv, excel=excel)
-        where = [str(p) for p in (sqlite, csv) if p is not None]
-        counts = ", ".join(f"{n} {change}" for change, n in sorted(summary.documents.items())) or "none"
-        failures = sum(summary.errors.values())
-        sys.stderr.write(
-            f"inspextract export: {sum(summary.documents.values())} documents ({counts}) and "
-            f"{failures} failures (errors table) -> {' and '.join(where)}\n"
-        )
-
-    guarded(run)
-
-
-@app.command()
-def review(
-    path: InputArg,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "-o",
-            "--output",
-            metavar="PAGE",
-            help="Write the page here (- = stdout); default NAME.review.html.",
-        ),
-    ] = None,
-    record: Annotated[
-        Path | None,
-        typer.Option(
-            "--record", metavar="REC.json", help="Draw this record of FILE (made earlier) instead of parsing."
-        ),
-    ] = None,
-    pdf_engine: PdfEngine = DEFAULT_PDF_ENGINE,
-    timeout: Timeout = DEFAULT_TIMEOUT_S,
-    max_bytes: MaxBytes = 0,
-    max_pages: MaxPages = 0,
-) -> None:
-    """Write a review page: one self-contained HTML file showing where each extracted item came from.
-
-    Every item is marked in the normalised text (and, for a PDF, boxed on the page image). With --record,
-    the record's source.sha256 must match FILE, and --pdf-engine must be the one the record was made with.
-
-    Exit codes: as parse; also 2 when the --record was made from another file, 3 when it cannot be read,
-    5 when it is not an inspextract record.
-    """
-    check_engine(pdf_engine)
-
-    def run() -> None:
-        from inspextract.output import write_atomic
-        from inspextract.review import review_file
-
-        page = review_file(
-            open_input(path),
-            record=record,
-            limits=make_limits(timeout, max_bytes, max_pages),
-            pdf_engine=pdf_engine,
-        )
-        if output == "-":
-            sys.stdout.write(page)
-        else:
-            write_atomic(Path(output or review_name(path)), page)
-
-    guarded(run)
-
-
-def review_name(path: str) -> str:
-    """NAME.review.html in the current folder, NAME the input's file name without its suffix."""
-    return f"{Path(path).stem if path != '-' else 'stdin'}.review.html"
-
-
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the records `parse` emits."""
@@ -358,17 +213,3 @@ def schema() -> None:
         sys.stdout.write(json.dumps(Report.model_json_schema(), indent=2) + "\n")
 
     guarded(run)
-
-
-def main() -> None:
-    """Run the command line on sys.argv; ends, as click does, by raising SystemExit with the exit code."""
-    app()
-
-
-def console_main() -> NoReturn:
-    """The `inspextract` command: `main`, then its output flushed before the exit."""
-    try:
-        main()
-    except SystemExit as done:
-        exit_flushed(done.code)
-    exit_flushed(0)
