@@ -310,6 +310,11 @@ def bench_pdf_speed(table: Table, repeat: int, pdf: Path) -> None:
     table.add("  ratio parse(pdfium) / bare pypdfium2", f"{fast / rate['bare pdfium']:.3f}x")
 
 
+# `review` may take 1.5x a parse (issue 20) for the boxes, the page images and the page together: the
+# boxes get at most a fifth of a parse (they cost ~0.13 s per 100 pages here, a tenth of a parse).
+BOXES_TARGET = 1.2
+
+
 def bench_boxes(table: Table, repeat: int, pdf: Path) -> None:
     """`parse --boxes` over `parse` of the same PDF, in interleaved rounds (pdfium, the default engine)."""
     plain: list[float] = []
@@ -321,8 +326,8 @@ def bench_boxes(table: Table, repeat: int, pdf: Path) -> None:
     table.add(
         "parse --boxes over parse (pdfium, 100-page PDF)",
         f"{ratio:.2f}x ({statistics.median(boxed):.2f} s / {statistics.median(plain):.2f} s)",
-        "target <= 1.1x",
-        ratio <= 1.1,
+        "target <= 1.2x",
+        ratio <= BOXES_TARGET,
     )
 
 

@@ -162,19 +162,35 @@ def group_words(textpage: Any, height: float, *, ends: bool = False) -> list[Wor
         first, last, word = match.start(), match.end() - 1, match.group()
         boxed = box(raw, first, first_box) and box(raw, last, last_box)
         size = round(font_size(raw, first), 1)
-        left, right = first_box.left, last_box.right
+        # Each field read once: reading a ctypes structure's field costs as much as the arithmetic here.
+        left, first_right, first_top, first_bottom = (
+            first_box.left,
+            first_box.right,
+            first_box.top,
+            first_box.bottom,
+        )
+        last_left, right, last_top, last_bottom = last_box.left, last_box.right, last_box.top, last_box.bottom
         # One line, left to right, and no wider than an em a character (a wider run hides a gap); other
         # runs (right-to-left script among them) are read character by character.
         if (
             boxed
-            and abs(last_box.top - first_box.top) <= 0.5 * size
+            and abs(last_top - first_top) <= 0.5 * size
             and left <= right <= left + len(word) * size * MAX_CHAR_WIDTH_EM
         ):
-            top = height - max(first_box.top, last_box.top)
-            bottom = height - min(first_box.bottom, last_box.bottom)
+            top = height - max(first_top, last_top)
+            bottom = height - min(first_bottom, last_bottom)
             bold = font_weight(raw, first) >= BOLD_WEIGHT
-            x0, x1 = min(left, last_box.left), max(right, first_box.right)
-            edges = word_ends(first_box, last_box, height) if ends else None
+            x0, x1 = min(left, last_left), max(right, first_right)
+            edges = None
+            if ends:
+                edges = WordEnds(
+                    first_right,
+                    height - first_top,
+                    height - first_bottom,
+                    last_left,
+                    height - last_top,
+                    height - last_bottom,
+                )
             words.append(Word(word, x0, x1, top, bottom, size, bold, edges))
         else:
             words.extend(split_word(textpage, height, first, word, ends=ends))
@@ -207,13 +223,6 @@ def loose_box(textpage: Any, index: int) -> tuple[float, float, float, float]:
     if not pdfium_raw.FPDFText_GetLooseCharBox(textpage.raw, index, rect):
         return 0.0, 0.0, 0.0, 0.0
     return rect.left, rect.bottom, rect.right, rect.top
-
-
-def word_ends(first_box: Any, last_box: Any, height: float) -> WordEnds:
-    """A word's end characters from their PDFium boxes (PDF space, y up)."""
-    first_top, first_bottom = height - first_box.top, height - first_box.bottom
-    last_top, last_bottom = height - last_box.top, height - last_box.bottom
-    return WordEnds(first_box.right, first_top, first_bottom, last_box.left, last_top, last_bottom)
 
 
 def split_ends(first: tuple[Any, ...], last: tuple[Any, ...]) -> WordEnds:
