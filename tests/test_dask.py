@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 import inspextract.batch.run as batch_run
 from inspextract.batch import ERRORS_FILE, BatchOptions, run_batch
+from inspextract.batch.cluster import MAX_DOCS_PER_TASK, docs_per_task
 from inspextract.cli import app
 from inspextract.errors import ExitCode
 
@@ -284,6 +285,47 @@ def test_a_document_that_kills_every_worker_it_meets_becomes_an_error(
     assert set(kinds.values()) <= {"crashed"}  # a document beside it on a dying worker may share its fate
     reads = [Path(line).name for line in log.read_text().splitlines()]
     assert reads.count("kill.txt") == ALLOWED_FAILURES + 1
+
+
+def test_a_task_of_several_documents_whose_workers_die_sends_them_again_one_by_one(
+    dask_cluster: str, tmp_path: Path
+) -> None:
+    """Documents travel several to a task while many wait (cluster.docs_per_task); when such a task's
+    workers keep dying, its documents go again one per task, so its other documents are not lost with it."""
+    folder, outdir, log = tmp_path / "in", tmp_path / "out", tmp_path / "parsed.log"
+    folder.mkdir()
+    # Enough short documents for tasks of MAX_DOCS_PER_TASK on two worker threads; the killer is the
+    # largest, so it is in the first task (a batch sends the largest documents first).
+    smallest = min(DEV_TEXTS, key=lambda p: p.stat().st_size)
+    for n in range(130):
+        shutil.copy(smallest, folder / f"{n:03d}.txt")
+    shutil.copy(max(DEV_TEXTS, key=lambda p: p.stat().st_size), folder / "kill.txt")
+    args = [str(folder), "-o", str(outdir), "--dask", dask_cluster]
+    run = subprocess.run(
+        faulty_batch(args),
+        env=faulty_env(log, "tests.dask_faults:WorkerKiller"),
+        capture_output=True,
+        text=True,
+        timeout=WAIT_S,
+    )
+    assert run.returncode == ExitCode.PARTIAL_FAILURE, run.stderr
+    kinds = error_kinds(outdir)
+    assert kinds.pop("kill.txt") == "crashed"
+    # A document queued on a worker as it dies shares the blame (Dask counts it too): a few may, never the
+    # whole task the killer came in.
+    assert set(kinds.values()) <= {"crashed"}
+    assert len(kinds) < MAX_DOCS_PER_TASK - 1
+    assert len(list(outdir.glob("*.json"))) == 130 - len(kinds)
+    # Its task of several, then its task of one, each tried until the scheduler's allowed-failures.
+    reads = [Path(line).name for line in log.read_text().splitlines()]
+    assert reads.count("kill.txt") == 2 * (ALLOWED_FAILURES + 1)
+
+
+def test_tasks_hold_several_documents_while_many_wait_and_one_each_at_the_end() -> None:
+    assert docs_per_task(200, capacity=8) == MAX_DOCS_PER_TASK
+    assert docs_per_task(40, capacity=8) == 2
+    assert docs_per_task(15, capacity=8) == 1
+    assert docs_per_task(1, capacity=1) == 1
 
 
 def test_dask_without_its_extra_or_send_bytes_without_dask_is_a_usage_error(

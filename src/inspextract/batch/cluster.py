@@ -35,6 +35,10 @@ LOCAL = "local"  # --dask local: a LocalCluster on this machine
 # batch between tasks, with 8 2%; more would only hold documents' bytes (--send-bytes) in memory and keep
 # documents from a worker that joins later.
 TASKS_PER_THREAD = 4
+# Documents in one Dask task at the most: they queue in the worker's child one behind another, as in a
+# local batch, and the cluster's cost per task (scheduling, messages, the thread's hand-over) is paid once
+# for all of them. Fewer as the batch ends, so no worker is left with a long tail while another idles.
+MAX_DOCS_PER_TASK = 8
 # Longest the client waits between checks, so that the progress display stays current.
 TICK_S = 0.2
 # Seconds between asks of the scheduler how many worker threads the cluster has (they come and go).
@@ -60,6 +64,7 @@ class DaskExecutor:
         self.cluster: LocalCluster | None = None
         self.client: Client | None = None
         self.batch_id = uuid.uuid4().hex  # task keys unique on a scheduler other batches share
+        self.submitted = 0
         self.threads = 0
         self.threads_checked = 0.0
         self.no_workers_since: float | None = None
@@ -109,56 +114,81 @@ class DaskExecutor:
     def imap_unordered(self, tasks: list[Task], tick: Callable[[], None] | None = None) -> Iterator[Outcome]:
         """Yield one `Outcome` per task, in completion order; `tick` is called about every TICK_S."""
         waiting = deque(tasks)
-        running: dict[Future[Outcome], Task] = {}
-        finished: queue.SimpleQueue[Future[Outcome]] = queue.SimpleQueue()  # filled by Dask's threads
-        while waiting or running:
+        alone: deque[Task] = deque()  # documents of a task whose workers died: again, one task each
+        running: dict[Future[list[Outcome]], list[Task]] = {}
+        finished: queue.SimpleQueue[Future[list[Outcome]]] = queue.SimpleQueue()  # filled by Dask's threads
+        while waiting or alone or running:
             if tick:
                 tick()
             outcomes: list[Outcome] = []
             capacity = TASKS_PER_THREAD * max(1, self.cluster_threads())
-            while waiting and len(running) < capacity:
-                task = waiting.popleft()
-                submitted = self.submit(task)
-                if isinstance(submitted, Outcome):  # unreadable on the client (--send-bytes)
-                    outcomes.append(submitted)
-                else:
-                    running[submitted] = task
-                    submitted.add_done_callback(finished.put)
+            while (waiting or alone) and len(running) < capacity:
+                source = alone or waiting
+                size = 1 if alone else docs_per_task(len(waiting), capacity)
+                chunk = [source.popleft() for _ in range(size)]
+                future, unread = self.submit(chunk)
+                outcomes += unread
+                if future is not None:
+                    running[future] = [task for task in chunk if task[0] not in {o.index for o in unread}]
+                    future.add_done_callback(finished.put)
             wait_s = TICK_S if running and not outcomes else 0.0
             for future in take_finished(finished, wait_s):
-                outcomes.append(self.outcome_of(future, running.pop(future)))
+                if future.status in ("pending", "lost"):  # its result went with its worker: Dask reruns it
+                    future.add_done_callback(finished.put)
+                    continue
+                chunk = running.pop(future)
+                done = self.outcomes_of(future, chunk)
+                if done is None:
+                    alone.extend(chunk)
+                else:
+                    outcomes += done
             yield from outcomes
 
-    def submit(self, task: Task) -> Future[Outcome] | Outcome:
-        """Hand `task` to the cluster: its path, or with --send-bytes the document's bytes."""
+    def submit(self, chunk: list[Task]) -> tuple[Future[list[Outcome]] | None, list[Outcome]]:
+        """Hand the chunk's documents to the cluster as one task: their paths, or with --send-bytes their
+        bytes; also the error outcomes of documents the client could not read."""
         assert self.client is not None
-        data = None
+        data: list[bytes] | None = None
+        unread: list[Outcome] = []
         if self.send_bytes:
             from inspextract.pipeline import load_bytes
 
-            try:  # the same checks and messages as a worker reading the path (size limit, missing file)
-                data, _ = load_bytes(task[1], self.convert.limits)
-            except InspextractError as err:
-                return Outcome(task[0], kind=err.kind, message=str(err) or err.kind)
-        key = f"inspextract-{self.batch_id}-{task[0]}"
-        return self.client.submit(convert_on_worker, self.convert, task, data, key=key, pure=False)
+            data, readable = [], []
+            for task in chunk:
+                try:  # the same checks and messages as a worker reading the path (size limit, missing file)
+                    data.append(load_bytes(task[1], self.convert.limits)[0])
+                    readable.append(task)
+                except InspextractError as err:
+                    unread.append(Outcome(task[0], kind=err.kind, message=str(err) or err.kind))
+            chunk = readable
+        if not chunk:
+            return None, unread
+        self.submitted += 1
+        key = f"inspextract-{self.batch_id}-{self.submitted}"
+        future = self.client.submit(convert_on_worker, self.convert, chunk, data, key=key, pure=False)
+        return future, unread
 
-    def outcome_of(self, future: Future[Outcome], task: Task) -> Outcome:
-        """A finished task's `Outcome`; a task Dask gave up on becomes the document's error record."""
+    def outcomes_of(self, future: Future[list[Outcome]], chunk: list[Task]) -> list[Outcome] | None:
+        """A finished task's outcomes; a task Dask gave up on becomes its document's error record, or None
+        when it held several documents (they go again one by one, so one that kills its workers does not
+        take the others with it)."""
         from distributed import KilledWorker
 
         if future.status == "finished":
-            outcome: Outcome = future.result()
-            return outcome
+            outcomes: list[Outcome] = future.result()
+            return outcomes
         if future.status == "cancelled":
             raise WorkersFailed(f"the Dask scheduler at {self.address} cancelled the batch's tasks")
         err: Any = future.exception()
         if isinstance(err, KilledWorker):
+            if len(chunk) > 1:
+                return None
             message = "the Dask worker process died while reading this document, every time it was tried"
-            return Outcome(task[0], kind=WorkerCrashed.kind, message=message)
+            return [Outcome(chunk[0][0], kind=WorkerCrashed.kind, message=message)]
         if isinstance(err, InspextractError):  # WorkersFailed: conversion cannot start on the workers
             raise err
-        return Outcome(task[0], kind="internal", message=f"internal error ({type(err).__name__}: {err})")
+        message = f"internal error ({type(err).__name__}: {err})"
+        return [Outcome(task[0], kind="internal", message=message) for task in chunk]
 
     def cluster_threads(self) -> int:
         """Worker threads the cluster has now (asked at most every THREADS_CHECK_S); stops the batch if
@@ -177,11 +207,19 @@ class DaskExecutor:
         return self.threads
 
 
-def take_finished(finished: queue.SimpleQueue[Future[Outcome]], wait_s: float) -> list[Future[Outcome]]:
+def take_finished(
+    finished: queue.SimpleQueue[Future[list[Outcome]]], wait_s: float
+) -> list[Future[list[Outcome]]]:
     """The futures finished so far, after waiting up to `wait_s` for the first."""
-    taken: list[Future[Outcome]] = []
+    taken: list[Future[list[Outcome]]] = []
     with contextlib.suppress(queue.Empty):
         taken.append(finished.get(timeout=wait_s) if wait_s else finished.get_nowait())
         while True:
             taken.append(finished.get_nowait())
     return taken
+
+
+def docs_per_task(waiting: int, capacity: int) -> int:
+    """Documents for the next task: up to MAX_DOCS_PER_TASK while many wait, one each near the end (two
+    rounds of `capacity` tasks still to come keep every worker busy to the last)."""
+    return max(1, min(MAX_DOCS_PER_TASK, waiting // (2 * capacity), waiting))

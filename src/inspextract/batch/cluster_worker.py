@@ -37,13 +37,17 @@ class NamedBytes(io.BytesIO):
         self.name = name
 
 
-def convert_on_worker(convert: Converter, task: Task, data: bytes | None = None) -> Outcome:
-    """Convert one document (by its path, or `data` when sent as bytes) in this thread's child process."""
+def convert_on_worker(
+    convert: Converter, tasks: list[Task], data: list[bytes] | None = None
+) -> list[Outcome]:
+    """Convert a few documents (by their paths, or `data` when sent as bytes) in this thread's child
+    process, the next one queued in the child while it converts one, as in a local batch."""
     if data is not None:
         # The child reads the stream where it would read the path (Task's path is typed as str).
-        task = cast(Task, (task[0], NamedBytes(data, task[1])))
-    (outcome,) = pool_for(convert).imap_unordered([task])
-    return outcome
+        tasks = [
+            cast(Task, (task[0], NamedBytes(body, task[1]))) for task, body in zip(tasks, data, strict=True)
+        ]
+    return list(pool_for(convert).imap_unordered(tasks))
 
 
 def pool_for(convert: Converter) -> WorkerPool:
