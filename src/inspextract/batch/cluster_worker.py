@@ -1,4 +1,4 @@
-"""What a Dask worker runs for each document of a batch: the batch's own worker process converts it.
+"""What a Dask worker runs for each task of a batch (a few documents): the batch's own worker converts them.
 
 Dask runs tasks in threads, where the pipeline's SIGALRM time limit cannot fire, and a document that
 crashes the process converting it would take the Dask worker, and every task it holds, down with it. So
