@@ -147,9 +147,9 @@ def batch(
     extractor version, and retry failed ones; --force redoes all.
 
     Exit codes: 0 all documents succeeded; 1 some documents failed (see errors.jsonl); 2 usage error;
-    11 the worker processes could not start (with --dask: the cluster could not be reached or had no
-    workers); 130 interrupted (the records written so far are kept);
-    141 the reader of --jsonl - closed it early.
+    3 or 4 the --sqlite database cannot be written, or is of another table layout; 11 the worker processes
+    could not start (with --dask: the cluster could not be reached or had no workers); 130 interrupted
+    (the records written so far are kept); 141 the reader of --jsonl - closed it early.
     """
     check_engine(pdf_engine)
     check_dask(dask, send_bytes)
