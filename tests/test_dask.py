@@ -71,6 +71,12 @@ def faulty_batch(args: list[str]) -> list[str]:
     return [sys.executable, "-c", FAULTY_BATCH, "batch", *args]
 
 
+def run_faulty_batch(args: list[str], log: Path, converter: str) -> subprocess.CompletedProcess[str]:
+    """`inspextract batch ARGS` in a child process with `converter` (module:class), reads logged to `log`."""
+    env = faulty_env(log, converter)
+    return subprocess.run(faulty_batch(args), env=env, capture_output=True, text=True, timeout=WAIT_S)
+
+
 def faulty_env(log: Path, converter: str, delay_s: float = 0.0) -> dict[str, str]:
     """The environment of FAULTY_BATCH: `converter` (module:class) reading with `delay_s`, logged to `log`."""
     env = {"CONVERTER": converter, "PARSE_LOG": str(log), "PARSE_DELAY_S": str(delay_s)}
@@ -205,13 +211,7 @@ def test_cli_on_a_cluster_records_a_hanging_and_a_crashing_document(
     log = tmp_path / "parsed.log"
     # 3 s: room for a fresh worker's first document on a busy machine; the hanging one is killed 2 s later.
     args = [str(folder), "-o", str(outdir), "--dask", dask_cluster, "--timeout", "3"]
-    run = subprocess.run(
-        faulty_batch(args),
-        env=faulty_env(log, "tests.batch_faults:FaultyConverter"),
-        capture_output=True,
-        text=True,
-        timeout=WAIT_S,
-    )
+    run = run_faulty_batch(args, log, "tests.batch_faults:FaultyConverter")
     assert run.returncode == ExitCode.PARTIAL_FAILURE, run.stderr
     assert error_kinds(outdir) == {"hang-flate-bomb.pdf": "timeout", "crash-zip-bomb.docx": "crashed"}
     others = sorted(p.name for p in folder.iterdir() if not p.name.startswith(("hang", "crash")))
@@ -248,13 +248,7 @@ def test_a_killed_worker_loses_no_document(dask_cluster: str, tmp_path: Path) ->
     assert recorded | failed == inputs and not recorded & failed
     assert len(recorded) > len(inputs) // 2
     log.unlink()
-    rerun = subprocess.run(
-        faulty_batch(args),
-        env=faulty_env(log, "tests.batch_faults:FaultyConverter"),
-        capture_output=True,
-        text=True,
-        timeout=WAIT_S,
-    )
+    rerun = run_faulty_batch(args, log, "tests.batch_faults:FaultyConverter")
     assert rerun.returncode == ExitCode.OK, rerun.stderr
     redone = {Path(line).stem for line in log.read_text().splitlines()} if log.exists() else set()
     assert redone == failed
@@ -272,13 +266,7 @@ def test_a_document_that_kills_every_worker_it_meets_becomes_an_error(
         shutil.copy(doc, folder / doc.name)
     shutil.copy(DEV_TEXTS[2], folder / "kill.txt")
     args = [str(folder), "-o", str(outdir), "--dask", dask_cluster]
-    run = subprocess.run(
-        faulty_batch(args),
-        env=faulty_env(log, "tests.dask_faults:WorkerKiller"),
-        capture_output=True,
-        text=True,
-        timeout=WAIT_S,
-    )
+    run = run_faulty_batch(args, log, "tests.dask_faults:WorkerKiller")
     assert run.returncode == ExitCode.PARTIAL_FAILURE, run.stderr
     kinds = error_kinds(outdir)
     assert kinds.pop("kill.txt") == "crashed"
@@ -301,13 +289,7 @@ def test_a_task_of_several_documents_whose_workers_die_sends_them_again_one_by_o
         shutil.copy(smallest, folder / f"{n:03d}.txt")
     shutil.copy(max(DEV_TEXTS, key=lambda p: p.stat().st_size), folder / "kill.txt")
     args = [str(folder), "-o", str(outdir), "--dask", dask_cluster]
-    run = subprocess.run(
-        faulty_batch(args),
-        env=faulty_env(log, "tests.dask_faults:WorkerKiller"),
-        capture_output=True,
-        text=True,
-        timeout=WAIT_S,
-    )
+    run = run_faulty_batch(args, log, "tests.dask_faults:WorkerKiller")
     assert run.returncode == ExitCode.PARTIAL_FAILURE, run.stderr
     kinds = error_kinds(outdir)
     assert kinds.pop("kill.txt") == "crashed"
