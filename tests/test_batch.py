@@ -347,7 +347,7 @@ def test_usage_errors_and_documented_exit_codes(tmp_path: Path) -> None:
     ]:
         assert f"{int(code)} {words}" in help_text
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
-    assert "| 1 | batch: some documents failed" in readme and "| 2 | usage error |" in readme
+    assert "| 1 | batch: some documents failed" in readme and "| 2 | usage error" in readme
 
 
 @pytest.mark.slow
