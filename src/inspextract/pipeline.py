@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
@@ -93,8 +94,13 @@ def parse_with_document(
     name: str | None = None,
     all_entities: bool = False,
     boxes: bool = False,
+    box_map: bool = False,
 ) -> tuple[Report, Document, bytes]:
-    """`parse`, also returning the `Document` read and the input's bytes (what `review` draws on)."""
+    """`parse`, also returning the `Document` read and the input's bytes (what `review` draws on).
+
+    With `box_map`, the returned `Document` of a PDF keeps its map from offsets to character boxes (a review
+    page draws the quotes' boxes from it) while the record gets `Evidence.boxes` only with `boxes`.
+    """
     # Imported here, not at the top: `inspextract text` needs only the readers.
     from inspextract.extract.entities import find_entities
     from inspextract.extract.findings import find_findings
@@ -104,7 +110,11 @@ def parse_with_document(
     from inspextract.extract.people import find_people
 
     with time_limit(limits.timeout_s):
-        doc, data, path = read_document(source, limits=limits, pdf_engine=pdf_engine, name=name, boxes=boxes)
+        document, data, path = read_document(
+            source, limits=limits, pdf_engine=pdf_engine, name=name, boxes=boxes or box_map
+        )
+        # Evidence takes boxes from the document it is built on (evidence.py): none unless asked for.
+        doc = document if boxes else replace(document, char_boxes=None)
         record = Source(
             path=path,
             sha256=hashlib.sha256(data).hexdigest(),
@@ -123,4 +133,4 @@ def parse_with_document(
         report.entities = find_entities(doc, all_entities=all_entities)
         report.people = find_people(doc, blocks, report.entities)
         # Validate the assembled record once, so nothing invalid ever reaches the output.
-        return Report.model_validate(report.model_dump()), doc, data
+        return Report.model_validate(report.model_dump()), document, data

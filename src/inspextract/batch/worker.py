@@ -53,14 +53,14 @@ class Converter:
                 limits=self.limits,
                 pdf_engine=self.pdf_engine,
                 all_entities=self.all_entities,
-                boxes=self.boxes or self.review,
+                boxes=self.boxes,
+                box_map=self.review,  # the page draws the quotes' boxes; the record has them if asked for
             )
             page = None
-            if self.review:  # the page draws the quotes' boxes; the record has them only if asked for
-                from inspextract.review.build import review_html, without_boxes
+            if self.review:
+                from inspextract.review.build import review_html
 
                 page = review_html(report, document, pdf=data if document.format == "pdf" else None)
-                report = report if self.boxes else without_boxes(report)
             return Outcome(index, to_json(report), report.source.pages, review_html=page)
         except InspextractError as err:
             return Outcome(index, kind=err.kind, message=str(err) or err.kind)

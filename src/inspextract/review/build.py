@@ -28,24 +28,6 @@ class RecordMismatch(InspextractError):
     kind = "record_mismatch"
 
 
-def without_boxes(report: Report) -> Report:
-    """The record as made without boxes (a batch draws boxes for its pages, not for its records)."""
-    data = report.model_dump()
-
-    def strip(value: object) -> None:
-        if isinstance(value, dict):
-            if "quote" in value and "boxes" in value:
-                value["boxes"] = None
-            for inner in value.values():
-                strip(inner)
-        elif isinstance(value, list):
-            for inner in value:
-                strip(inner)
-
-    strip(data)
-    return Report.model_validate(data)
-
-
 def evidence_pages(report: Report, document: Document) -> list[int]:
     """The pages that hold evidence: where an item's boxes are, else its page."""
     pages: set[int] = set()
