@@ -7,7 +7,7 @@ and `progress` shows them.
 """
 
 from inspextract.batch.listing import Found, find_documents
-from inspextract.batch.output import ERRORS_FILE
 from inspextract.batch.run import BatchOptions, BatchSummary, run_batch
+from inspextract.batch_folder import ERRORS_FILE
 
 __all__ = ["ERRORS_FILE", "BatchOptions", "BatchSummary", "Found", "find_documents", "run_batch"]

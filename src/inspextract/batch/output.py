@@ -10,18 +10,11 @@ from typing import IO, TYPE_CHECKING
 
 from inspextract.batch.listing import Found, sha256_of
 from inspextract.batch.worker import Outcome
+from inspextract.batch_folder import ERRORS_FILE, review_page_of
 from inspextract.output import write_atomic
 
 if TYPE_CHECKING:
     from inspextract.export.sink import DatabaseSink
-
-ERRORS_FILE = "errors.jsonl"
-REVIEW_SUFFIX = ".review.html"
-
-
-def review_name(output: Path) -> Path:
-    """The review page beside a record: sub/a.json -> sub/a.review.html."""
-    return output.with_name(output.name.removesuffix(".json") + REVIEW_SUFFIX)
 
 
 def write_line(stream: IO[bytes], line: str) -> None:
@@ -55,7 +48,7 @@ class Emitter:
             if self.outdir:
                 write_atomic(self.outdir / doc.output, outcome.record_json + "\n")
                 if outcome.review_html is not None:
-                    write_atomic(self.outdir / review_name(doc.output), outcome.review_html)
+                    write_atomic(self.outdir / review_page_of(doc.output), outcome.review_html)
         else:
             error = {
                 "path": str(doc.path),
@@ -65,7 +58,7 @@ class Emitter:
             }
             if self.outdir:  # a stale record of an earlier version of this input must not survive
                 (self.outdir / doc.output).unlink(missing_ok=True)
-                (self.outdir / review_name(doc.output)).unlink(missing_ok=True)
+                (self.outdir / review_page_of(doc.output)).unlink(missing_ok=True)
         self.queue(outcome.index, outcome.record_json, error)
 
     def queue(self, index: int, record_json: str | None, error: dict[str, object] | None) -> None:

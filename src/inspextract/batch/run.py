@@ -12,9 +12,10 @@ from typing import IO, Protocol
 
 from inspextract.batch.executor import choose_executor
 from inspextract.batch.listing import Found, existing_record, find_documents, pages_of, size_of
-from inspextract.batch.output import Emitter, remove_stale_temps, review_name
+from inspextract.batch.output import Emitter, remove_stale_temps
 from inspextract.batch.pool import DEFAULT_START_METHOD, default_jobs
 from inspextract.batch.worker import Converter, Outcome, Task
+from inspextract.batch_folder import review_page_of
 from inspextract.errors import ExitCode
 from inspextract.limits import DEFAULT_LIMITS, Limits
 from inspextract.pdf_engines import DEFAULT_PDF_ENGINE
@@ -137,4 +138,4 @@ def convert_all(
 
 
 def has_review(doc: Found, outdir: Path | None) -> bool:
-    return outdir is not None and (outdir / review_name(doc.output)).is_file()
+    return outdir is not None and (outdir / review_page_of(doc.output)).is_file()

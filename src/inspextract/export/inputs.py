@@ -14,11 +14,10 @@ from typing import IO
 
 from pydantic import ValidationError
 
+from inspextract.batch_folder import ERRORS_FILE, record_files
 from inspextract.errors import DamagedInput, InputNotFound, UnsupportedFormat
 from inspextract.records import SCHEMA_VERSION, Report
 
-# The name batch/output.py gives a batch's failures (not imported from there: batch imports this package).
-ERRORS_FILE = "errors.jsonl"
 STDIN = "-"
 
 
@@ -64,12 +63,7 @@ def read_inputs(inputs: Sequence[str | os.PathLike[str]], stdin: IO[bytes] | Non
 
 def read_folder(folder: Path) -> Iterator[Item]:
     """A batch output folder: its records (sub-folders too, hidden ones skipped), then errors.jsonl."""
-    records = sorted(
-        path
-        for path in folder.rglob("*.json")
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    )
-    for path in records:
+    for path in record_files(folder):
         yield from read_file(path)
     if (folder / ERRORS_FILE).is_file():
         yield from read_file(folder / ERRORS_FILE)

@@ -4,20 +4,18 @@ that failed), each linking to its review page."""
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from inspextract.batch_folder import ERRORS_FILE, record_files, review_page_of
 from inspextract.output import write_atomic
 from inspextract.records import GRADE_VALUES, Report
 from inspextract.review.page import asset, csp_hash
 from inspextract.review.text_marks import show
 
 INDEX_FILE = "index.html"
-ERRORS_FILE = "errors.jsonl"  # as batch/output.py names it (the batch package imports this one, not back)
-REVIEW_SUFFIX = ".review.html"
 FINDING_KINDS = ("strength", "improvement", "recommendation", "progress")
 COLUMNS = (
     "document",
@@ -36,17 +34,12 @@ COLUMNS = (
 def find_records(outdir: Path) -> list[tuple[Path, Report]]:
     """Every record under `outdir` (files that are not records are passed over), in path order."""
     found = []
-    for folder, dirs, files in os.walk(outdir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith(".") or not name.endswith(".json"):
-                continue
-            path = Path(folder, name)
-            try:
-                found.append((path.relative_to(outdir), Report.model_validate_json(path.read_bytes())))
-            except (OSError, ValueError, ValidationError):
-                continue
-    return sorted(found, key=lambda pair: pair[0].parts)
+    for path in record_files(outdir):
+        try:
+            found.append((path.relative_to(outdir), Report.model_validate_json(path.read_bytes())))
+        except (OSError, ValueError, ValidationError):
+            continue
+    return found
 
 
 def cell(text: str, sort: str | int | None = None) -> str:
@@ -64,7 +57,7 @@ def grade_summary(report: Report) -> tuple[str, int]:
 
 
 def record_row(outdir: Path, rel: Path, report: Report) -> str:
-    page = rel.with_name(rel.name.removesuffix(".json") + REVIEW_SUFFIX)
+    page = review_page_of(rel)
     name = show(Path(report.source.path).name or str(rel))
     link = f'<a href="{show(page.as_posix())}">{name}</a>' if (outdir / page).is_file() else name
     inspection = report.inspection
