@@ -189,7 +189,7 @@ class FakeEngine:
 
 
 def read_fake(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> Document:
-    monkeypatch.setitem(ENGINES, "fake", lambda data, limits: FakeEngine(texts))
+    monkeypatch.setitem(ENGINES, "fake", lambda data, limits, boxes=False: FakeEngine(texts))
     return read_pdf(b"%PDF-1.7 fake", limits=Limits(), engine="fake")
 
 
@@ -206,7 +206,7 @@ def test_no_text_on_any_page_is_an_error(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_page_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(ENGINES, "fake", lambda data, limits: FakeEngine(["text"] * 3))
+    monkeypatch.setitem(ENGINES, "fake", lambda data, limits, boxes=False: FakeEngine(["text"] * 3))
     with pytest.raises(TooLarge, match="too many pages"):
         read_pdf(b"%PDF-1.7 fake", limits=Limits(max_pages=2), engine="fake")
 

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from inspextract.batch_folder import REVIEW_SUFFIX
 from inspextract.cli.boundary import guarded
 from inspextract.cli.options import (
     DEFAULT_TIMEOUT_S,
@@ -77,4 +78,4 @@ def review(
 
 def review_name(path: str) -> str:
     """NAME.review.html in the current folder, NAME the input's file name without its suffix."""
-    return f"{Path(path).stem if path != '-' else 'stdin'}.review.html"
+    return (Path(path).stem if path != "-" else "stdin") + REVIEW_SUFFIX

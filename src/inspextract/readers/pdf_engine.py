@@ -61,4 +61,4 @@ def open_engine(name: str, data: bytes, limits: Limits, *, boxes: bool = False) 
         opener = ENGINES[name]
     except KeyError:
         raise UnsupportedFormat(f"unknown PDF engine {name!r} (choose {', '.join(ENGINES)})") from None
-    return opener(data, limits, boxes=True) if boxes else opener(data, limits)
+    return opener(data, limits, boxes=boxes)
