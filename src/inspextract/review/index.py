@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from inspextract.batch_folder import ERRORS_FILE, record_files, review_page_of
 from inspextract.output import write_atomic
 from inspextract.records import GRADE_VALUES, Report
-from inspextract.review.page import asset, csp_hash
+from inspextract.review.page import asset, content_policy
 from inspextract.review.text_marks import show
 
 INDEX_FILE = "index.html"
@@ -111,10 +111,7 @@ def index_html(outdir: Path) -> str:
         else ""
     )
     script, style = asset("index.js"), asset("index.css")
-    policy = (
-        f"default-src 'none'; style-src {csp_hash(style)}; script-src {csp_hash(script)}; "
-        "base-uri 'none'; form-action 'none'"
-    )
+    policy = content_policy(style, script)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">'

@@ -47,6 +47,16 @@ def csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
+def content_policy(style: str, script: str, *, images: bool = False) -> str:
+    """The Content-Security-Policy of a page: nothing external; only its own inline style and script (by
+    hash), and with `images` data-URI images."""
+    image_source = "img-src data:; " if images else ""
+    return (
+        f"default-src 'none'; {image_source}style-src {csp_hash(style)}; script-src {csp_hash(script)}; "
+        "base-uri 'none'; form-action 'none'"
+    )
+
+
 def safe_json(value: Any) -> str:
     """JSON that can sit inside a <script> element whatever its strings hold."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -121,10 +131,7 @@ def build_page(
         ],
     }
     script, style = asset("review.js"), asset("review.css")
-    policy = (
-        f"default-src 'none'; img-src data:; style-src {csp_hash(style)}; script-src {csp_hash(script)}; "
-        "base-uri 'none'; form-action 'none'"
-    )
+    policy = content_policy(style, script, images=True)
     warnings = [*report.warnings, *own_warnings, *notes]
     warning_list = "".join(f"<li>{show(w)}</li>" for w in warnings)
     warnings_html = f'<ul class="warnings">{warning_list}</ul>' if warnings else ""
