@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -44,3 +45,14 @@ def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("bad")
     subprocess.run([sys.executable, str(tool), str(out)], check=True, capture_output=True, timeout=300)
     return out
+
+
+@pytest.fixture(scope="session")
+def scorer() -> ModuleType:
+    """../shared/tools/score.py as a module (skipped if absent): what every accuracy test scores with."""
+    from .scoring import load_scorer  # scoring imports this module: not at its top
+
+    module = load_scorer()
+    if module is None:
+        pytest.skip("shared/tools/score.py not found beside the repository")
+    return module

@@ -14,7 +14,7 @@ import pytest
 from inspextract.pdf_engines import PDF_ENGINES
 
 from .conftest import FIXTURES
-from .scoring import field_value, load_scorer, score_corpus
+from .scoring import field_value, score_corpus
 
 # Minimum per field: F1 for list fields, accuracy for scalars (the acceptance thresholds).
 # They apply to the text corpus (fixtures/dev); every other corpus holds the same documents in another
@@ -52,14 +52,6 @@ ENGINE_TOLERANCE = 0.01
 
 # The dev documents in other formats (fixtures/heldout is a corpus of its own: tests/test_corpora.py).
 CORPORA = sorted({p.parent.parent for p in FIXTURES.glob("dev*/gold/*.json")})
-
-
-@pytest.fixture(scope="module")
-def scorer() -> ModuleType:
-    module = load_scorer()
-    if module is None:
-        pytest.skip("shared/tools/score.py not found beside the repository")
-    return module
 
 
 def test_text_corpus_meets_the_thresholds(scorer: ModuleType) -> None:

@@ -21,20 +21,12 @@ from typing import Any
 import pytest
 
 from .conftest import FIXTURES
-from .scoring import field_value, load_scorer, score_corpus, shared_dir
+from .scoring import field_value, score_corpus, shared_dir
 
 FLOORS: dict[str, dict[str, float]] = json.loads(
     (Path(__file__).parent / "corpus_floors.json").read_text(encoding="utf-8")
 )
 IN_THE_PROJECT = {name: FIXTURES / name for name in ("heldout", "heldout2")}
-
-
-@pytest.fixture(scope="module")
-def scorer() -> ModuleType:
-    module = load_scorer()
-    if module is None:
-        pytest.skip("shared/tools/score.py not found beside the repository")
-    return module
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
