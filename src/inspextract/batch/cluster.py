@@ -126,10 +126,10 @@ class DaskExecutor:
                 source = alone or waiting
                 size = 1 if alone else docs_per_task(len(waiting), capacity)
                 chunk = [source.popleft() for _ in range(size)]
-                future, unread = self.submit(chunk)
+                future, sent, unread = self.submit(chunk)
                 outcomes += unread
                 if future is not None:
-                    running[future] = [task for task in chunk if task[0] not in {o.index for o in unread}]
+                    running[future] = sent
                     future.add_done_callback(finished.put)
             wait_s = TICK_S if running and not outcomes else 0.0
             for future in take_finished(finished, wait_s):
@@ -144,9 +144,10 @@ class DaskExecutor:
                     outcomes += done
             yield from outcomes
 
-    def submit(self, chunk: list[Task]) -> tuple[Future[list[Outcome]] | None, list[Outcome]]:
+    def submit(self, chunk: list[Task]) -> tuple[Future[list[Outcome]] | None, list[Task], list[Outcome]]:
         """Hand the chunk's documents to the cluster as one task: their paths, or with --send-bytes their
-        bytes; also the error outcomes of documents the client could not read."""
+        bytes. Returns the task (None if no document was left to send), the documents sent, and the error
+        outcomes of those the client could not read."""
         assert self.client is not None
         data: list[bytes] | None = None
         unread: list[Outcome] = []
@@ -162,11 +163,11 @@ class DaskExecutor:
                     unread.append(Outcome(task[0], kind=err.kind, message=str(err) or err.kind))
             chunk = readable
         if not chunk:
-            return None, unread
+            return None, chunk, unread
         self.submitted += 1
         key = f"inspextract-{self.batch_id}-{self.submitted}"
         future = self.client.submit(convert_on_worker, self.convert, chunk, data, key=key, pure=False)
-        return future, unread
+        return future, chunk, unread
 
     def outcomes_of(self, future: Future[list[Outcome]], chunk: list[Task]) -> list[Outcome] | None:
         """A finished task's outcomes; a task Dask gave up on becomes its document's error record, or None
